@@ -1,0 +1,75 @@
+/* The padan command: shared pieces of every subcommand. Only cli/ prints and exits. */
+#ifndef PADAN_CLI_H
+#define PADAN_CLI_H
+
+#include <stdio.h>
+#include <padan/padan.h>
+#include "common/util.h"
+
+/* Exit codes that scripts can rely on. */
+enum cli_exit {
+  EXIT_DONE = 0,     /* done, nothing to report */
+  EXIT_FINDINGS = 1, /* findings were reported (misspellings, inconsistencies, lint) */
+  EXIT_ERROR = 2     /* usage or input error; a message on stderr names the file and line */
+};
+
+/* Output formats; a command accepts a subset. */
+enum cli_format {
+  FMT_TEXT = 1 << 0, FMT_TSV = 1 << 1, FMT_CSV = 1 << 2, FMT_JSON = 1 << 3,
+  FMT_TBX = 1 << 4, FMT_TBX2 = 1 << 5, FMT_OMEGAT = 1 << 6, FMT_MD = 1 << 7,
+  FMT_HTML = 1 << 8, FMT_LEXICON = 1 << 9
+};
+
+extern const char *cli_progname; /* "padan" */
+
+/* "padan CMD: message\n" on stderr. */
+void cli_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void cli_warn(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Parses a --format= value against the formats `allowed`; prints an error and
+ * returns 0 when it is unknown or not allowed. */
+int cli_parse_format(const char *cmd, const char *value, int allowed);
+
+/* Reads and decodes one input file ("-" = stdin) to UTF-8 with the encoding
+ * option. Prints "FILE: reason" on failure and returns EXIT_ERROR; else
+ * EXIT_DONE with *text malloc'd (caller frees). A fallback to Windows-1252 is
+ * reported as a warning naming the file. */
+int cli_read_text(const char *cmd, const char *path, const char *encoding, char **text,
+                  size_t *len);
+
+/* Output through -o FILE (atomic) or stdout. */
+typedef struct {
+  pd_atomic at;
+  FILE *fp;
+} cli_out;
+int cli_out_open(const char *cmd, cli_out *o, const char *path);
+/* Commits (rename) or, with ok = 0, discards the output. Returns EXIT_DONE or EXIT_ERROR. */
+int cli_out_close(const char *cmd, cli_out *o, int ok);
+
+/* Progress on stderr, only when stderr is a terminal and not disabled. */
+void cli_progress(const char *cmd, const char *what, size_t done, size_t total);
+void cli_progress_end(void);
+
+/* JSON and delimited-field writers. */
+void cli_json_str(FILE *fp, const char *s, size_t len);
+void cli_tsv_field(FILE *fp, const char *s, size_t len); /* TAB/LF/CR/\\ escaped as \t \n \r \\ */
+void cli_csv_field(FILE *fp, const char *s, size_t len); /* RFC 4180 quoting when needed */
+
+/* The data folder with padan's dicts/ files: $PADAN_DATADIR, else the
+ * installed pkgdatadir, else the source tree's dicts/ (for an uninstalled build).
+ * Returns the path of `name` inside it in a static buffer, or NULL if absent. */
+const char *cli_data_file(const char *name);
+
+/* Subcommands: int cmd_NAME(int argc, char **argv), argv[0] = the command name. */
+typedef int (*cli_cmd_fn)(int argc, char **argv);
+int cmd_tokenize(int argc, char **argv);
+
+#endif

@@ -1,0 +1,495 @@
+#include "config.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <padan/common.h>
+#include <utf8proc.h>
+
+/* ---------------------------------------------------------------- pd_buf */
+
+void pd_buf_init(pd_buf *b) { b->p = NULL, b->len = 0, b->cap = 0; }
+
+void pd_buf_free(pd_buf *b) {
+  free(b->p);
+  pd_buf_init(b);
+}
+
+int pd_buf_reserve(pd_buf *b, size_t extra) {
+  if (extra > SIZE_MAX - b->len - 1)
+    return PADAN_ENOMEM;
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap)
+    return PADAN_OK;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < need)
+    cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+  char *p = realloc(b->p, cap);
+  if (!p)
+    return PADAN_ENOMEM;
+  b->p = p, b->cap = cap;
+  return PADAN_OK;
+}
+
+int pd_buf_append(pd_buf *b, const char *s, size_t n) {
+  if (pd_buf_reserve(b, n))
+    return PADAN_ENOMEM;
+  if (n)
+    memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = '\0';
+  return PADAN_OK;
+}
+
+int pd_buf_puts(pd_buf *b, const char *s) { return pd_buf_append(b, s, strlen(s)); }
+
+int pd_buf_putc(pd_buf *b, char c) { return pd_buf_append(b, &c, 1); }
+
+int pd_buf_printf(pd_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char small[256];
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return PADAN_EARG;
+  if ((size_t)n < sizeof small)
+    return pd_buf_append(b, small, (size_t)n);
+  if (pd_buf_reserve(b, (size_t)n))
+    return PADAN_ENOMEM;
+  va_start(ap, fmt);
+  vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+  return PADAN_OK;
+}
+
+void pd_buf_clear(pd_buf *b) {
+  b->len = 0;
+  if (b->p)
+    b->p[0] = '\0';
+}
+
+char *pd_buf_steal(pd_buf *b, size_t *len) {
+  char *p = b->p;
+  if (len)
+    *len = b->len;
+  if (!p)
+    p = calloc(1, 1);
+  pd_buf_init(b);
+  return p;
+}
+
+/* ---------------------------------------------------------------- pd_vec */
+
+void pd_vec_init(pd_vec *v, size_t elem_size) {
+  v->p = NULL, v->n = 0, v->cap = 0, v->size = elem_size;
+}
+
+void pd_vec_free(pd_vec *v) {
+  free(v->p);
+  v->p = NULL, v->n = 0, v->cap = 0;
+}
+
+void *pd_vec_push(pd_vec *v) {
+  if (v->n == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    if (cap > SIZE_MAX / v->size)
+      return NULL;
+    void *p = realloc(v->p, cap * v->size);
+    if (!p)
+      return NULL;
+    v->p = p, v->cap = cap;
+  }
+  void *e = (char *)v->p + v->n++ * v->size;
+  memset(e, 0, v->size);
+  return e;
+}
+
+/* -------------------------------------------------------------- pd_arena */
+
+struct pd_arena_block {
+  pd_arena_block *next;
+  size_t used, size;
+  _Alignas(8) char data[];
+};
+
+void pd_arena_init(pd_arena *a) { a->head = NULL; }
+
+void pd_arena_free(pd_arena *a) {
+  pd_arena_block *b = a->head;
+  while (b) {
+    pd_arena_block *n = b->next;
+    free(b);
+    b = n;
+  }
+  a->head = NULL;
+}
+
+void *pd_arena_alloc(pd_arena *a, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  pd_arena_block *b = a->head;
+  if (!b || b->size - b->used < n) {
+    size_t size = n > 65536 ? n : 65536;
+    pd_arena_block *nb = malloc(sizeof *nb + size);
+    if (!nb)
+      return NULL;
+    nb->used = 0, nb->size = size;
+    if (b && n > 65536 && b->size - b->used > 4096) {
+      /* keep the partly used block in front for small allocations */
+      nb->next = b->next;
+      b->next = nb;
+      nb->used = n;
+      return nb->data;
+    }
+    nb->next = b;
+    a->head = b = nb;
+  }
+  void *p = b->data + b->used;
+  b->used += n;
+  return p;
+}
+
+char *pd_arena_strndup(pd_arena *a, const char *s, size_t n) {
+  char *p = pd_arena_alloc(a, n + 1);
+  if (!p)
+    return NULL;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+/* ------------------------------------------------------------- pd_strmap */
+
+uint32_t pd_hash(const void *s, size_t len) {
+  /* FNV-1a, then a final avalanche so low bits spread well */
+  const unsigned char *p = s;
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ p[i]) * 16777619u;
+  h ^= h >> 16;
+  h *= 0x7feb352d;
+  h ^= h >> 15;
+  h *= 0x846ca68b;
+  h ^= h >> 16;
+  return h;
+}
+
+void pd_strmap_init(pd_strmap *m) {
+  memset(m, 0, sizeof *m);
+  pd_arena_init(&m->arena);
+}
+
+void pd_strmap_free(pd_strmap *m) {
+  free(m->slots);
+  free(m->strs);
+  free(m->lens);
+  free(m->hashes);
+  pd_arena_free(&m->arena);
+  pd_strmap_init(m);
+}
+
+static uint32_t strmap_lookup(const pd_strmap *m, const char *s, size_t len, uint32_t h,
+                              size_t *slot) {
+  size_t mask = m->nslots - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t id = m->slots[i];
+    if (!id) {
+      *slot = i;
+      return 0;
+    }
+    if (m->hashes[id] == h && m->lens[id] == len && memcmp(m->strs[id], s, len) == 0) {
+      *slot = i;
+      return id;
+    }
+  }
+}
+
+static int strmap_grow(pd_strmap *m) {
+  size_t ns = m->nslots ? m->nslots * 2 : 256;
+  uint32_t *slots = calloc(ns, sizeof *slots);
+  if (!slots)
+    return PADAN_ENOMEM;
+  for (uint32_t id = 1; id <= m->n; id++) {
+    size_t i = m->hashes[id] & (ns - 1);
+    while (slots[i])
+      i = (i + 1) & (ns - 1);
+    slots[i] = id;
+  }
+  free(m->slots);
+  m->slots = slots, m->nslots = ns;
+  return PADAN_OK;
+}
+
+int pd_strmap_intern(pd_strmap *m, const char *s, size_t len, uint32_t *id) {
+  if (len > UINT32_MAX)
+    return PADAN_ELIMIT;
+  if ((m->n + 1) * 4 >= m->nslots * 3 && strmap_grow(m))
+    return PADAN_ENOMEM;
+  uint32_t h = pd_hash(s, len);
+  size_t slot;
+  uint32_t found = strmap_lookup(m, s, len, h, &slot);
+  if (found) {
+    *id = found;
+    return PADAN_OK;
+  }
+  if (m->n + 1 >= m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 256;
+    const char **strs = realloc(m->strs, cap * sizeof *strs);
+    if (!strs)
+      return PADAN_ENOMEM;
+    m->strs = strs;
+    uint32_t *lens = realloc(m->lens, cap * sizeof *lens);
+    if (!lens)
+      return PADAN_ENOMEM;
+    m->lens = lens;
+    uint32_t *hashes = realloc(m->hashes, cap * sizeof *hashes);
+    if (!hashes)
+      return PADAN_ENOMEM;
+    m->hashes = hashes;
+    m->cap = cap;
+  }
+  char *copy = pd_arena_strndup(&m->arena, s, len);
+  if (!copy)
+    return PADAN_ENOMEM;
+  uint32_t nid = (uint32_t)++m->n;
+  m->strs[nid] = copy, m->lens[nid] = (uint32_t)len, m->hashes[nid] = h;
+  m->slots[slot] = nid;
+  *id = nid;
+  return PADAN_OK;
+}
+
+uint32_t pd_strmap_find(const pd_strmap *m, const char *s, size_t len) {
+  if (!m->nslots || len > UINT32_MAX)
+    return 0;
+  size_t slot;
+  return strmap_lookup(m, s, len, pd_hash(s, len), &slot);
+}
+
+const char *pd_strmap_str(const pd_strmap *m, uint32_t id, size_t *len) {
+  if (!id || id > m->n) {
+    if (len)
+      *len = 0;
+    return NULL;
+  }
+  if (len)
+    *len = m->lens[id];
+  return m->strs[id];
+}
+
+/* ----------------------------------------------------------------- UTF-8 */
+
+int pd_utf8_next(const char *s, size_t len, int32_t *cp) {
+  utf8proc_int32_t c;
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                        len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
+  if (n <= 0) {
+    *cp = -1;
+    return 1;
+  }
+  *cp = c;
+  return (int)n;
+}
+
+size_t pd_utf8_valid_prefix(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < len) {
+    /* fast path over ASCII, 8 bytes at a time */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull)
+        break;
+      i += 8;
+    }
+    if (i >= len)
+      break;
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int n = pd_utf8_next(s + i, len - i, &cp);
+    if (cp < 0)
+      return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+int pd_utf8_put(int32_t cp, char *out) {
+  return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+static int utf8_map(const char *s, size_t len, pd_buf *out, int options) {
+  /* ASCII needs no composition; folding ASCII is a byte map */
+  size_t i;
+  for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+    ;
+  if (i == len) {
+    if (pd_buf_reserve(out, len))
+      return PADAN_ENOMEM;
+    char *d = out->p + out->len;
+    for (i = 0; i < len; i++)
+      d[i] = (options & UTF8PROC_CASEFOLD) ? (char)pd_ascii_lower((unsigned char)s[i]) : s[i];
+    out->len += len;
+    out->p[out->len] = '\0';
+    return PADAN_OK;
+  }
+  utf8proc_uint8_t *r = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &r,
+                                    (utf8proc_option_t)options);
+  if (n < 0)
+    return n == UTF8PROC_ERROR_NOMEM ? PADAN_ENOMEM : PADAN_EUTF8;
+  int rc = pd_buf_append(out, (const char *)r, (size_t)n);
+  free(r);
+  return rc;
+}
+
+int pd_utf8_fold(const char *s, size_t len, pd_buf *out) {
+  return utf8_map(s, len, out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+}
+
+int pd_utf8_nfc(const char *s, size_t len, pd_buf *out) {
+  return utf8_map(s, len, out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+/* ----------------------------------------------------------------- files */
+
+int pd_read_file(const char *path, char **data, size_t *len) {
+  *data = NULL, *len = 0;
+  int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+  if (fd < 0)
+    return PADAN_EIO;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fd != STDIN_FILENO)
+      close(fd);
+    errno = EISDIR;
+    return PADAN_EIO;
+  }
+  pd_buf b;
+  pd_buf_init(&b);
+  size_t hint = (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) ? (size_t)st.st_size : 65536;
+  if (pd_buf_reserve(&b, hint ? hint : 1)) {
+    if (fd != STDIN_FILENO)
+      close(fd);
+    return PADAN_ENOMEM;
+  }
+  for (;;) {
+    if (b.cap - b.len - 1 < 65536 && pd_buf_reserve(&b, 65536)) {
+      pd_buf_free(&b);
+      if (fd != STDIN_FILENO)
+        close(fd);
+      return PADAN_ENOMEM;
+    }
+    ssize_t r = read(fd, b.p + b.len, b.cap - b.len - 1);
+    if (r < 0) {
+      if (errno == EINTR)
+        continue;
+      int e = errno;
+      pd_buf_free(&b);
+      if (fd != STDIN_FILENO)
+        close(fd);
+      errno = e;
+      return PADAN_EIO;
+    }
+    if (r == 0)
+      break;
+    b.len += (size_t)r;
+  }
+  b.p[b.len] = '\0';
+  if (fd != STDIN_FILENO)
+    close(fd);
+  *data = pd_buf_steal(&b, len);
+  return PADAN_OK;
+}
+
+int pd_atomic_open(pd_atomic *a, const char *path) {
+  a->fp = NULL, a->path = NULL, a->tmp = NULL;
+  if (!path || strcmp(path, "-") == 0) {
+    a->fp = stdout;
+    return PADAN_OK;
+  }
+  size_t n = strlen(path);
+  a->path = malloc(n + 1);
+  a->tmp = malloc(n + 16);
+  if (!a->path || !a->tmp) {
+    free(a->path), free(a->tmp);
+    a->path = a->tmp = NULL;
+    return PADAN_ENOMEM;
+  }
+  memcpy(a->path, path, n + 1);
+  snprintf(a->tmp, n + 16, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(a->tmp);
+  if (fd < 0) {
+    int e = errno;
+    free(a->path), free(a->tmp);
+    a->path = a->tmp = NULL;
+    errno = e;
+    return PADAN_EIO;
+  }
+  /* keep the target's permissions when it exists, else the umask default */
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    fchmod(fd, st.st_mode & 07777);
+  } else {
+    mode_t um = umask(0);
+    umask(um);
+    fchmod(fd, 0666 & ~um);
+  }
+  a->fp = fdopen(fd, "w");
+  if (!a->fp) {
+    close(fd);
+    unlink(a->tmp);
+    free(a->path), free(a->tmp);
+    a->path = a->tmp = NULL;
+    return PADAN_EIO;
+  }
+  return PADAN_OK;
+}
+
+int pd_atomic_commit(pd_atomic *a) {
+  if (!a->fp)
+    return PADAN_EIO;
+  if (!a->tmp) {
+    int bad = fflush(a->fp) != 0 || ferror(a->fp);
+    a->fp = NULL;
+    return bad ? PADAN_EIO : PADAN_OK;
+  }
+  int bad = fflush(a->fp) != 0 || ferror(a->fp);
+  if (!bad && fsync(fileno(a->fp)) != 0 && errno != EINVAL)
+    bad = 1;
+  if (fclose(a->fp) != 0)
+    bad = 1;
+  a->fp = NULL;
+  int e = errno;
+  if (!bad && rename(a->tmp, a->path) != 0) {
+    bad = 1;
+    e = errno;
+  }
+  if (bad)
+    unlink(a->tmp);
+  free(a->path), free(a->tmp);
+  a->path = a->tmp = NULL;
+  errno = e;
+  return bad ? PADAN_EIO : PADAN_OK;
+}
+
+void pd_atomic_abort(pd_atomic *a) {
+  if (a->tmp) {
+    if (a->fp)
+      fclose(a->fp);
+    unlink(a->tmp);
+  } else if (a->fp) {
+    fflush(a->fp);
+  }
+  free(a->path), free(a->tmp);
+  a->fp = NULL, a->path = a->tmp = NULL;
+}

@@ -1,0 +1,117 @@
+/* Internal helpers shared by every module of libpadan. Not installed.
+ * Internal symbols use the pd_ prefix; only padan_* is exported. */
+#ifndef PD_UTIL_H
+#define PD_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- growable byte buffer (changed in place; p is NUL-terminated when len>0) */
+typedef struct {
+  char *p;
+  size_t len, cap;
+} pd_buf;
+
+void pd_buf_init(pd_buf *b);
+void pd_buf_free(pd_buf *b);
+int pd_buf_reserve(pd_buf *b, size_t extra);      /* room for extra bytes + NUL */
+int pd_buf_append(pd_buf *b, const char *s, size_t n);
+int pd_buf_puts(pd_buf *b, const char *s);
+int pd_buf_putc(pd_buf *b, char c);
+int pd_buf_printf(pd_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void pd_buf_clear(pd_buf *b);
+/* Hands the bytes to the caller (free() them); the buffer becomes empty. */
+char *pd_buf_steal(pd_buf *b, size_t *len);
+
+/* ---- growable array of fixed-size elements */
+typedef struct {
+  void *p;
+  size_t n, cap, size;
+} pd_vec;
+
+void pd_vec_init(pd_vec *v, size_t elem_size);
+void pd_vec_free(pd_vec *v);
+/* Returns a pointer to a new zeroed element at the end, or NULL on ENOMEM. */
+void *pd_vec_push(pd_vec *v);
+#define PD_VEC_AT(v, T, i) (((T *)(v)->p)[i])
+
+/* ---- arena: many small allocations freed at once */
+typedef struct pd_arena_block pd_arena_block;
+typedef struct {
+  pd_arena_block *head;
+} pd_arena;
+
+void pd_arena_init(pd_arena *a);
+void pd_arena_free(pd_arena *a);
+void *pd_arena_alloc(pd_arena *a, size_t n); /* 8-byte aligned; NULL on ENOMEM */
+char *pd_arena_strndup(pd_arena *a, const char *s, size_t n);
+
+/* ---- string interning: bytes -> uint32 id (1..n; 0 = none) */
+typedef struct {
+  uint32_t *slots;   /* id per slot, 0 = empty */
+  size_t nslots;     /* power of two */
+  const char **strs; /* strs[id] (NUL-terminated, in arena) */
+  uint32_t *lens;
+  uint32_t *hashes;
+  size_t n, cap;     /* n ids used (ids 1..n) */
+  pd_arena arena;
+} pd_strmap;
+
+void pd_strmap_init(pd_strmap *m);
+void pd_strmap_free(pd_strmap *m);
+/* Interns s; *id receives its id. Returns PADAN_OK or PADAN_ENOMEM. */
+int pd_strmap_intern(pd_strmap *m, const char *s, size_t len, uint32_t *id);
+/* Id of s, or 0 when absent. */
+uint32_t pd_strmap_find(const pd_strmap *m, const char *s, size_t len);
+/* The string of id (valid while the map lives); *len may be NULL. */
+const char *pd_strmap_str(const pd_strmap *m, uint32_t id, size_t *len);
+#define pd_strmap_count(m) ((m)->n)
+
+uint32_t pd_hash(const void *s, size_t len);
+
+/* ---- UTF-8 */
+/* Length of the longest valid UTF-8 prefix of s (== len when all valid). */
+size_t pd_utf8_valid_prefix(const char *s, size_t len);
+/* Decodes one code point at s (len > 0). Returns its byte length (1..4) and
+ * sets *cp; on an invalid sequence returns 1 and sets *cp = -1. */
+int pd_utf8_next(const char *s, size_t len, int32_t *cp);
+/* Encodes cp into out (room for 4); returns the byte count. */
+int pd_utf8_put(int32_t cp, char *out);
+/* Appends the NFC, case-folded form of s to out (utf8proc). */
+int pd_utf8_fold(const char *s, size_t len, pd_buf *out);
+/* Appends the NFC form of s to out. */
+int pd_utf8_nfc(const char *s, size_t len, pd_buf *out);
+
+/* ---- files */
+/* Reads a whole file ("-" = stdin) into a malloc'd, NUL-terminated buffer.
+ * Returns PADAN_OK, PADAN_EIO (errno kept) or PADAN_ENOMEM. */
+int pd_read_file(const char *path, char **data, size_t *len);
+
+/* Atomic output: write to a temporary file beside path, then rename over it.
+ * path "-" or NULL writes to stdout directly. */
+typedef struct {
+  FILE *fp;
+  char *path;
+  char *tmp;
+} pd_atomic;
+
+int pd_atomic_open(pd_atomic *a, const char *path);
+/* Flushes, fsyncs and renames; on failure removes the temp file. PADAN_OK/EIO. */
+int pd_atomic_commit(pd_atomic *a);
+/* Discards the temp file (the target is left untouched). */
+void pd_atomic_abort(pd_atomic *a);
+
+/* ---- ASCII helpers that never see a negative char */
+static inline int pd_is_ascii_alpha(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline int pd_is_ascii_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int pd_ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+#endif

@@ -1,0 +1,6 @@
+/* padan — Indonesian–English terminology toolkit. Umbrella header. */
+#ifndef PADAN_PADAN_H
+#define PADAN_PADAN_H
+#include <padan/common.h>
+#include <padan/text.h>
+#endif

@@ -1,0 +1,41 @@
+# Shared helpers for CLI tests (sourced). $PADAN is the built binary.
+set -u
+: "${PADAN:?PADAN not set (run through make check)}"
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+FIX="$top_srcdir/tests/fixtures"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/padan-cli.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+checks=0
+
+# run ARGS...: runs padan (under $PADAN_WRAP), stdout -> $TMP/out, stderr -> $TMP/err, status -> $rc
+run() {
+  set +e
+  ${PADAN_WRAP:-} "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
+  rc=$?
+  set -e
+}
+# run_in FILE ARGS...: the same with FILE on standard input
+run_in() {
+  local in=$1; shift
+  set +e
+  ${PADAN_WRAP:-} "$PADAN" "$@" < "$in" > "$TMP/out" 2> "$TMP/err"
+  rc=$?
+  set -e
+}
+fail() { echo "FAIL: $*"; echo "  stdout:"; head -n 20 "$TMP/out" | sed 's/^/    /'; echo "  stderr:"; head -n 20 "$TMP/err" | sed 's/^/    /'; failures=$((failures + 1)); }
+ok() { checks=$((checks + 1)); }
+expect_rc() { if [ "$rc" -eq "$1" ]; then ok; else fail "${2:-}: exit $rc, expected $1"; fi; }
+expect_out() { if grep -qF -- "$1" "$TMP/out"; then ok; else fail "${2:-}: stdout lacks '$1'"; fi; }
+expect_out_re() { if grep -qE -- "$1" "$TMP/out"; then ok; else fail "${2:-}: stdout lacks /$1/"; fi; }
+expect_no_out() { if grep -qF -- "$1" "$TMP/out"; then fail "${2:-}: stdout has '$1'"; else ok; fi; }
+expect_err() { if grep -qF -- "$1" "$TMP/err"; then ok; else fail "${2:-}: stderr lacks '$1'"; fi; }
+expect_empty_err() { if [ -s "$TMP/err" ]; then fail "${2:-}: stderr not empty"; else ok; fi; }
+expect_json() {
+  if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/out" 2>"$TMP/jsonerr"; then ok
+  else fail "${1:-}: not valid JSON: $(cat "$TMP/jsonerr" | tail -1)"; fi
+}
+done_tests() {
+  echo "$checks checks, $failures failed"
+  [ "$failures" -eq 0 ]
+}

@@ -1,0 +1,30 @@
+#include "config.h"
+#include "tests.h"
+
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *test_fixture(const char *name) {
+  static char path[4096];
+  const char *top = getenv("top_srcdir");
+  snprintf(path, sizeof path, "%s/tests/fixtures/%s", top ? top : ".", name);
+  return path;
+}
+
+int main(void) {
+  if (CU_initialize_registry() != CUE_SUCCESS)
+    return 99;
+  int (*suites[])(void) = {suite_common, suite_text};
+  for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+    if (suites[i]()) {
+      fprintf(stderr, "cannot register suite %zu\n", i);
+      CU_cleanup_registry();
+      return 99;
+    }
+  CU_basic_set_mode(CU_BRM_VERBOSE);
+  CU_basic_run_tests();
+  unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+  CU_cleanup_registry();
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+/* CUnit suites, one per module; each adds itself to the registry. */
+#ifndef PADAN_TESTS_H
+#define PADAN_TESTS_H
+#include <CUnit/CUnit.h>
+#include <string.h>
+
+/* Path of a file under tests/fixtures (static buffer). */
+const char *test_fixture(const char *name);
+
+int suite_common(void);
+int suite_text(void);
+
+#define ASSERT_STR_N(actual, n, expected)                                                      \
+  do {                                                                                         \
+    size_t _n = (n);                                                                           \
+    CU_ASSERT_EQUAL(_n, strlen(expected));                                                     \
+    if (_n == strlen(expected))                                                                \
+      CU_ASSERT_NSTRING_EQUAL((actual), (expected), _n);                                       \
+  } while (0)
+#endif
