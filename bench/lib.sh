@@ -22,7 +22,7 @@ timed() {
     "$@" > /dev/null; echo 0 > /tmp/bench.rss
   fi
   t1=$(date +%s.%N)
-  secs=$(echo "$t1 - $t0" | bc -l)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
   rss=$(tail -1 /tmp/bench.rss)
   printf '  %-28s %8.3f s  peak %7d KiB\n' "$label" "$secs" "$rss"
 }
