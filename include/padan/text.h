@@ -121,6 +121,27 @@ enum padan_tokenize_option {
 int padan_tokenize(padan_tokenizer *tk, const char *text, size_t len, size_t base, int options,
                    padan_tokens *out);
 
+/* ------------------------------------------------------------ helpers */
+
+/* The base of a token without its clitics: [start + pre_len, start + len - suf_len),
+ * in the same offsets as the token. */
+void padan_token_base(const padan_token *t, size_t *start, size_t *len);
+
+/* Splits the hyphenated word s[0..len) (negara-negara, Kim-Putin) into its
+ * parts: stores up to max (offset, length) pairs in off[] and plen[] and
+ * returns the number of parts (1 for a word without a hyphen). */
+size_t padan_word_parts(const char *s, size_t len, size_t *off, size_t *plen, size_t max);
+
+/* Conservative lemma key of a word or multiword term, for grouping variants:
+ * NFC and case-folded, one space between words, full reduplication collapsed
+ * (negara-negara -> negara, except lexicalized ones like undang-undang),
+ * enclitics -nya/-lah/-kah/-pun/-ku/-mu removed when 3+ letters remain (not
+ * from look-alikes: hanya, sekolah, buku), and a hyphen after a capitalized
+ * name part turned into a space (Il-sung -> il sung). No derivational
+ * stemming. On PADAN_OK *out is a malloc'd NUL-terminated string of *outlen
+ * bytes: it is the caller's responsibility to free() it. */
+int padan_lemma_key(const char *s, size_t len, char **out, size_t *outlen);
+
 #ifdef __cplusplus
 }
 #endif
