@@ -69,9 +69,36 @@ static void ob_u(obuf *o, size_t v) {
   ob_put(o, tmp + i, (size_t)(24 - i));
 }
 
+/* Writes v in decimal at w; returns the end. */
+static char *put_u(char *w, size_t v) {
+  char tmp[24];
+  int i = 24;
+  do {
+    tmp[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  while (i < 24)
+    *w++ = tmp[i++];
+  return w;
+}
+
 /* A TSV field: TAB, LF, CR and backslash escaped. */
 static void ob_tsv(obuf *o, const char *s, size_t n) {
   size_t i;
+  if (n <= 32 && o->cap - o->len >= 32) {
+    /* short tokens: copy while checking */
+    char *w = o->p + o->len;
+    for (i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if (c == '\\' || c < 0x20)
+        break;
+      w[i] = (char)c;
+    }
+    if (i == n) {
+      o->len += n;
+      return;
+    }
+  }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c == '\\' || c < 0x20)
@@ -128,6 +155,10 @@ static const char *const flag_names[] = {"cap",    "allcaps", "sent_start", "red
 
 static void ob_flags(obuf *o, unsigned f, int json) {
   int any = 0;
+  if (!f && !json) {
+    ob_c(o, '-');
+    return;
+  }
   for (int b = 0; b < 8; b++) {
     if (!(f & (1u << b)))
       continue;
@@ -142,6 +173,25 @@ static void ob_flags(obuf *o, unsigned f, int json) {
   }
   if (!any && !json)
     ob_c(o, '-');
+}
+
+/* TSV flag column per flag set, built on first use. */
+static char flag_str[256][64];
+static unsigned char flag_len[256];
+
+static void make_flag_str(unsigned f) {
+  size_t l = 0;
+  for (int b = 0; b < 8; b++)
+    if (f & (1u << b)) {
+      size_t n = strlen(flag_names[b]);
+      if (l)
+        flag_str[f][l++] = ',';
+      memcpy(flag_str[f] + l, flag_names[b], n);
+      l += n;
+    }
+  if (!l)
+    flag_str[f][l++] = '-';
+  flag_len[f] = (unsigned char)l;
 }
 
 typedef struct {
@@ -208,20 +258,36 @@ static void print_line(outctx *c, const padan_tokens *t, const char *text, size_
     }
     for (size_t k = 0; k < se->ntok; k++) {
       const padan_token *tk = &t->tok[se->first + k];
-      ob_u(o, ln);
-      ob_c(o, '\t');
-      ob_u(o, tk->start);
-      ob_c(o, '\t');
-      ob_u(o, tk->start + tk->len);
-      ob_c(o, '\t');
-      ob_s(o, padan_tok_kind_name(tk->kind));
-      ob_c(o, '\t');
+      if (o->cap - o->len < 256)
+        ob_flush(o);
+      /* the fixed columns go straight into the buffer: this loop is the hot path */
+      char *w = o->p + o->len;
+      w = put_u(w, ln);
+      *w++ = '\t';
+      w = put_u(w, tk->start);
+      *w++ = '\t';
+      w = put_u(w, tk->start + tk->len);
+      *w++ = '\t';
+      const char *kn = padan_tok_kind_name(tk->kind);
+      while (*kn)
+        *w++ = *kn++;
+      *w++ = '\t';
+      o->len = (size_t)(w - o->p);
       ob_tsv(o, text + (tk->start - base), tk->len);
-      ob_c(o, '\t');
-      ob_u(o, c->sent_no);
-      ob_c(o, '\t');
-      ob_flags(o, tk->flags, 0);
-      ob_c(o, '\t');
+      if (o->cap - o->len < 128)
+        ob_flush(o);
+      w = o->p + o->len;
+      *w++ = '\t';
+      w = put_u(w, c->sent_no);
+      *w++ = '\t';
+      o->len = (size_t)(w - o->p);
+      unsigned fl = tk->flags & 0xFF;
+      if (!flag_len[fl])
+        make_flag_str(fl);
+      memcpy(w, flag_str[fl], 64);
+      w += flag_len[fl];
+      *w++ = '\t';
+      o->len = (size_t)(w - o->p);
       if (tk->pre_len || tk->suf_len) {
         size_t bs, bl;
         padan_token_base(tk, &bs, &bl);

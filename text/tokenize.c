@@ -455,6 +455,9 @@ int pd_clitic_suffix(const char *w, size_t n) {
   char low[64];
   if (n >= sizeof low || n < 5)
     return 0;
+  int last = pd_ascii_lower((unsigned char)w[n - 1]);
+  if (last != 'a' && last != 'h' && last != 'n' && last != 'u')
+    return 0; /* nya lah kah pun ku mu */
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)w[i];
     if (!pd_is_ascii_alpha(c))
@@ -502,6 +505,20 @@ static const char *const tlds[] = {"id", "com", "org", "net", "co", "go", "ac", 
 
 static int is_tld(const char *s, size_t n) {
   for (const char *const *p = tlds; *p; p++)
+    if (strlen(*p) == n && lower_eq(*p, s, n))
+      return 1;
+  return 0;
+}
+
+/* Months and compass points: a hyphen between two of them is a range (Januari-Oktober). */
+static const char *const range_words[] = {
+    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu", "ags",
+    "sep", "okt", "nov", "des", "utara", "selatan", "timur", "barat", "senin", "selasa", "rabu",
+    "kamis", "jumat", "sabtu", "minggu", NULL};
+
+static int is_range_word(const char *s, size_t n) {
+  for (const char *const *p = range_words; *p; p++)
     if (strlen(*p) == n && lower_eq(*p, s, n))
       return 1;
   return 0;
@@ -566,12 +583,14 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
       unsigned char c = (unsigned char)s[j];
       if (c < 0x80) {
         int k = ascii_class[c];
-        if (k == C_DIGIT) {
-          j++;
-          continue;
-        }
         if (k == C_ALPHA) {
           digits_only = 0;
+          j++;
+          while (j < n && ascii_class[(unsigned char)s[j]] == C_ALPHA)
+            j++;
+          continue;
+        }
+        if (k == C_DIGIT) {
           j++;
           continue;
         }
@@ -592,6 +611,21 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
     unsigned char c = (unsigned char)s[j];
     int prev_digit = is_digit_at(s, n, j - 1);
     if (c == '-' && is_alnum_at(s, n, j + 1)) {
+      size_t next = alnum_run(s, n, j + 1);
+      if (prev_digit && is_digit_at(s, n, j + 1)) {
+        /* 2013-2014 30-35: a range is three tokens; 2025-04-24 is a date */
+        int iso1 = !hyph && j - i == 4 && digits_only && next == 2 && j + 3 < n &&
+                   s[j + 3] == '-' && is_digit_at(s, n, j + 4) && alnum_run(s, n, j + 4) == 2;
+        int iso2 = hyph && j - i == 7 && digits_only && next == 2;
+        if (!iso1 && !iso2)
+          break;
+      }
+      /* PPh-nya: the clitic after a hyphen is split off, as UD does */
+      if (next == 3 && lower_eq(s + j + 1, "nya", 3))
+        break;
+      /* Januari-Oktober, utara-selatan: a range of names */
+      if (is_range_word(s + seg, j - seg) && is_range_word(s + j + 1, next))
+        break;
       hyph = 1, j++, seg = j;
       continue;
     }
@@ -623,6 +657,8 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
       continue;
     }
     if (c == '/' && is_alnum_at(s, n, j + 1)) {
+      if (digits_only && (dotted || comma))
+        break; /* 9.175/9.180: two amounts */
       size_t next = alnum_run(s, n, j + 1);
       size_t pl = j - seg;
       int dig = prev_digit || is_digit_at(s, n, j + 1);
@@ -642,7 +678,7 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
       size_t al = c == '\'' ? 1 : 3;
       if (is_letter_at(s, n, j + al)) {
         /* English 's and n't are split as UD does */
-        if ((s[j + al] == 's' || s[j + al] == 'S') && !is_alnum_at(s, n, j + al + 1))
+        if ((s[j + al] == 's' || s[j + al] == 'S') && !is_alnum_at(s, n, j + al + 1) && j > i + 1)
           break;
         if ((s[j + al] == 't') && !is_alnum_at(s, n, j + al + 1) && j - 1 > i && s[j - 1] == 'n') {
           j--; /* don't -> do n't */
@@ -651,6 +687,14 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
         j += al;
         continue;
       }
+      break;
+    }
+    /* credit ratings: idA- BB- idBBB+ A+idn */
+    if ((c == '+' || c == '-') && s[j - 1] >= 'A' && s[j - 1] <= 'Z' && j - i <= 5 && !hyph &&
+        (j + 1 >= n || strchr(" \t\n,;.)", s[j + 1]) || (c == '+' && alnum_run(s, n, j + 1) <= 3))) {
+      j++;
+      if (c == '+' && is_alnum_at(s, n, j))
+        continue;
       break;
     }
     if (c == '&' && is_alnum_at(s, n, j + 1) && pd_is_ascii_alpha((unsigned char)s[j - 1]) &&
@@ -767,7 +811,7 @@ static int word_with_period(scan *sc, size_t b, size_t e, int kind, size_t *endp
     const pd_abbrev *a = abbrev_find(sc->tk, s + b, e - b);
     int title = 0, attach = 0;
     if (a) {
-      attach = 1, title = a->title;
+      attach = 1, title = a->title || lower_eq(a->s, "no.", 3);
     } else {
       size_t l;
       int up = 0;
@@ -784,9 +828,34 @@ static int word_with_period(scan *sc, size_t b, size_t e, int kind, size_t *endp
           else if (++seg > 3 || is_digit_at(s, n, q))
             ok = 0;
         }
-        attach = ok;
+        attach = title = ok;
       }
     }
+    if (attach) {
+      /* At the end of the text, or (for an abbreviation that may end a sentence) before
+       * what starts a new one, the period is the sentence's own, as UD has it. */
+      size_t q = e + 1;
+      while (q < n) {
+        size_t cl = apos_len(s, n, q);
+        if (s[q] == ' ' || s[q] == '\t' || s[q] == '"' || s[q] == ')')
+          q++;
+        else if (cl == 3 || ((unsigned char)s[q] == 0xE2 && q + 2 < n &&
+                             memcmp(s + q, "\xE2\x80\x9D", 3) == 0))
+          q += 3;
+        else
+          break;
+      }
+      if (q >= n || s[q] == '\n')
+        attach = 0;
+      else if (!title) {
+        size_t l;
+        int up = 0;
+        if (alnum_at(s, n, q, &l, &up) ? up : (q > e + 1 && !pd_is_ascii_digit((unsigned char)s[q])))
+          attach = 0;
+      }
+    }
+    if (!attach && (a || memchr(s + b, '.', e - b)))
+      return emit(sc, b, e, PADAN_TOK_ABBREV, case_flags(s, b, e, &(int){0}), 0, 0);
     if (attach) {
       int letters;
       unsigned f = case_flags(s, b, e + 1, &letters);
@@ -945,7 +1014,14 @@ int padan_tokenize(padan_tokenizer *tk, const char *text, size_t len, size_t bas
         continue;
       }
     }
-    (void)apos_len;
+    /* Obama's, McDonald’s: 's is its own token */
+    size_t al = apos_len(s, n, i);
+    if (al && i + al < n && (s[i + al] == 's' || s[i + al] == 'S') &&
+        !is_alnum_at(s, n, i + al + 1) && is_letter_before(s, n, i)) {
+      e = i + al + 1;
+      kind = PADAN_TOK_WORD;
+      f = al == 3 ? PADAN_TF_APOS | PADAN_TF_NONASCII : PADAN_TF_APOS;
+    }
     if ((rc = emit(&sc, i, e, kind, f, 0, 0)))
       return rc;
     if (!sc.lines && kind == PADAN_TOK_PUNCT && is_terminal(s, i, e))
