@@ -1,0 +1,423 @@
+/* lexicon/: delimited formats: native TSV, CSV (RFC 4180), OmegaT glossary TSV. */
+#include "config.h"
+#include "lexicon/lexicon_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ native TSV */
+
+int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
+  padan_lexicon *lex = ld->lex;
+  size_t i = 0, line = 0;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len) {
+    line++;
+    const char *s = data + i;
+    const char *nl = memchr(s, '\n', len - i);
+    size_t n = nl ? (size_t)(nl - s) : len - i;
+    i += n + (nl ? 1 : 0);
+    if (n && s[n - 1] == '\r')
+      n--;
+    if (n == 0 || s[0] == '#')
+      continue;
+    if (memchr(s, '\0', n))
+      return pd_lex_fail(lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name, line);
+    if (pd_utf8_valid_prefix(s, n) != n)
+      return pd_lex_fail(lex, PADAN_EUTF8, "%s:%zu: invalid UTF-8", ld->name, line);
+    const char *f[7] = {0};
+    size_t fl[7] = {0};
+    size_t nf = 0, a = 0;
+    for (size_t j = 0; j <= n && nf < 7; j++)
+      if (j == n || s[j] == '\t') {
+        f[nf] = s + a, fl[nf] = j - a, nf++;
+        a = j + 1;
+      }
+    if (nf < 3 || !fl[0] || !fl[1] || !fl[2]) {
+      if (nf < 3)
+        return pd_lex_fail(lex, PADAN_EFORMAT,
+                           "%s:%zu: missing columns: %zu field%s, need concept TAB lang TAB term",
+                           ld->name, line, nf, nf == 1 ? "" : "s");
+      return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: empty %s", ld->name, line,
+                         !fl[0] ? "concept id" : !fl[1] ? "language" : "term");
+    }
+    int st = nf > 3 ? pd_lex_status_parse(f[3], fl[3]) : PADAN_TERM_ADMITTED;
+    if (!st)
+      return pd_lex_fail(lex, PADAN_EFORMAT,
+                         "%s:%zu: unknown status '%.*s' (preferred, admitted or deprecated)",
+                         ld->name, line, (int)fl[3], f[3]);
+    uint32_t c;
+    int rc = pd_lexload_concept(ld, f[0], fl[0], line, &c);
+    if (!rc && nf > 6)
+      rc = pd_lexload_domain(ld, c, f[6], fl[6], line);
+    if (!rc)
+      rc = pd_lexload_term(ld, c, f[1], fl[1], f[2], fl[2], st, nf > 4 ? f[4] : "",
+                           nf > 4 ? fl[4] : 0, nf > 5 ? f[5] : "", nf > 5 ? fl[5] : 0, line, 0);
+    if (rc)
+      return rc;
+  }
+  return PADAN_OK;
+}
+
+/* Writes a field with TAB and line breaks turned into spaces (the format has no escapes). */
+static void put_plain(FILE *fp, const char *s) {
+  for (; *s; s++)
+    putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+int pd_lex_write_tsv(padan_lexicon *lex, FILE *fp) {
+  fputs("#concept\tlang\tterm\tstatus\tpos\tnote\tdomain\n", fp);
+  for (size_t c = 0; c < lex->concepts.n; c++) {
+    pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+    const uint32_t *ts;
+    size_t n;
+    pd_lex_concept_terms(lex, c, &ts, &n);
+    for (size_t k = 0; k < n; k++) {
+      pd_term *t = PD_LEX_TERM(lex, ts[k]);
+      put_plain(fp, PD_LEX_STR(lex, cp->id));
+      putc('\t', fp);
+      put_plain(fp, PD_LEX_STR(lex, t->lang));
+      putc('\t', fp);
+      put_plain(fp, PD_LEX_STR(lex, t->text));
+      fprintf(fp, "\t%s\t", padan_lexicon_status_name(t->status));
+      put_plain(fp, PD_LEX_STR(lex, t->pos));
+      putc('\t', fp);
+      put_plain(fp, PD_LEX_STR(lex, t->note));
+      putc('\t', fp);
+      put_plain(fp, PD_LEX_STR(lex, cp->domain));
+      putc('\n', fp);
+    }
+  }
+  return ferror(fp) ? PADAN_EIO : PADAN_OK;
+}
+
+/* ------------------------------------------------------------ CSV */
+
+enum { C_ID, C_EN, C_COMMENT, C_CONCEPT, C_IDST, C_ENST, C_IDPOS, C_ENPOS, C_IDNOTE, C_ENNOTE,
+       C_DOMAIN, C_N };
+static const char *const csv_cols[C_N] = {"id_term", "en_term", "comment", "concept",
+                                          "id_status", "en_status", "id_pos", "en_pos",
+                                          "id_note", "en_note", "domain"};
+
+typedef struct {
+  pd_vec fields; /* size_t pairs: offset into buf, length */
+  pd_buf buf;
+} csv_row;
+
+/* Reads one record starting at *pos. Returns 1 when a record was read, 0 at
+ * the end, negative on an unterminated quote. *line counts lines. */
+static int csv_next(const char *d, size_t len, size_t *pos, size_t *line, char sep, csv_row *r) {
+  size_t i = *pos;
+  if (i >= len)
+    return 0;
+  r->fields.n = 0;
+  pd_buf_clear(&r->buf);
+  size_t start = 0;
+  int quoted_ok = sep == ',';
+  for (;;) {
+    size_t *f = pd_vec_push(&r->fields);
+    if (!f)
+      return PADAN_ENOMEM;
+    start = r->buf.len;
+    if (quoted_ok && i < len && d[i] == '"') {
+      i++;
+      for (;;) {
+        if (i >= len)
+          return PADAN_EFORMAT;
+        if (d[i] == '"') {
+          if (i + 1 < len && d[i + 1] == '"') {
+            pd_buf_putc(&r->buf, '"');
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (d[i] == '\n')
+          (*line)++;
+        pd_buf_putc(&r->buf, d[i++]);
+      }
+      /* anything up to the separator after the closing quote is kept */
+      while (i < len && d[i] != sep && d[i] != '\n' && d[i] != '\r')
+        pd_buf_putc(&r->buf, d[i++]);
+    } else {
+      while (i < len && d[i] != sep && d[i] != '\n' && d[i] != '\r')
+        pd_buf_putc(&r->buf, d[i++]);
+    }
+    /* pack (start, len) into two size_t slots */
+    f[0] = start;
+    size_t *g = pd_vec_push(&r->fields);
+    if (!g)
+      return PADAN_ENOMEM;
+    g[0] = r->buf.len - start;
+    pd_buf_putc(&r->buf, '\0');
+    if (i < len && d[i] == sep) {
+      i++;
+      continue;
+    }
+    if (i < len && d[i] == '\r')
+      i++;
+    if (i < len && d[i] == '\n')
+      i++;
+    break;
+  }
+  (*line)++;
+  *pos = i;
+  return 1;
+}
+
+#define ROW_N(r) ((r)->fields.n / 2)
+#define ROW_S(r, k) ((r)->buf.p + PD_VEC_AT(&(r)->fields, size_t, 2 * (k)))
+#define ROW_L(r, k) (PD_VEC_AT(&(r)->fields, size_t, 2 * (k) + 1))
+
+static void trim(const char **s, size_t *n) {
+  while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
+    (*s)++, (*n)--;
+  while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+    (*n)--;
+}
+
+int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, char sep) {
+  padan_lexicon *lex = ld->lex;
+  size_t pos = 0, line = 1;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    pos = 3;
+  int map[C_N];
+  for (int k = 0; k < C_N; k++)
+    map[k] = k < 3 ? k : (sep == ',' ? k : -1);
+  if (sep == '\t')
+    for (int k = 3; k < C_N; k++)
+      map[k] = -1;
+  csv_row r;
+  pd_vec_init(&r.fields, sizeof(size_t));
+  pd_buf_init(&r.buf);
+  pd_buf key;
+  pd_buf_init(&key);
+  int rc = PADAN_OK, first = 1;
+  for (;;) {
+    size_t recline = line;
+    /* skip blank lines and, in OmegaT TSV, # comments */
+    while (pos < len && (data[pos] == '\n' || data[pos] == '\r' ||
+                         (sep == '\t' && data[pos] == '#'))) {
+      if (data[pos] == '#') {
+        while (pos < len && data[pos] != '\n')
+          pos++;
+        continue;
+      }
+      if (data[pos] == '\n')
+        line++;
+      pos++;
+    }
+    recline = line;
+    int got = csv_next(data, len, &pos, &line, sep, &r);
+    if (got == 0)
+      break;
+    if (got < 0) {
+      rc = got == PADAN_EFORMAT
+               ? pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: unterminated quoted field", ld->name,
+                             recline)
+               : pd_lex_fail(lex, got, "%s: out of memory", ld->name);
+      break;
+    }
+    if (pd_utf8_valid_prefix(r.buf.p, r.buf.len) != r.buf.len) {
+      rc = pd_lex_fail(lex, PADAN_EUTF8, "%s:%zu: invalid UTF-8", ld->name, recline);
+      break;
+    }
+    if (first && header) {
+      first = 0;
+      for (int k = 0; k < C_N; k++)
+        map[k] = -1;
+      for (size_t f = 0; f < ROW_N(&r); f++) {
+        const char *s = ROW_S(&r, f);
+        size_t n = ROW_L(&r, f);
+        trim(&s, &n);
+        if (n && s[0] == '#')
+          s++, n--;
+        for (int k = 0; k < C_N; k++)
+          if (strlen(csv_cols[k]) == n && memcmp(csv_cols[k], s, n) == 0)
+            map[k] = (int)f;
+        if (n == 6 && memcmp(s, "source", 6) == 0)
+          map[C_ID] = (int)f;
+        if (n == 6 && memcmp(s, "target", 6) == 0)
+          map[C_EN] = (int)f;
+        if (n == 4 && memcmp(s, "note", 4) == 0 && map[C_COMMENT] < 0)
+          map[C_COMMENT] = (int)f;
+      }
+      if (map[C_ID] < 0 || map[C_EN] < 0) {
+        rc = pd_lex_fail(lex, PADAN_EFORMAT,
+                         "%s:%zu: the CSV header names no id_term and en_term columns "
+                         "(use --from-format=csv-noheader for a file without a header)",
+                         ld->name, recline);
+        break;
+      }
+      continue;
+    }
+    first = 0;
+    const char *v[C_N];
+    size_t vl[C_N];
+    for (int k = 0; k < C_N; k++) {
+      v[k] = "", vl[k] = 0;
+      if (map[k] >= 0 && (size_t)map[k] < ROW_N(&r)) {
+        v[k] = ROW_S(&r, map[k]), vl[k] = ROW_L(&r, map[k]);
+        trim(&v[k], &vl[k]);
+      }
+    }
+    if (ROW_N(&r) < 2 || (!vl[C_ID] && !vl[C_EN])) {
+      rc = pd_lex_fail(lex, PADAN_EFORMAT,
+                       "%s:%zu: missing columns: need an Indonesian and an English term",
+                       ld->name, recline);
+      break;
+    }
+    int sid = pd_lex_status_parse(v[C_IDST], vl[C_IDST]);
+    int sen = pd_lex_status_parse(v[C_ENST], vl[C_ENST]);
+    if (!sid || !sen) {
+      int bad = sid ? C_ENST : C_IDST;
+      rc = pd_lex_fail(lex, PADAN_EFORMAT,
+                       "%s:%zu: unknown status '%.*s' (preferred, admitted or deprecated)",
+                       ld->name, recline, (int)vl[bad], v[bad]);
+      break;
+    }
+    /* without a concept column, rows sharing the Indonesian term form one concept */
+    pd_buf_clear(&key);
+    if (vl[C_CONCEPT])
+      pd_buf_append(&key, v[C_CONCEPT], vl[C_CONCEPT]);
+    else if (vl[C_ID])
+      pd_buf_puts(&key, "id:"), pd_buf_append(&key, v[C_ID], vl[C_ID]);
+    else
+      pd_buf_puts(&key, "en:"), pd_buf_append(&key, v[C_EN], vl[C_EN]);
+    uint32_t c;
+    rc = pd_lexload_concept(ld, key.p, key.len, recline, &c);
+    if (!rc)
+      rc = pd_lexload_domain(ld, c, v[C_DOMAIN], vl[C_DOMAIN], recline);
+    /* the comment column is the note of a file without per-language notes */
+    const char *enote = vl[C_ENNOTE] ? v[C_ENNOTE] : map[C_ENNOTE] < 0 ? v[C_COMMENT] : "";
+    size_t enotel = vl[C_ENNOTE] ? vl[C_ENNOTE] : map[C_ENNOTE] < 0 ? vl[C_COMMENT] : 0;
+    if (!rc && vl[C_ID])
+      rc = pd_lexload_term(ld, c, "id", 2, v[C_ID], vl[C_ID], sid, v[C_IDPOS], vl[C_IDPOS],
+                           v[C_IDNOTE], vl[C_IDNOTE], recline, 1);
+    if (!rc && vl[C_EN])
+      rc = pd_lexload_term(ld, c, "en", 2, v[C_EN], vl[C_EN], sen, v[C_ENPOS], vl[C_ENPOS],
+                           enote, enotel, recline, 1);
+    if (rc)
+      break;
+  }
+  pd_vec_free(&r.fields);
+  pd_buf_free(&r.buf);
+  pd_buf_free(&key);
+  return rc;
+}
+
+static void csv_put(FILE *fp, const char *s) {
+  size_t len = strlen(s);
+  int quote = 0;
+  for (size_t i = 0; i < len && !quote; i++)
+    quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+  if (len && (s[0] == ' ' || s[len - 1] == ' '))
+    quote = 1;
+  if (!quote) {
+    fputs(s, fp);
+    return;
+  }
+  putc('"', fp);
+  for (; *s; s++) {
+    if (*s == '"')
+      putc('"', fp);
+    putc(*s, fp);
+  }
+  putc('"', fp);
+}
+
+/* A short human comment for a pair: statuses that are not preferred, notes, domain. */
+static void pair_comment(padan_lexicon *lex, size_t c, pd_term *ti, pd_term *te, pd_buf *out) {
+  pd_buf_clear(out);
+  pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+  if (ti && ti->status == PADAN_TERM_DEPRECATED)
+    pd_buf_puts(out, "deprecated Indonesian form");
+  if (te && te->status != PADAN_TERM_PREFERRED)
+    pd_buf_printf(out, "%s%s English", out->len ? "; " : "",
+                  padan_lexicon_status_name(te->status));
+  if (ti && ti->note)
+    pd_buf_printf(out, "%s%s", out->len ? "; " : "", PD_LEX_STR(lex, ti->note));
+  if (te && te->note)
+    pd_buf_printf(out, "%s%s", out->len ? "; " : "", PD_LEX_STR(lex, te->note));
+  if (cp->domain)
+    pd_buf_printf(out, "%s%s", out->len ? "; " : "", PD_LEX_STR(lex, cp->domain));
+}
+
+int pd_lex_write_csv(padan_lexicon *lex, FILE *fp, int header) {
+  if (header) {
+    for (int k = 0; k < C_N; k++)
+      fprintf(fp, "%s%s", k ? "," : "", csv_cols[k]);
+    fputs("\r\n", fp);
+  }
+  pd_vec pairs;
+  pd_vec_init(&pairs, sizeof(pd_lex_pair));
+  pd_buf com;
+  pd_buf_init(&com);
+  int rc = PADAN_OK;
+  for (size_t c = 0; c < lex->concepts.n && !rc; c++) {
+    if ((rc = pd_lex_pairs(lex, c, &pairs)))
+      break;
+    pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+    for (size_t k = 0; k < pairs.n; k++) {
+      pd_lex_pair *p = &PD_VEC_AT(&pairs, pd_lex_pair, k);
+      pd_term *ti = p->id_term ? PD_LEX_TERM(lex, p->id_term - 1) : NULL;
+      pd_term *te = p->en_term ? PD_LEX_TERM(lex, p->en_term - 1) : NULL;
+      pair_comment(lex, c, ti, te, &com);
+      csv_put(fp, ti ? PD_LEX_STR(lex, ti->text) : "");
+      putc(',', fp);
+      csv_put(fp, te ? PD_LEX_STR(lex, te->text) : "");
+      putc(',', fp);
+      csv_put(fp, com.p ? com.p : "");
+      if (header) {
+        putc(',', fp);
+        csv_put(fp, PD_LEX_STR(lex, cp->id));
+        fprintf(fp, ",%s,%s,", ti ? padan_lexicon_status_name(ti->status) : "",
+                te ? padan_lexicon_status_name(te->status) : "");
+        csv_put(fp, ti ? PD_LEX_STR(lex, ti->pos) : "");
+        putc(',', fp);
+        csv_put(fp, te ? PD_LEX_STR(lex, te->pos) : "");
+        putc(',', fp);
+        csv_put(fp, ti ? PD_LEX_STR(lex, ti->note) : "");
+        putc(',', fp);
+        csv_put(fp, te ? PD_LEX_STR(lex, te->note) : "");
+        putc(',', fp);
+        csv_put(fp, PD_LEX_STR(lex, cp->domain));
+      }
+      fputs("\r\n", fp);
+    }
+  }
+  pd_vec_free(&pairs);
+  pd_buf_free(&com);
+  return rc ? rc : ferror(fp) ? PADAN_EIO : PADAN_OK;
+}
+
+int pd_lex_write_omegat(padan_lexicon *lex, FILE *fp) {
+  pd_vec pairs;
+  pd_vec_init(&pairs, sizeof(pd_lex_pair));
+  pd_buf com;
+  pd_buf_init(&com);
+  int rc = PADAN_OK;
+  for (size_t c = 0; c < lex->concepts.n && !rc; c++) {
+    if ((rc = pd_lex_pairs(lex, c, &pairs)))
+      break;
+    for (size_t k = 0; k < pairs.n; k++) {
+      pd_lex_pair *p = &PD_VEC_AT(&pairs, pd_lex_pair, k);
+      if (!p->id_term || !p->en_term)
+        continue; /* OmegaT needs both sides */
+      pd_term *ti = PD_LEX_TERM(lex, p->id_term - 1);
+      pd_term *te = PD_LEX_TERM(lex, p->en_term - 1);
+      pair_comment(lex, c, ti, te, &com);
+      put_plain(fp, PD_LEX_STR(lex, ti->text));
+      putc('\t', fp);
+      put_plain(fp, PD_LEX_STR(lex, te->text));
+      putc('\t', fp);
+      put_plain(fp, com.p ? com.p : "");
+      putc('\n', fp);
+    }
+  }
+  pd_vec_free(&pairs);
+  pd_buf_free(&com);
+  return rc ? rc : ferror(fp) ? PADAN_EIO : PADAN_OK;
+}

@@ -1,0 +1,530 @@
+/* lexicon/: the concept model, loading and saving dispatch, accessors. */
+#include "config.h"
+#include "lexicon/lexicon_int.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+padan_lexicon *padan_lexicon_new(void) {
+  padan_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex)
+    return NULL;
+  pd_strmap_init(&lex->strs);
+  pd_strmap_init(&lex->keys);
+  pd_vec_init(&lex->concepts, sizeof(pd_concept));
+  pd_vec_init(&lex->terms, sizeof(pd_term));
+  pd_vec_init(&lex->files, sizeof(pd_lexfile));
+  pd_vec_init(&lex->fuzzy, sizeof(pd_fuzzy_entry));
+  pd_buf_init(&lex->err);
+  lex->dirty = 1;
+  return lex;
+}
+
+static void drop_index(padan_lexicon *lex) {
+  free(lex->text_head), free(lex->fold_head), free(lex->lemma_head);
+  free(lex->next_text), free(lex->next_fold), free(lex->next_lemma);
+  free(lex->cstart), free(lex->cterms);
+  lex->text_head = lex->fold_head = lex->lemma_head = NULL;
+  lex->next_text = lex->next_fold = lex->next_lemma = NULL;
+  lex->cstart = lex->cterms = NULL;
+  lex->text_head_n = lex->key_head_n = 0;
+  lex->fuzzy.n = 0;
+  lex->dirty = 1;
+}
+
+void padan_lexicon_free(padan_lexicon *lex) {
+  if (!lex)
+    return;
+  drop_index(lex);
+  for (size_t i = 0; i < lex->files.n; i++)
+    free(PD_VEC_AT(&lex->files, pd_lexfile, i).path);
+  pd_vec_free(&lex->files);
+  pd_vec_free(&lex->concepts);
+  pd_vec_free(&lex->terms);
+  pd_vec_free(&lex->fuzzy);
+  pd_strmap_free(&lex->strs);
+  pd_strmap_free(&lex->keys);
+  pd_buf_free(&lex->err);
+  free(lex->cmap);
+  free(lex);
+}
+
+const char *padan_lexicon_errmsg(const padan_lexicon *lex) {
+  return lex && lex->err.p ? lex->err.p : "";
+}
+
+int pd_lex_fail(padan_lexicon *lex, int status, const char *fmt, ...) {
+  char tmp[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  pd_buf_clear(&lex->err);
+  pd_buf_puts(&lex->err, tmp);
+  return status;
+}
+
+int pd_lex_status_parse(const char *s, size_t len) {
+  if (len == 0)
+    return PADAN_TERM_ADMITTED;
+  static const struct {
+    const char *name;
+    int st;
+  } names[] = {{"preferred", PADAN_TERM_PREFERRED},
+               {"admitted", PADAN_TERM_ADMITTED},
+               {"deprecated", PADAN_TERM_DEPRECATED},
+               {"preferredTerm-admn-sts", PADAN_TERM_PREFERRED},
+               {"admittedTerm-admn-sts", PADAN_TERM_ADMITTED},
+               {"deprecatedTerm-admn-sts", PADAN_TERM_DEPRECATED},
+               {"supersededTerm-admn-sts", PADAN_TERM_DEPRECATED},
+               {"standardizedTerm-admn-sts", PADAN_TERM_PREFERRED},
+               {"legalTerm-admn-sts", PADAN_TERM_PREFERRED},
+               {"regulatedTerm-admn-sts", PADAN_TERM_PREFERRED}};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strlen(names[i].name) == len && memcmp(names[i].name, s, len) == 0)
+      return names[i].st;
+  return 0;
+}
+
+const char *padan_lexicon_status_name(int status) {
+  switch (status) {
+  case PADAN_TERM_PREFERRED: return "preferred";
+  case PADAN_TERM_DEPRECATED: return "deprecated";
+  default: return "admitted";
+  }
+}
+
+const char *padan_lexicon_match_name(int match) {
+  switch (match) {
+  case PADAN_MATCH_EXACT: return "exact";
+  case PADAN_MATCH_CASE: return "case";
+  case PADAN_MATCH_LEMMA: return "lemma";
+  case PADAN_MATCH_FUZZY: return "fuzzy";
+  default: return "none";
+  }
+}
+
+/* ------------------------------------------------------------ loading */
+
+int pd_lexload_begin(pd_lexload *ld, padan_lexicon *lex, const char *name, unsigned flags) {
+  ld->lex = lex;
+  ld->name = name;
+  ld->nconcepts0 = lex->concepts.n;
+  ld->nterms0 = lex->terms.n;
+  pd_lexfile *f = pd_vec_push(&lex->files);
+  if (!f)
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
+  f->path = strdup(name);
+  f->flags = flags;
+  if (!f->path) {
+    lex->files.n--;
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
+  }
+  ld->file = (uint32_t)(lex->files.n - 1);
+  memset(lex->cmap, 0, lex->cmap_n * sizeof *lex->cmap);
+  pd_buf_clear(&lex->err);
+  return PADAN_OK;
+}
+
+int pd_lexload_concept(pd_lexload *ld, const char *id, size_t idlen, size_t line, uint32_t *c) {
+  padan_lexicon *lex = ld->lex;
+  uint32_t sid;
+  if (pd_strmap_intern(&lex->strs, id, idlen, &sid))
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  if (sid >= lex->cmap_n) {
+    size_t n = lex->cmap_n ? lex->cmap_n : 1024;
+    while (n <= sid)
+      n *= 2;
+    uint32_t *m = realloc(lex->cmap, n * sizeof *m);
+    if (!m)
+      return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+    memset(m + lex->cmap_n, 0, (n - lex->cmap_n) * sizeof *m);
+    lex->cmap = m, lex->cmap_n = n;
+  }
+  if (lex->cmap[sid]) {
+    *c = lex->cmap[sid] - 1;
+    return PADAN_OK;
+  }
+  pd_concept *cp = pd_vec_push(&lex->concepts);
+  if (!cp)
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  cp->id = sid;
+  cp->file = ld->file;
+  cp->line = (uint32_t)line;
+  *c = (uint32_t)(lex->concepts.n - 1);
+  lex->cmap[sid] = *c + 1;
+  lex->dirty = 1;
+  return PADAN_OK;
+}
+
+int pd_lexload_domain(pd_lexload *ld, uint32_t c, const char *d, size_t dlen, size_t line) {
+  if (!dlen)
+    return PADAN_OK;
+  padan_lexicon *lex = ld->lex;
+  uint32_t id;
+  if (pd_strmap_intern(&lex->strs, d, dlen, &id))
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+  if (!cp->domain)
+    cp->domain = id;
+  else if (cp->domain != id && !cp->domain_conflict_line) {
+    cp->domain_conflict_line = (uint32_t)line;
+    cp->domain_conflict = id;
+  }
+  return PADAN_OK;
+}
+
+int pd_lexload_term(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen,
+                    const char *text, size_t textlen, int status, const char *pos, size_t poslen,
+                    const char *note, size_t notelen, size_t line, int dedupe) {
+  padan_lexicon *lex = ld->lex;
+  uint32_t l, t, p = 0, n = 0;
+  if (pd_strmap_intern(&lex->strs, lang, langlen, &l) ||
+      pd_strmap_intern(&lex->strs, text, textlen, &t) ||
+      (poslen && pd_strmap_intern(&lex->strs, pos, poslen, &p)) ||
+      (notelen && pd_strmap_intern(&lex->strs, note, notelen, &n)))
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  if (dedupe) {
+    /* pair formats repeat the preferred terms on several rows */
+    for (size_t i = lex->terms.n; i-- > ld->nterms0;) {
+      pd_term *o = PD_LEX_TERM(lex, i);
+      if (o->concept == c && o->lang == l && o->text == t)
+        return PADAN_OK;
+      if (lex->terms.n - i > 64)
+        break;
+    }
+  }
+  pd_term *tm = pd_vec_push(&lex->terms);
+  if (!tm)
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  tm->concept = c, tm->lang = l, tm->text = t, tm->pos = p, tm->note = n;
+  tm->status = (uint8_t)status;
+  tm->line = (uint32_t)line;
+  lex->dirty = 1;
+  return PADAN_OK;
+}
+
+int pd_lexload_end(pd_lexload *ld, int rc) {
+  padan_lexicon *lex = ld->lex;
+  if (rc == PADAN_OK)
+    return PADAN_OK;
+  /* roll back: the lexicon is as before this file (interned strings stay) */
+  lex->concepts.n = ld->nconcepts0;
+  lex->terms.n = ld->nterms0;
+  if (lex->indexed_terms > ld->nterms0)
+    lex->indexed_terms = ld->nterms0;
+  pd_lexfile *f = &PD_VEC_AT(&lex->files, pd_lexfile, ld->file);
+  free(f->path);
+  lex->files.n = ld->file;
+  lex->dirty = 1;
+  return rc;
+}
+
+static int ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  if (n < m)
+    return 0;
+  for (size_t i = 0; i < m; i++)
+    if (pd_ascii_lower((unsigned char)s[n - m + i]) != suf[i])
+      return 0;
+  return 1;
+}
+
+int padan_lexicon_format_from_name(const char *path) {
+  if (!path)
+    return PADAN_LEXFMT_AUTO;
+  if (ends_with(path, ".tsv") || ends_with(path, ".tab"))
+    return PADAN_LEXFMT_TSV;
+  if (ends_with(path, ".csv"))
+    return PADAN_LEXFMT_CSV;
+  if (ends_with(path, ".tbx") || ends_with(path, ".xml"))
+    return PADAN_LEXFMT_TBX;
+  if (ends_with(path, ".index") || ends_with(path, ".dict.dz") || ends_with(path, ".dict"))
+    return PADAN_LEXFMT_DICTD;
+  if (ends_with(path, ".utf8") || ends_with(path, ".txt"))
+    return PADAN_LEXFMT_OMEGAT;
+  return PADAN_LEXFMT_AUTO;
+}
+
+static int sniff(const char *data, size_t len) {
+  size_t i = 0;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  if (i < len && data[i] == '<')
+    return PADAN_LEXFMT_TBX;
+  /* first non-comment line: TABs mean TSV (3+ fields with a status-like 4th, or concept ids) */
+  size_t tabs = 0, commas = 0;
+  for (size_t j = i; j < len && data[j] != '\n'; j++)
+    tabs += data[j] == '\t', commas += data[j] == ',';
+  if (tabs >= 2 && data[i] != '#')
+    return PADAN_LEXFMT_TSV;
+  if (data[i] == '#')
+    return PADAN_LEXFMT_TSV;
+  if (tabs >= 1)
+    return PADAN_LEXFMT_OMEGAT;
+  if (commas)
+    return PADAN_LEXFMT_CSV;
+  return PADAN_LEXFMT_TSV;
+}
+
+static int load_data(pd_lexload *ld, const char *data, size_t len, int format) {
+  if (format == PADAN_LEXFMT_AUTO)
+    format = sniff(data, len);
+  switch (format) {
+  case PADAN_LEXFMT_TSV: return pd_lex_read_tsv(ld, data, len);
+  case PADAN_LEXFMT_CSV: return pd_lex_read_csv(ld, data, len, 1, ',');
+  case PADAN_LEXFMT_CSV_NOHEADER: return pd_lex_read_csv(ld, data, len, 0, ',');
+  case PADAN_LEXFMT_OMEGAT: return pd_lex_read_csv(ld, data, len, 0, '\t');
+  case PADAN_LEXFMT_TBX:
+  case PADAN_LEXFMT_TBX2: return pd_lex_read_tbx(ld, data, len);
+  default: return pd_lex_fail(ld->lex, PADAN_EARG, "%s: unknown lexicon format", ld->name);
+  }
+}
+
+int padan_lexicon_load_mem(padan_lexicon *lex, const char *name, const char *data, size_t len,
+                           int format, unsigned flags) {
+  if (!lex || (!data && len))
+    return PADAN_EARG;
+  if (!name)
+    name = "(memory)";
+  if (format == PADAN_LEXFMT_DICTD)
+    return pd_lex_fail(lex, PADAN_EARG, "%s: dictd is read from files only", name);
+  pd_lexload ld;
+  int rc = pd_lexload_begin(&ld, lex, name, flags);
+  if (rc)
+    return rc;
+  rc = load_data(&ld, data ? data : "", len, format);
+  return pd_lexload_end(&ld, rc);
+}
+
+int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, unsigned flags) {
+  if (!lex || !path)
+    return PADAN_EARG;
+  if (format == PADAN_LEXFMT_AUTO)
+    format = padan_lexicon_format_from_name(path);
+  if (format == PADAN_LEXFMT_DICTD) {
+    pd_lexload ld;
+    int rc = pd_lexload_begin(&ld, lex, path, flags);
+    if (rc)
+      return rc;
+    rc = pd_lex_read_dictd(&ld, path);
+    return pd_lexload_end(&ld, rc);
+  }
+  char *data;
+  size_t len;
+  int rc = pd_read_file(path, &data, &len);
+  if (rc == PADAN_EIO)
+    return pd_lex_fail(lex, rc, "%s: %s", path, strerror(errno));
+  if (rc)
+    return pd_lex_fail(lex, rc, "%s: %s", path, padan_strerror(rc));
+  const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+  rc = padan_lexicon_load_mem(lex, name, data, len, format, flags);
+  free(data);
+  return rc;
+}
+
+int padan_lexicon_load(padan_lexicon *lex, const char *path, int format) {
+  return padan_lexicon_load_flags(lex, path, format, 0);
+}
+
+/* ------------------------------------------------------------ saving */
+
+int padan_lexicon_save(padan_lexicon *lex, const char *path, int format) {
+  if (!lex || !path)
+    return PADAN_EARG;
+  if (format == PADAN_LEXFMT_AUTO)
+    format = padan_lexicon_format_from_name(path);
+  if (format == PADAN_LEXFMT_AUTO)
+    format = PADAN_LEXFMT_TSV;
+  if (format == PADAN_LEXFMT_DICTD)
+    return pd_lex_fail(lex, PADAN_EARG, "%s: cannot write dictd", path);
+  int rc = pd_lex_index(lex);
+  if (rc)
+    return pd_lex_fail(lex, rc, "%s: out of memory", path);
+  pd_atomic at;
+  if (pd_atomic_open(&at, path))
+    return pd_lex_fail(lex, PADAN_EIO, "%s: cannot write: %s", path, strerror(errno));
+  switch (format) {
+  case PADAN_LEXFMT_TSV: rc = pd_lex_write_tsv(lex, at.fp); break;
+  case PADAN_LEXFMT_CSV: rc = pd_lex_write_csv(lex, at.fp, 1); break;
+  case PADAN_LEXFMT_CSV_NOHEADER: rc = pd_lex_write_csv(lex, at.fp, 0); break;
+  case PADAN_LEXFMT_OMEGAT: rc = pd_lex_write_omegat(lex, at.fp); break;
+  case PADAN_LEXFMT_TBX: rc = pd_lex_write_tbx(lex, at.fp, 0); break;
+  case PADAN_LEXFMT_TBX2: rc = pd_lex_write_tbx(lex, at.fp, 1); break;
+  default: rc = PADAN_EARG;
+  }
+  if (rc == PADAN_OK && ferror(at.fp))
+    rc = PADAN_EIO;
+  if (rc) {
+    int e = errno;
+    pd_atomic_abort(&at);
+    if (rc == PADAN_EIO)
+      return pd_lex_fail(lex, rc, "%s: write failed: %s", path, strerror(e));
+    return pd_lex_fail(lex, rc, "%s: %s", path, padan_strerror(rc));
+  }
+  if (pd_atomic_commit(&at))
+    return pd_lex_fail(lex, PADAN_EIO, "%s: write failed: %s", path, strerror(errno));
+  return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ access */
+
+size_t padan_lexicon_concept_count(const padan_lexicon *lex) { return lex ? lex->concepts.n : 0; }
+size_t padan_lexicon_term_count(const padan_lexicon *lex) { return lex ? lex->terms.n : 0; }
+
+int padan_lexicon_concept_get(padan_lexicon *lex, size_t c, padan_lexicon_concept *out) {
+  if (!lex || c >= lex->concepts.n || !out)
+    return PADAN_EARG;
+  int rc = pd_lex_index(lex);
+  if (rc)
+    return rc;
+  pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+  pd_lexfile *f = &PD_VEC_AT(&lex->files, pd_lexfile, cp->file);
+  out->concept = c;
+  out->id = PD_LEX_STR(lex, cp->id);
+  out->domain = PD_LEX_STR(lex, cp->domain);
+  out->source = f->path;
+  out->base = (f->flags & PADAN_LEXICON_BASE) != 0;
+  out->nterms = lex->cstart[c + 1] - lex->cstart[c];
+  return PADAN_OK;
+}
+
+int padan_lexicon_term_get(const padan_lexicon *lex, size_t t, padan_lexicon_term *out) {
+  if (!lex || t >= lex->terms.n || !out)
+    return PADAN_EARG;
+  const pd_term *tm = &PD_VEC_AT(&lex->terms, pd_term, t);
+  const pd_concept *cp = &PD_VEC_AT(&lex->concepts, pd_concept, tm->concept);
+  out->term = t;
+  out->concept = tm->concept;
+  out->lang = PD_LEX_STR(lex, tm->lang);
+  out->text = pd_strmap_str(&lex->strs, tm->text, &out->len);
+  out->status = tm->status;
+  out->pos = PD_LEX_STR(lex, tm->pos);
+  out->note = PD_LEX_STR(lex, tm->note);
+  out->source = PD_VEC_AT(&lex->files, pd_lexfile, cp->file).path;
+  out->line = tm->line;
+  return PADAN_OK;
+}
+
+int padan_lexicon_concept_term(padan_lexicon *lex, size_t c, size_t k, padan_lexicon_term *out) {
+  if (!lex || c >= lex->concepts.n)
+    return PADAN_EARG;
+  int rc = pd_lex_index(lex);
+  if (rc)
+    return rc;
+  if (k >= lex->cstart[c + 1] - lex->cstart[c])
+    return PADAN_EARG;
+  return padan_lexicon_term_get(lex, lex->cterms[lex->cstart[c] + k], out);
+}
+
+void pd_lex_concept_terms(padan_lexicon *lex, size_t c, const uint32_t **terms, size_t *n) {
+  *terms = lex->cterms + lex->cstart[c];
+  *n = lex->cstart[c + 1] - lex->cstart[c];
+}
+
+int padan_lexicon_add(padan_lexicon *lex, const char *source, const char *concept_id,
+                      const char *domain, const char *lang, const char *text, int status,
+                      const char *pos, const char *note) {
+  if (!lex || !concept_id || !lang || !text || !*text || !*lang)
+    return PADAN_EARG;
+  if (status < PADAN_TERM_PREFERRED || status > PADAN_TERM_DEPRECATED)
+    return PADAN_EARG;
+  if (!source)
+    source = "(added)";
+  /* reuse the last file when it has the same name, else register one */
+  pd_lexload ld;
+  ld.lex = lex;
+  ld.name = source;
+  ld.nconcepts0 = lex->concepts.n;
+  ld.nterms0 = lex->terms.n;
+  uint32_t file = UINT32_MAX;
+  for (size_t i = lex->files.n; i-- > 0;)
+    if (strcmp(PD_VEC_AT(&lex->files, pd_lexfile, i).path, source) == 0) {
+      file = (uint32_t)i;
+      break;
+    }
+  if (file == UINT32_MAX) {
+    int rc = pd_lexload_begin(&ld, lex, source, 0);
+    if (rc)
+      return rc;
+    file = ld.file;
+  }
+  ld.file = file;
+  /* find the concept in that file */
+  uint32_t c = UINT32_MAX;
+  uint32_t sid = pd_strmap_find(&lex->strs, concept_id, strlen(concept_id));
+  if (sid)
+    for (size_t i = lex->concepts.n; i-- > 0;) {
+      pd_concept *cp = PD_LEX_CONCEPT(lex, i);
+      if (cp->id == sid && cp->file == file) {
+        c = (uint32_t)i;
+        break;
+      }
+    }
+  if (c == UINT32_MAX) {
+    uint32_t id;
+    if (pd_strmap_intern(&lex->strs, concept_id, strlen(concept_id), &id))
+      return PADAN_ENOMEM;
+    pd_concept *cp = pd_vec_push(&lex->concepts);
+    if (!cp)
+      return PADAN_ENOMEM;
+    cp->id = id;
+    cp->file = file;
+    c = (uint32_t)(lex->concepts.n - 1);
+  }
+  int rc = pd_lexload_domain(&ld, c, domain ? domain : "", domain ? strlen(domain) : 0, 0);
+  if (!rc)
+    rc = pd_lexload_term(&ld, c, lang, strlen(lang), text, strlen(text), status, pos ? pos : "",
+                         pos ? strlen(pos) : 0, note ? note : "", note ? strlen(note) : 0, 0, 0);
+  lex->dirty = 1;
+  return rc;
+}
+
+/* ------------------------------------------------------------ pairs */
+
+int pd_lex_pairs(padan_lexicon *lex, size_t c, pd_vec *out) {
+  const uint32_t *ts;
+  size_t n;
+  pd_lex_concept_terms(lex, c, &ts, &n);
+  out->n = 0;
+  uint32_t lid = pd_strmap_find(&lex->strs, "id", 2), len_ = pd_strmap_find(&lex->strs, "en", 2);
+  uint32_t pid = 0, pen = 0; /* term + 1 */
+  int rid = 9, ren = 9;
+  for (size_t k = 0; k < n; k++) {
+    pd_term *t = PD_LEX_TERM(lex, ts[k]);
+    int r = t->status == PADAN_TERM_PREFERRED ? 0 : t->status == PADAN_TERM_ADMITTED ? 1 : 2;
+    if (t->lang == lid && lid && r < rid)
+      rid = r, pid = ts[k] + 1;
+    if (t->lang == len_ && len_ && r < ren)
+      ren = r, pen = ts[k] + 1;
+  }
+  for (size_t k = 0; k < n; k++) {
+    pd_term *t = PD_LEX_TERM(lex, ts[k]);
+    if (t->lang == lid && lid) {
+      pd_lex_pair *p = pd_vec_push(out);
+      if (!p)
+        return PADAN_ENOMEM;
+      p->id_term = ts[k] + 1, p->en_term = pen;
+    }
+  }
+  for (size_t k = 0; k < n; k++) {
+    pd_term *t = PD_LEX_TERM(lex, ts[k]);
+    if (t->lang == len_ && len_ && ts[k] + 1 != pen) {
+      pd_lex_pair *p = pd_vec_push(out);
+      if (!p)
+        return PADAN_ENOMEM;
+      p->id_term = pid, p->en_term = ts[k] + 1;
+    }
+  }
+  if (!pid && pen && out->n == 0) {
+    pd_lex_pair *p = pd_vec_push(out);
+    if (!p)
+      return PADAN_ENOMEM;
+    p->id_term = 0, p->en_term = pen;
+  }
+  return PADAN_OK;
+}

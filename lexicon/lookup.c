@@ -1,0 +1,470 @@
+/* lexicon/: indexes, lookup (exact, case, lemma, fuzzy) and lint. */
+#include "config.h"
+#include "lexicon/lexicon_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int grow_heads(uint32_t **heads, size_t *n, size_t need) {
+  if (need <= *n)
+    return PADAN_OK;
+  size_t m = *n ? *n : 1024;
+  while (m < need)
+    m *= 2;
+  uint32_t *h = realloc(*heads, m * sizeof *h);
+  if (!h)
+    return PADAN_ENOMEM;
+  memset(h + *n, 0, (m - *n) * sizeof *h);
+  *heads = h, *n = m;
+  return PADAN_OK;
+}
+
+static int cmp_fuzzy(const void *a, const void *b) {
+  const pd_fuzzy_entry *x = a, *y = b;
+  if (x->cplen != y->cplen)
+    return x->cplen < y->cplen ? -1 : 1;
+  if (x->lang != y->lang)
+    return x->lang < y->lang ? -1 : 1;
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static uint32_t cp_count(const char *s, size_t n) {
+  uint32_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+int pd_lex_index(padan_lexicon *lex) {
+  if (!lex->dirty)
+    return PADAN_OK;
+  size_t nt = lex->terms.n, nc = lex->concepts.n;
+  /* keys of new terms */
+  pd_buf b;
+  pd_buf_init(&b);
+  for (size_t i = lex->indexed_terms; i < nt; i++) {
+    pd_term *t = PD_LEX_TERM(lex, i);
+    size_t len;
+    const char *s = pd_strmap_str(&lex->strs, t->text, &len);
+    pd_buf_clear(&b);
+    if (pd_lex_fold_key(s, len, &b) || pd_strmap_intern(&lex->keys, b.p ? b.p : "", b.len, &t->fold))
+      goto nomem;
+    pd_buf_clear(&b);
+    if (pd_lex_lemma_key(s, len, &b) ||
+        pd_strmap_intern(&lex->keys, b.p ? b.p : "", b.len, &t->lemma))
+      goto nomem;
+  }
+  pd_buf_free(&b);
+  lex->indexed_terms = nt;
+  /* rebuild the chains (cheap: linear) */
+  free(lex->next_text), free(lex->next_fold), free(lex->next_lemma);
+  free(lex->cstart), free(lex->cterms);
+  lex->next_text = calloc(nt + 1, sizeof(uint32_t));
+  lex->next_fold = calloc(nt + 1, sizeof(uint32_t));
+  lex->next_lemma = calloc(nt + 1, sizeof(uint32_t));
+  lex->cstart = calloc(nc + 2, sizeof(uint32_t));
+  lex->cterms = calloc(nt + 1, sizeof(uint32_t));
+  if (!lex->next_text || !lex->next_fold || !lex->next_lemma || !lex->cstart || !lex->cterms)
+    return PADAN_ENOMEM;
+  if (grow_heads(&lex->text_head, &lex->text_head_n, pd_strmap_count(&lex->strs) + 1))
+    return PADAN_ENOMEM;
+  size_t kn = lex->key_head_n;
+  if (grow_heads(&lex->fold_head, &kn, pd_strmap_count(&lex->keys) + 1))
+    return PADAN_ENOMEM;
+  kn = lex->key_head_n;
+  if (grow_heads(&lex->lemma_head, &kn, pd_strmap_count(&lex->keys) + 1))
+    return PADAN_ENOMEM;
+  lex->key_head_n = kn;
+  memset(lex->text_head, 0, lex->text_head_n * sizeof(uint32_t));
+  memset(lex->fold_head, 0, lex->key_head_n * sizeof(uint32_t));
+  memset(lex->lemma_head, 0, lex->key_head_n * sizeof(uint32_t));
+  /* insert in reverse so that chains run in term order */
+  for (size_t i = nt; i-- > 0;) {
+    pd_term *t = PD_LEX_TERM(lex, i);
+    lex->next_text[i] = lex->text_head[t->text];
+    lex->text_head[t->text] = (uint32_t)i + 1;
+    lex->next_fold[i] = lex->fold_head[t->fold];
+    lex->fold_head[t->fold] = (uint32_t)i + 1;
+    lex->next_lemma[i] = lex->lemma_head[t->lemma];
+    lex->lemma_head[t->lemma] = (uint32_t)i + 1;
+    lex->cstart[t->concept + 1]++;
+  }
+  for (size_t c = 0; c < nc; c++)
+    lex->cstart[c + 1] += lex->cstart[c];
+  uint32_t *fill = calloc(nc + 1, sizeof(uint32_t));
+  if (!fill)
+    return PADAN_ENOMEM;
+  for (size_t i = 0; i < nt; i++) {
+    uint32_t c = PD_LEX_TERM(lex, i)->concept;
+    lex->cterms[lex->cstart[c] + fill[c]++] = (uint32_t)i;
+  }
+  free(fill);
+  /* fuzzy candidates: distinct (lang, folded form), by length */
+  lex->fuzzy.n = 0;
+  for (size_t i = 0; i < nt; i++) {
+    pd_term *t = PD_LEX_TERM(lex, i);
+    if (lex->fold_head[t->fold] != i + 1)
+      continue; /* the chain's first term stands for its key */
+    size_t len;
+    const char *s = pd_strmap_str(&lex->keys, t->fold, &len);
+    pd_fuzzy_entry *e = pd_vec_push(&lex->fuzzy);
+    if (!e)
+      return PADAN_ENOMEM;
+    e->key = t->fold, e->lang = t->lang, e->cplen = cp_count(s, len);
+    /* other languages with the same folded form */
+    for (uint32_t j = lex->next_fold[i]; j; j = lex->next_fold[j - 1]) {
+      pd_term *u = PD_LEX_TERM(lex, j - 1);
+      int seen = u->lang == t->lang;
+      for (uint32_t k = lex->next_fold[i]; !seen && k != j; k = lex->next_fold[k - 1])
+        seen = PD_LEX_TERM(lex, k - 1)->lang == u->lang;
+      if (!seen) {
+        pd_fuzzy_entry *f = pd_vec_push(&lex->fuzzy);
+        if (!f)
+          return PADAN_ENOMEM;
+        f->key = t->fold, f->lang = u->lang, f->cplen = cp_count(s, len);
+      }
+    }
+  }
+  qsort(lex->fuzzy.p, lex->fuzzy.n, sizeof(pd_fuzzy_entry), cmp_fuzzy);
+  lex->dirty = 0;
+  return PADAN_OK;
+nomem:
+  pd_buf_free(&b);
+  return PADAN_ENOMEM;
+}
+
+/* ------------------------------------------------------------ lookup */
+
+typedef struct {
+  padan_lexicon_hit *hits;
+  size_t max, n;
+} hitlist;
+
+static int is_base(padan_lexicon *lex, uint32_t c) {
+  pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+  return (PD_VEC_AT(&lex->files, pd_lexfile, cp->file).flags & PADAN_LEXICON_BASE) != 0;
+}
+
+/* Collects the terms of chain `head` in `lang`; returns the number added. */
+static size_t collect(padan_lexicon *lex, uint32_t head, const uint32_t *next, uint32_t lang,
+                      int match, int dist, pd_vec *acc) {
+  size_t added = 0;
+  for (uint32_t j = head; j; j = next[j - 1]) {
+    pd_term *t = PD_LEX_TERM(lex, j - 1);
+    if (t->lang != lang)
+      continue;
+    padan_lexicon_hit *h = pd_vec_push(acc);
+    if (!h)
+      return added;
+    h->term = j - 1, h->concept = t->concept, h->match = match, h->distance = dist;
+    h->base = is_base(lex, t->concept);
+    added++;
+  }
+  return added;
+}
+
+/* Optimal-string-alignment distance of code point arrays, or max+1 when over max. */
+static int osa(const int32_t *a, size_t n, const int32_t *b, size_t m, int max) {
+  enum { W = 80 };
+  if (n >= W || m >= W)
+    return max + 1;
+  int d0[W + 1], d1[W + 1], d2[W + 1];
+  int *pp = d0, *p = d1, *c = d2;
+  for (size_t j = 0; j <= m; j++)
+    p[j] = (int)j;
+  for (size_t i = 1; i <= n; i++) {
+    c[0] = (int)i;
+    int rowmin = c[0];
+    for (size_t j = 1; j <= m; j++) {
+      int cost = a[i - 1] != b[j - 1];
+      int v = p[j] + 1;
+      if (c[j - 1] + 1 < v)
+        v = c[j - 1] + 1;
+      if (p[j - 1] + cost < v)
+        v = p[j - 1] + cost;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+        v = pp[j - 2] + 1;
+      c[j] = v;
+      if (v < rowmin)
+        rowmin = v;
+    }
+    if (rowmin > max)
+      return max + 1;
+    int *t = pp;
+    pp = p, p = c, c = t;
+  }
+  return p[m];
+}
+
+static size_t decode(const char *s, size_t len, int32_t *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < len && n < max;) {
+    int32_t cp;
+    int k = pd_utf8_next(s + i, len - i, &cp);
+    out[n++] = cp;
+    i += (size_t)k;
+  }
+  return n;
+}
+
+static int cmp_hit(const void *a, const void *b) {
+  const padan_lexicon_hit *x = a, *y = b;
+  if (x->base != y->base)
+    return x->base - y->base;
+  if (x->match != y->match)
+    return x->match - y->match;
+  if (x->distance != y->distance)
+    return x->distance - y->distance;
+  return x->term < y->term ? -1 : x->term > y->term;
+}
+
+int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text, size_t len,
+                         unsigned flags, padan_lexicon_hit *hits, size_t max, size_t *nhits) {
+  if (nhits)
+    *nhits = 0;
+  if (!lex || !lang || (!text && len) || (max && !hits))
+    return PADAN_EARG;
+  if (!flags)
+    flags = PADAN_LOOKUP_ALL;
+  int rc = pd_lex_index(lex);
+  if (rc)
+    return pd_lex_fail(lex, rc, "lookup: out of memory");
+  uint32_t l = pd_strmap_find(&lex->strs, lang, strlen(lang));
+  if (!l || !len)
+    return PADAN_OK;
+  pd_vec acc;
+  pd_vec_init(&acc, sizeof(padan_lexicon_hit));
+  size_t found = 0;
+  if (flags & PADAN_LOOKUP_EXACT) {
+    uint32_t id = pd_strmap_find(&lex->strs, text, len);
+    if (id && id < lex->text_head_n)
+      found += collect(lex, lex->text_head[id], lex->next_text, l, PADAN_MATCH_EXACT, 0, &acc);
+  }
+  pd_buf k;
+  pd_buf_init(&k);
+  if (!found && (flags & PADAN_LOOKUP_CASE)) {
+    if (pd_lex_fold_key(text, len, &k) == PADAN_OK) {
+      uint32_t id = pd_strmap_find(&lex->keys, k.p ? k.p : "", k.len);
+      if (id && id < lex->key_head_n)
+        found += collect(lex, lex->fold_head[id], lex->next_fold, l, PADAN_MATCH_CASE, 0, &acc);
+    }
+  }
+  if (!found && (flags & PADAN_LOOKUP_LEMMA)) {
+    pd_buf_clear(&k);
+    if (pd_lex_lemma_key(text, len, &k) == PADAN_OK) {
+      uint32_t id = pd_strmap_find(&lex->keys, k.p ? k.p : "", k.len);
+      if (id && id < lex->key_head_n)
+        found += collect(lex, lex->lemma_head[id], lex->next_lemma, l, PADAN_MATCH_LEMMA, 0, &acc);
+    }
+  }
+  if (!found && (flags & PADAN_LOOKUP_FUZZY)) {
+    pd_buf_clear(&k);
+    if (pd_lex_fold_key(text, len, &k) == PADAN_OK && k.len) {
+      int32_t q[80], c[80];
+      size_t qn = decode(k.p, k.len, q, 80);
+      /* 1 edit from 4 characters, 2 from 9; nothing for shorter words */
+      int maxd = qn >= 9 ? 2 : qn >= 4 ? 1 : 0;
+      int best = maxd + 1;
+      pd_vec cand;
+      pd_vec_init(&cand, sizeof(padan_lexicon_hit));
+      if (maxd > 0) {
+        const pd_fuzzy_entry *fe = lex->fuzzy.p;
+        size_t lo = 0, hi = lex->fuzzy.n;
+        uint32_t minlen = qn > (size_t)maxd ? (uint32_t)(qn - (size_t)maxd) : 0;
+        while (lo < hi) { /* first entry with cplen >= minlen */
+          size_t mid = (lo + hi) / 2;
+          if (fe[mid].cplen < minlen)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+        for (size_t i = lo; i < lex->fuzzy.n && fe[i].cplen <= qn + (size_t)maxd; i++) {
+          if (fe[i].lang != l)
+            continue;
+          size_t sl;
+          const char *s = pd_strmap_str(&lex->keys, fe[i].key, &sl);
+          size_t cn = decode(s, sl, c, 80);
+          int d = osa(q, qn, c, cn, best < maxd + 1 ? best : maxd);
+          if (d <= maxd && d <= best) {
+            if (d < best)
+              cand.n = 0, best = d;
+            collect(lex, lex->fold_head[fe[i].key], lex->next_fold, l, PADAN_MATCH_FUZZY, d, &cand);
+          }
+        }
+      }
+      for (size_t i = 0; i < cand.n; i++) {
+        padan_lexicon_hit *h = pd_vec_push(&acc);
+        if (h)
+          *h = PD_VEC_AT(&cand, padan_lexicon_hit, i);
+      }
+      pd_vec_free(&cand);
+    }
+  }
+  pd_buf_free(&k);
+  if (acc.n > 1)
+    qsort(acc.p, acc.n, sizeof(padan_lexicon_hit), cmp_hit);
+  for (size_t i = 0; i < acc.n && i < max; i++)
+    hits[i] = PD_VEC_AT(&acc, padan_lexicon_hit, i);
+  if (nhits)
+    *nhits = acc.n;
+  pd_vec_free(&acc);
+  return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ lint */
+
+typedef struct {
+  padan_lexicon *lex;
+  padan_lexicon_finding_fn fn;
+  void *ud;
+  size_t count;
+  pd_buf msg;
+} linter;
+
+static void report(linter *L, const char *kind, uint32_t concept, uint32_t term, const char *fmt,
+                   ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static void report(linter *L, const char *kind, uint32_t concept, uint32_t term, const char *fmt,
+                   ...) {
+  padan_lexicon *lex = L->lex;
+  char tmp[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  pd_concept *cp = PD_LEX_CONCEPT(lex, concept);
+  padan_lexicon_finding f;
+  f.kind = kind;
+  f.source = PD_VEC_AT(&lex->files, pd_lexfile, cp->file).path;
+  f.concept = PD_LEX_STR(lex, cp->id);
+  f.message = tmp;
+  if (term != UINT32_MAX) {
+    pd_term *t = PD_LEX_TERM(lex, term);
+    f.line = t->line;
+    f.lang = PD_LEX_STR(lex, t->lang);
+    f.term = PD_LEX_STR(lex, t->text);
+  } else {
+    f.line = cp->line;
+    f.lang = "";
+    f.term = "";
+  }
+  L->count++;
+  if (L->fn)
+    L->fn(&f, L->ud);
+}
+
+static int has_ambiguous(padan_lexicon *lex, pd_term *t) {
+  return t->note && strstr(PD_LEX_STR(lex, t->note), "ambiguous") != NULL;
+}
+
+int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud, size_t *count) {
+  if (count)
+    *count = 0;
+  if (!lex)
+    return PADAN_EARG;
+  int rc = pd_lex_index(lex);
+  if (rc)
+    return pd_lex_fail(lex, rc, "lint: out of memory");
+  linter L = {lex, fn, ud, 0, {0}};
+  size_t nc = lex->concepts.n;
+  for (size_t c = 0; c < nc; c++) {
+    pd_concept *cp = PD_LEX_CONCEPT(lex, c);
+    const uint32_t *ts;
+    size_t n;
+    pd_lex_concept_terms(lex, c, &ts, &n);
+    if (cp->domain_conflict_line) {
+      pd_concept tmpc = *cp;
+      (void)tmpc;
+      report(&L, "domain-conflict", (uint32_t)c, UINT32_MAX,
+             "concept %s has domain '%s' and, at line %u, '%s'", PD_LEX_STR(lex, cp->id),
+             PD_LEX_STR(lex, cp->domain), cp->domain_conflict_line,
+             PD_LEX_STR(lex, cp->domain_conflict));
+    }
+    /* per language: preferred count */
+    for (size_t k = 0; k < n; k++) {
+      pd_term *t = PD_LEX_TERM(lex, ts[k]);
+      int first = 1;
+      for (size_t j = 0; j < k && first; j++)
+        first = PD_LEX_TERM(lex, ts[j])->lang != t->lang;
+      if (first) {
+        size_t npref = 0;
+        uint32_t second = UINT32_MAX;
+        for (size_t j = k; j < n; j++) {
+          pd_term *u = PD_LEX_TERM(lex, ts[j]);
+          if (u->lang == t->lang && u->status == PADAN_TERM_PREFERRED && ++npref == 2)
+            second = ts[j];
+        }
+        if (npref == 0)
+          report(&L, "no-preferred", (uint32_t)c, ts[k],
+                 "concept %s has no preferred term in '%s'", PD_LEX_STR(lex, cp->id),
+                 PD_LEX_STR(lex, t->lang));
+        else if (npref > 1)
+          report(&L, "multi-preferred", (uint32_t)c, second,
+                 "concept %s has %zu preferred terms in '%s'", PD_LEX_STR(lex, cp->id), npref,
+                 PD_LEX_STR(lex, t->lang));
+      }
+      /* whitespace */
+      size_t len;
+      const char *s = pd_strmap_str(&lex->strs, t->text, &len);
+      int ws = len && (s[0] == ' ' || s[len - 1] == ' ' || s[0] == '\t' || s[len - 1] == '\t');
+      for (size_t i = 0; i + 1 < len && !ws; i++)
+        ws = (s[i] == ' ' && s[i + 1] == ' ') || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+      if (ws)
+        report(&L, "whitespace", (uint32_t)c, ts[k], "stray whitespace in '%s'", s);
+      /* duplicates in the concept */
+      for (size_t j = 0; j < k; j++) {
+        pd_term *u = PD_LEX_TERM(lex, ts[j]);
+        if (u->lang != t->lang)
+          continue;
+        if (u->text == t->text) {
+          report(&L, "duplicate", (uint32_t)c, ts[k], "'%s' appears twice in concept %s", s,
+                 PD_LEX_STR(lex, cp->id));
+          break;
+        }
+        if (u->fold == t->fold) {
+          report(&L, "case-duplicate", (uint32_t)c, ts[k],
+                 "'%s' differs only in case from '%s' in concept %s", s,
+                 PD_LEX_STR(lex, u->text), PD_LEX_STR(lex, cp->id));
+          break;
+        }
+      }
+    }
+  }
+  /* across concepts: same folded form, same language */
+  for (size_t i = 0; i < lex->terms.n; i++) {
+    pd_term *t = PD_LEX_TERM(lex, i);
+    if (lex->fold_head[t->fold] != i + 1)
+      continue;
+    for (uint32_t j = lex->next_fold[i]; j; j = lex->next_fold[j - 1]) {
+      pd_term *u = PD_LEX_TERM(lex, j - 1);
+      if (u->lang != t->lang || u->concept == t->concept)
+        continue;
+      /* report each (term, other concept) once: only against the chain head */
+      const char *s = PD_LEX_STR(lex, u->text);
+      if (!(has_ambiguous(lex, t) && has_ambiguous(lex, u))) {
+        int dup = 0; /* the same other concept seen earlier in the chain */
+        for (uint32_t k = lex->next_fold[i]; k != j && !dup; k = lex->next_fold[k - 1]) {
+          pd_term *v = PD_LEX_TERM(lex, k - 1);
+          dup = v->lang == u->lang && v->concept == u->concept;
+        }
+        if (!dup)
+          report(&L, "multi-concept", u->concept, (uint32_t)(j - 1),
+                 "'%s' (%s) is also a term of concept %s (line %u)", s, PD_LEX_STR(lex, u->lang),
+                 PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, t->concept)->id), t->line);
+      }
+      if ((t->status == PADAN_TERM_DEPRECATED && u->status == PADAN_TERM_PREFERRED) ||
+          (t->status == PADAN_TERM_PREFERRED && u->status == PADAN_TERM_DEPRECATED))
+        report(&L, "status-conflict", u->concept, (uint32_t)(j - 1),
+               "'%s' is %s here but %s in concept %s (line %u)", s,
+               padan_lexicon_status_name(u->status), padan_lexicon_status_name(t->status),
+               PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, t->concept)->id), t->line);
+    }
+  }
+  if (count)
+    *count = L.count;
+  return PADAN_OK;
+}
