@@ -811,7 +811,7 @@ static int word_with_period(scan *sc, size_t b, size_t e, int kind, size_t *endp
     const pd_abbrev *a = abbrev_find(sc->tk, s + b, e - b);
     int title = 0, attach = 0;
     if (a) {
-      attach = 1, title = a->title || lower_eq(a->s, "no.", 3);
+      attach = 1, title = a->title || lower_eq(a->s, "no.", 3) || memchr(s + b, '.', e - b);
     } else {
       size_t l;
       int up = 0;
@@ -850,8 +850,14 @@ static int word_with_period(scan *sc, size_t b, size_t e, int kind, size_t *endp
       else if (!title) {
         size_t l;
         int up = 0;
-        if (alnum_at(s, n, q, &l, &up) ? up : (q > e + 1 && !pd_is_ascii_digit((unsigned char)s[q])))
+        if (alnum_at(s, n, q, &l, &up) ? up
+                                        : (q > e + 1 && (s[q] == '"' || (q + 2 < n &&
+                                           memcmp(s + q, "\xE2\x80\x9C", 3) == 0))))
           attach = 0;
+        /* ... but not before another abbreviation: Pte. Ltd. */
+        size_t run = alnum_run(s, n, q);
+        if (!attach && run && q + run < n && s[q + run] == '.' && abbrev_find(sc->tk, s + q, run))
+          attach = 1;
       }
     }
     if (!attach && (a || memchr(s + b, '.', e - b)))

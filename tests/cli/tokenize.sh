@@ -1,0 +1,132 @@
+#!/bin/sh
+# CLI tests of `padan tokenize`: formats, offsets, encodings, errors, -o.
+. "$(dirname "$0")/lib.sh"
+T="$FIX/text"
+
+run tokenize --help
+expect_rc 0 "--help"
+expect_out "Usage: padan tokenize" "--help"
+
+# TSV: header, contract columns, kinds, absolute offsets and 1-based lines
+run tokenize "$T/news.txt"
+expect_rc 0 "tsv"
+expect_empty_err "tsv"
+if head -1 "$TMP/out" | grep -q "^#line	start	end	kind	token	sent	flags	base$"; then ok; else fail "tsv header"; fi
+expect_out "1	0	8	word	Presiden	1	cap,sent_start	" "first token"
+expect_out "	abbrev	B.	1	" "initial"
+expect_out "	abbrev	Jl.	" "abbreviation"
+expect_out "	number	50.000	" "number"
+expect_out "	symbol	%	" "percent"
+expect_out "	currency	Rp	" "currency"
+expect_out "	number	38	" "amount"
+expect_out "2	111	112	punct	\"	3	" "line 2 offsets are file offsets"
+expect_out "	word	Ma'ruf	3	cap,apos	" "apostrophe"
+expect_out "4	143	155	domain	KONTAN.CO.ID	4	" "domain after an empty line"
+expect_out "	word	negara-negara	4	redup,hyphen	" "reduplication"
+# the offsets slice the file: check every row with python
+python3 - "$T/news.txt" "$TMP/out" <<'PY' && ok || fail "offsets do not slice the text"
+import sys
+data = open(sys.argv[1], 'rb').read()
+for ln in open(sys.argv[2], encoding='utf-8'):
+    if ln.startswith('#'): continue
+    f = ln.rstrip('\n').split('\t')
+    assert data[int(f[1]):int(f[2])].decode() == f[4], f
+    assert data[:int(f[1])].count(b'\n') + 1 == int(f[0]), f
+PY
+# sentences: "Jakarta." ends one, the quote line is another
+if awk -F'\t' '!/^#/ && $5=="Dia" {print $6}' "$TMP/out" | grep -qx 2; then ok; else fail "sentence 2 starts at Dia"; fi
+
+# --lines: offsets within the line, one sentence per line
+run tokenize --lines "$T/news.txt"
+expect_rc 0 "--lines"
+expect_out "2	0	1	punct	\"	2	" "--lines offsets restart"
+expect_out "4	0	12	domain	KONTAN.CO.ID	4	" "--lines: empty line 3 is sentence 3"
+if awk -F'\t' '!/^#/ && $5=="Dia" {print $6}' "$TMP/out" | grep -qx 1; then ok; else fail "--lines keeps line 1 one sentence"; fi
+
+# text format
+run tokenize --format=text "$T/news.txt"
+expect_rc 0 "text"
+expect_out "Presiden B. J. Habibie tiba di Jl. Sudirman No. 5 , Jakarta ." "text sentence 1"
+expect_out "Dia membeli 50.000 ton ( 3,5 % ) seharga Rp 38 miliar ." "text sentence 2"
+if [ "$(wc -l < "$TMP/out")" -eq 4 ]; then ok; else fail "text: 4 sentences"; fi
+
+# JSON parses and holds the sentences and tokens
+run tokenize --format=json "$T/news.txt" "$T/crlf.txt"
+expect_rc 0 "json"
+expect_json "json"
+python3 - "$TMP/out" <<'PY' && ok || fail "json content"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d) == 2 and d[0]["file"].endswith("news.txt")
+s = d[0]["sentences"]
+assert len(s) == 4, len(s)
+t = s[0]["tokens"][0]
+assert t == {"start": 0, "end": 8, "kind": "word", "token": "Presiden", "flags": ["cap", "sent_start"]}, t
+assert s[1]["text"].startswith("Dia membeli"), s[1]["text"]
+assert [x["token"] for x in d[1]["sentences"][1]["tokens"]] == ["tiga", "."]
+PY
+
+# several files: a trailing file column
+run tokenize "$T/news.txt" "$T/crlf.txt"
+expect_rc 0 "two files"
+if head -1 "$TMP/out" | grep -q "	base	file$"; then ok; else fail "file column header"; fi
+expect_out "	-		$T/crlf.txt" "file column"
+
+# CRLF: offsets in the decoded (LF) text
+run tokenize "$T/crlf.txt"
+expect_out "2	9	13	word	tiga	" "CRLF"
+expect_out "2	15	20	word	Empat	3	" "sentence after tiga."
+
+# encodings
+run tokenize --format=text "$T/cp1252.txt"
+expect_rc 0 "cp1252"
+expect_err "cp1252.txt: not valid UTF-8, read as Windows-1252" "fallback warning"
+expect_out "Harga café naik “ tajam ” ." "cp1252 decoded"
+run tokenize --format=text --encoding=windows-1252 "$T/cp1252.txt"
+expect_rc 0 "named cp1252"
+expect_empty_err "named cp1252: no warning"
+run tokenize --format=text "$T/utf16le.txt"
+expect_rc 0 "utf-16le BOM"
+expect_out "Rp 5" "utf-16le decoded"
+run tokenize --format=text --encoding=iso-8859-1 "$T/latin1.txt"
+expect_out "abc é def" "latin1"
+run tokenize --encoding=utf-8 "$T/latin1.txt"
+expect_rc 2 "strict utf-8"
+expect_err "latin1.txt: invalid UTF-8 at byte 4" "invalid UTF-8 message"
+run tokenize "$T/binary.bin"
+expect_rc 2 "binary"
+expect_err "binary.bin: binary file" "binary message"
+run tokenize --encoding=no-such-enc "$T/news.txt"
+expect_rc 2 "unknown encoding"
+run tokenize "$T/does-not-exist.txt"
+expect_rc 2 "missing file"
+expect_err "does-not-exist.txt" "missing file named"
+run tokenize --format=xml "$T/news.txt"
+expect_rc 2 "bad format"
+run tokenize --bogus
+expect_rc 2 "bad option"
+
+# empty input and standard input
+: > "$TMP/empty.txt"
+run tokenize "$TMP/empty.txt"
+expect_rc 0 "empty file"
+if [ "$(wc -l < "$TMP/out")" -eq 1 ]; then ok; else fail "empty: header only"; fi
+run_in "$T/news.txt" tokenize --format=text -
+expect_rc 0 "stdin"
+expect_out "Presiden B. J. Habibie" "stdin text"
+run_in "$TMP/empty.txt" tokenize --format=json
+expect_json "empty json"
+
+# -o: atomic; an error leaves no (half-written) file and keeps an old one
+run tokenize -o "$TMP/o.tsv" "$T/news.txt"
+expect_rc 0 "-o"
+if grep -q "Presiden" "$TMP/o.tsv"; then ok; else fail "-o content"; fi
+echo old > "$TMP/keep.tsv"
+run tokenize -o "$TMP/keep.tsv" "$T/news.txt" "$T/binary.bin"
+expect_rc 2 "-o with a bad input"
+if [ "$(cat "$TMP/keep.tsv")" = old ]; then ok; else fail "-o replaced the file on error"; fi
+run tokenize -o "$TMP/new.tsv" "$T/does-not-exist.txt"
+if [ -e "$TMP/new.tsv" ]; then fail "-o created a file on error"; else ok; fi
+if ls "$TMP" | grep -q "new.tsv."; then fail "-o left a temp file"; else ok; fi
+
+done_tests
