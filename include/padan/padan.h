@@ -3,4 +3,5 @@
 #define PADAN_PADAN_H
 #include <padan/common.h>
 #include <padan/text.h>
+#include <padan/align.h>
 #endif

@@ -1,0 +1,887 @@
+/* Sentence alignment: Gale–Church length model + lexical anchors, banded DP,
+ * optional second pass with word pairs learned from the first pass's links. */
+#include "config.h"
+#include <padan/align.h>
+#include "align/internal.h"
+#include "common/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tuning: chosen on sentence-alignment tests made from the PANL economy and
+ * sports texts (align_set.py), then checked on the international news. */
+#define PRIOR_11 0.89
+#define PRIOR_10 0.02   /* each of 1-0 and 0-1 */
+#define PRIOR_21 0.02   /* each of 2-1 and 1-2 */
+#define PRIOR_22 0.002  /* rare in practice; the length model alone overuses it */
+#define DEL_COST 0.0    /* extra cost of leaving a sentence unaligned */
+#define LEX_MATCH 2.0   /* nats per unit of matched anchor weight */
+#define LEX_MISS 0.3    /* nats per unit of unmatched anchor weight in a bead */
+#define LEN_MIX 0.1     /* weight of the broad component of the length model */
+#define LEN_WIDE 3.0    /* its width, in standard deviations of the normal one */
+#define MAX_KEYS 4000  /* anchors read per sentence (huge lines) */
+#define CELL_LIMIT ((size_t)1 << 27) /* widening stops at this many DP cells */
+
+struct padan_aligner {
+  pd_strmap voc;
+  pd_vec lexpairs; /* uint32 pairs (id word, en word) from the caller */
+  int options;
+  size_t band;
+  padan_align_stats st;
+  char err[256];
+};
+
+int padan_aligner_new(padan_aligner **out) {
+  padan_aligner *a = calloc(1, sizeof *a);
+  if (!a)
+    return PADAN_ENOMEM;
+  pd_strmap_init(&a->voc);
+  pd_vec_init(&a->lexpairs, 2 * sizeof(uint32_t));
+  a->band = 24;
+  *out = a;
+  return PADAN_OK;
+}
+
+void padan_aligner_free(padan_aligner *a) {
+  if (!a)
+    return;
+  pd_strmap_free(&a->voc);
+  pd_vec_free(&a->lexpairs);
+  free(a);
+}
+
+void padan_aligner_set_options(padan_aligner *a, int options) { a->options = options; }
+void padan_aligner_set_band(padan_aligner *a, size_t w) { a->band = w ? w : 1; }
+void padan_aligner_stats(const padan_aligner *a, padan_align_stats *st) { *st = a->st; }
+const char *padan_aligner_errmsg(const padan_aligner *a) { return a->err; }
+
+/* ------------------------------------------------------------ words */
+
+static int is_word_byte(unsigned char c) {
+  return c >= 0x80 || pd_is_ascii_alpha(c) || pd_is_ascii_digit(c);
+}
+
+int pd_align_words(const char *s, size_t len, pd_align_word_fn fn, void *ctx) {
+  pd_buf b;
+  pd_buf_init(&b);
+  size_t i = 0;
+  int rc = PADAN_OK;
+  while (i < len && rc == PADAN_OK) {
+    unsigned char c = (unsigned char)s[i];
+    if (!is_word_byte(c)) {
+      /* punctuation that tends to survive translation is an anchor too */
+      if (c == '?' || c == '!' || c == '"' || c == '(' || c == ':' || c == ';' || c == '%')
+        rc = fn(ctx, s + i, 1, PD_AW_PUNCT);
+      i++;
+      continue;
+    }
+    size_t j = i;
+    int digits = 1, alpha = 0;
+    pd_buf_clear(&b);
+    while (j < len) {
+      unsigned char d = (unsigned char)s[j];
+      if (is_word_byte(d)) {
+        if (pd_is_ascii_digit(d)) {
+          pd_buf_putc(&b, (char)d);
+        } else {
+          digits = 0, alpha = 1;
+          pd_buf_putc(&b, (char)pd_ascii_lower(d));
+        }
+        j++;
+      } else if ((d == '-' || d == '\'' || d == '.' || d == ',') && j + 1 < len &&
+                 is_word_byte((unsigned char)s[j + 1]) && j > i) {
+        /* inside a word or number: keep hyphens and apostrophes in words,
+         * drop the separators of numbers (1.000 = 1,000; 3,5 ~ 3.5) */
+        int num_sep = (d == '.' || d == ',') && pd_is_ascii_digit((unsigned char)s[j - 1]) &&
+                      pd_is_ascii_digit((unsigned char)s[j + 1]);
+        if (num_sep) {
+          j++;
+        } else if (d == '-' || d == '\'') {
+          pd_buf_putc(&b, (char)d);
+          digits = 0;
+          j++;
+        } else {
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    (void)alpha;
+    if (b.len)
+      rc = fn(ctx, b.p, b.len, digits ? PD_AW_NUMBER : PD_AW_WORD);
+    i = j;
+  }
+  pd_buf_free(&b);
+  return rc;
+}
+
+/* ------------------------------------------------------------ documents */
+
+typedef struct {
+  size_t n;
+  uint32_t *chars; /* length in code points */
+  size_t *toff;    /* tokens of sentence s: tok[toff[s] .. toff[s+1]) */
+  uint32_t *tok;
+  size_t ntok, tokcap;
+  size_t *koff; /* sorted anchor keys of sentence s: key[koff[s] .. koff[s+1]) */
+  uint32_t *key;
+  float *kw; /* total anchor weight of the sentence */
+} side;
+
+typedef struct {
+  pd_strmap *voc;
+  side *sd;
+  int err;
+} tokctx;
+
+static int push_tok(void *vctx, const char *w, size_t len, int kind) {
+  tokctx *c = vctx;
+  (void)kind;
+  uint32_t id;
+  if (pd_strmap_intern(c->voc, w, len, &id))
+    return PADAN_ENOMEM;
+  side *sd = c->sd;
+  if (sd->ntok == sd->tokcap) {
+    size_t nc = sd->tokcap ? sd->tokcap * 2 : 1024;
+    uint32_t *p = realloc(sd->tok, nc * sizeof *p);
+    if (!p)
+      return PADAN_ENOMEM;
+    sd->tok = p, sd->tokcap = nc;
+  }
+  sd->tok[sd->ntok++] = id;
+  return PADAN_OK;
+}
+
+static void side_free(side *sd) {
+  free(sd->chars);
+  free(sd->toff);
+  free(sd->tok);
+  free(sd->koff);
+  free(sd->key);
+  free(sd->kw);
+  memset(sd, 0, sizeof *sd);
+}
+
+static uint32_t count_chars(const char *s, size_t len) {
+  uint32_t n = 0;
+  int sp = 1;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c & 0xC0) == 0x80)
+      continue;
+    int isspace_ = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (isspace_ && sp)
+      continue; /* runs of spaces count once */
+    sp = isspace_;
+    n++;
+  }
+  if (n && sp)
+    n--;
+  return n;
+}
+
+static int side_build(side *sd, pd_strmap *voc, const padan_align_sent *ss, size_t n) {
+  memset(sd, 0, sizeof *sd);
+  sd->n = n;
+  sd->chars = calloc(n + 1, sizeof *sd->chars);
+  sd->toff = calloc(n + 1, sizeof *sd->toff);
+  if (!sd->chars || !sd->toff)
+    return PADAN_ENOMEM;
+  tokctx c = {voc, sd, 0};
+  for (size_t i = 0; i < n; i++) {
+    sd->toff[i] = sd->ntok;
+    sd->chars[i] = count_chars(ss[i].s, ss[i].len);
+    int rc = pd_align_words(ss[i].s, ss[i].len, push_tok, &c);
+    if (rc)
+      return rc;
+    if (sd->ntok - sd->toff[i] > MAX_KEYS)
+      sd->ntok = sd->toff[i] + MAX_KEYS;
+  }
+  sd->toff[n] = sd->ntok;
+  return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ anchors */
+
+typedef struct {
+  size_t nvoc;
+  uint32_t *df_en; /* sentences of the English side holding the word */
+  float *w;        /* weight of an English word as an anchor */
+  size_t *troff;   /* translations of word u: tr[troff[u] .. troff[u+1]) */
+  uint32_t *tr;
+} anchors;
+
+static void anchors_free(anchors *an) {
+  free(an->df_en);
+  free(an->w);
+  free(an->troff);
+  free(an->tr);
+  memset(an, 0, sizeof *an);
+}
+
+static int cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return a < b ? -1 : a > b;
+}
+static int cmp_pair(const void *x, const void *y) {
+  const uint32_t *a = x, *b = y;
+  if (a[0] != b[0])
+    return a[0] < b[0] ? -1 : 1;
+  return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+/* df and weights of English words; translation table from pairs (sorted in place). */
+static int anchors_build(anchors *an, size_t nvoc, const side *en, uint32_t *pairs, size_t npairs) {
+  memset(an, 0, sizeof *an);
+  an->nvoc = nvoc;
+  an->df_en = calloc(nvoc + 1, sizeof *an->df_en);
+  an->w = calloc(nvoc + 1, sizeof *an->w);
+  an->troff = calloc(nvoc + 2, sizeof *an->troff);
+  an->tr = malloc((npairs + 1) * sizeof *an->tr);
+  uint32_t *last = calloc(nvoc + 1, sizeof *last);
+  if (!an->df_en || !an->w || !an->troff || !an->tr || !last) {
+    free(last);
+    return PADAN_ENOMEM;
+  }
+  for (size_t s = 0; s < en->n; s++)
+    for (size_t t = en->toff[s]; t < en->toff[s + 1]; t++) {
+      uint32_t v = en->tok[t];
+      if (last[v] != s + 1)
+        last[v] = (uint32_t)(s + 1), an->df_en[v]++;
+    }
+  free(last);
+  double lm = log((double)en->n + 1.0);
+  for (size_t v = 1; v <= nvoc; v++)
+    if (an->df_en[v]) {
+      double x = log(((double)en->n + 1.0) / an->df_en[v]) / (lm > 0 ? lm : 1);
+      an->w[v] = (float)(x < 0.02 ? 0.02 : x);
+    }
+  if (npairs)
+    qsort(pairs, npairs, 2 * sizeof(uint32_t), cmp_pair);
+  size_t k = 0;
+  for (size_t i = 0; i < npairs; i++) {
+    if (i && pairs[2 * i] == pairs[2 * i - 2] && pairs[2 * i + 1] == pairs[2 * i - 1])
+      continue;
+    uint32_t u = pairs[2 * i];
+    if (u > nvoc)
+      continue;
+    an->tr[k++] = pairs[2 * i + 1];
+    an->troff[u + 1]++;
+  }
+  for (size_t u = 1; u <= nvoc + 1; u++)
+    an->troff[u] += an->troff[u - 1];
+  return PADAN_OK;
+}
+
+/* Sorted anchor keys (English word ids) for each sentence of both sides. */
+static int keys_build(const anchors *an, side *id, side *en) {
+  uint8_t *universe = calloc(an->nvoc + 1, 1);
+  if (!universe)
+    return PADAN_ENOMEM;
+  side *sides[2] = {id, en};
+  int rc = PADAN_OK;
+  for (int k = 0; k < 2 && rc == PADAN_OK; k++) {
+    side *sd = sides[k];
+    free(sd->koff), free(sd->key), free(sd->kw);
+    sd->koff = calloc(sd->n + 1, sizeof *sd->koff);
+    sd->kw = calloc(sd->n + 1, sizeof *sd->kw);
+    size_t cap = sd->ntok * (k == 0 ? 3 : 1) + 16, nk = 0;
+    sd->key = malloc(cap * sizeof *sd->key);
+    if (!sd->koff || !sd->kw || !sd->key) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    for (size_t s = 0; s < sd->n; s++) {
+      sd->koff[s] = nk;
+      double kw = 0;
+      for (size_t t = sd->toff[s]; t < sd->toff[s + 1]; t++) {
+        uint32_t u = sd->tok[t];
+        if (k == 1) {
+          if (universe[u]) {
+            sd->key[nk++] = u;
+            kw += an->w[u];
+          }
+          continue;
+        }
+        size_t before = nk;
+        float best = 0;
+        if (an->df_en[u]) {
+          sd->key[nk++] = u;
+          best = an->w[u];
+        }
+        for (size_t x = an->troff[u]; x < an->troff[u + 1]; x++) {
+          uint32_t v = an->tr[x];
+          if (v == u || !an->df_en[v])
+            continue;
+          if (nk == cap) {
+            cap *= 2;
+            uint32_t *p = realloc(sd->key, cap * sizeof *p);
+            if (!p) {
+              free(universe);
+              return PADAN_ENOMEM;
+            }
+            sd->key = p;
+          }
+          sd->key[nk++] = v;
+          if (an->w[v] > best)
+            best = an->w[v];
+        }
+        for (size_t x = before; x < nk; x++)
+          universe[sd->key[x]] = 1;
+        kw += best;
+      }
+      qsort(sd->key + sd->koff[s], nk - sd->koff[s], sizeof(uint32_t), cmp_u32);
+      sd->kw[s] = (float)kw;
+    }
+    sd->koff[sd->n] = nk;
+  }
+  free(universe);
+  return rc;
+}
+
+/* Matched anchor weight between id sentence a and en sentence b. */
+static float pair_match(const anchors *an, const side *id, const side *en, size_t a, size_t b) {
+  const uint32_t *x = id->key + id->koff[a], *xe = id->key + id->koff[a + 1];
+  const uint32_t *y = en->key + en->koff[b], *ye = en->key + en->koff[b + 1];
+  double m = 0;
+  while (x < xe && y < ye) {
+    if (*x < *y) {
+      x++;
+    } else if (*y < *x) {
+      y++;
+    } else {
+      uint32_t k = *x;
+      size_t cx = 0, cy = 0;
+      while (x < xe && *x == k)
+        x++, cx++;
+      while (y < ye && *y == k)
+        y++, cy++;
+      m += (double)(cx < cy ? cx : cy) * an->w[k];
+    }
+  }
+  return (float)m;
+}
+
+/* ------------------------------------------------------------ DP */
+
+typedef struct {
+  const side *id, *en;
+  const anchors *an;
+  int lexical;
+  double c, s2; /* English chars per Indonesian char; variance per char */
+  /* band */
+  size_t n, m, W;
+  long *cen;
+  size_t *lo, *hi, *off;
+  double *cost;
+  uint8_t *back;
+  float *pm; /* pair match cache per cell (a+1, b+1); < 0 = not computed */
+  uint32_t *bufa, *bufb; /* room for the keys of two sentences of each side */
+  size_t ncells;
+} dp;
+
+static const int MOVES[6][2] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
+
+static double neglog_tail1(double x) { /* -log(2 (1 - Phi(|x|))) */
+  x = fabs(x) / sqrt(2.0);
+  double e = erfc(x);
+  if (e > 1e-300)
+    return -log(e);
+  return x * x + log(x * sqrt(M_PI));
+}
+
+static size_t max_two(const side *sd) {
+  size_t best = 1;
+  for (size_t s = 0; s + 1 <= sd->n; s++) {
+    size_t e = s + 2 <= sd->n ? s + 2 : s + 1;
+    size_t k = sd->koff[e] - sd->koff[s];
+    if (k > best)
+      best = k;
+  }
+  return best;
+}
+
+/* (Re)allocates the merge buffers after the keys changed. */
+static int dp_bufs(dp *d) {
+  free(d->bufa), free(d->bufb);
+  d->bufa = malloc(max_two(d->id) * sizeof *d->bufa);
+  d->bufb = malloc(max_two(d->en) * sizeof *d->bufb);
+  return d->bufa && d->bufb ? PADAN_OK : PADAN_ENOMEM;
+}
+
+/* A normal length model with a broad second component: free translations
+ * of a sentence are much longer or shorter than the normal model allows. */
+static double neglog_tail(double x) {
+  double a = neglog_tail1(x), b = neglog_tail1(x / LEN_WIDE);
+  double la = log(1 - LEN_MIX) - a, lb = log(LEN_MIX) - b;
+  double mx = la > lb ? la : lb;
+  return -(mx + log(exp(la - mx) + exp(lb - mx)));
+}
+
+static int in_band(const dp *d, size_t i, size_t j) {
+  return i <= d->n && j >= d->lo[i] && j <= d->hi[i];
+}
+#define CELL(d, i, j) ((d)->off[i] + ((j) - (d)->lo[i]))
+
+static float dp_pair(dp *d, size_t a, size_t b) {
+  if (in_band(d, a + 1, b + 1)) {
+    float *p = &d->pm[CELL(d, a + 1, b + 1)];
+    if (*p < 0)
+      *p = pair_match(d->an, d->id, d->en, a, b);
+    return *p;
+  }
+  return pair_match(d->an, d->id, d->en, a, b);
+}
+
+/* Sorted union (with repeats) of the keys of sentences [first, first + n). */
+static const uint32_t *merged_keys(const side *sd, size_t first, size_t n, uint32_t *buf,
+                                   size_t *len) {
+  const uint32_t *x = sd->key + sd->koff[first], *xe = sd->key + sd->koff[first + 1];
+  if (n == 1) {
+    *len = (size_t)(xe - x);
+    return x;
+  }
+  const uint32_t *y = sd->key + sd->koff[first + 1], *ye = sd->key + sd->koff[first + 2];
+  size_t k = 0;
+  while (x < xe && y < ye)
+    buf[k++] = *x <= *y ? *x++ : *y++;
+  while (x < xe)
+    buf[k++] = *x++;
+  while (y < ye)
+    buf[k++] = *y++;
+  *len = k;
+  return buf;
+}
+
+/* Matched anchor weight of a multi-sentence bead (multiset intersection). */
+static double bead_match(dp *d, size_t i0, int ni, size_t j0, int nj) {
+  size_t la, lb;
+  const uint32_t *x = merged_keys(d->id, i0, (size_t)ni, d->bufa, &la);
+  const uint32_t *y = merged_keys(d->en, j0, (size_t)nj, d->bufb, &lb);
+  const uint32_t *xe = x + la, *ye = y + lb;
+  double m = 0;
+  while (x < xe && y < ye) {
+    if (*x < *y) {
+      x++;
+    } else if (*y < *x) {
+      y++;
+    } else {
+      uint32_t k = *x;
+      size_t cx = 0, cy = 0;
+      while (x < xe && *x == k)
+        x++, cx++;
+      while (y < ye && *y == k)
+        y++, cy++;
+      m += (double)(cx < cy ? cx : cy) * d->an->w[k];
+    }
+  }
+  return m;
+}
+
+/* Cost of the bead of ni id and nj en sentences ending before (i, j). */
+static double bead_cost(dp *d, size_t i, size_t j, int ni, int nj) {
+  if (ni == 0 || nj == 0)
+    return -log(PRIOR_10) + DEL_COST;
+  double la = 0, lb = 0;
+  for (int x = 1; x <= ni; x++)
+    la += d->id->chars[i - x];
+  for (int y = 1; y <= nj; y++)
+    lb += d->en->chars[j - y];
+  double prior = ni == 1 && nj == 1 ? PRIOR_11 : ni == 2 && nj == 2 ? PRIOR_22 : PRIOR_21;
+  double cost = -log(prior);
+  double mean = (la + lb / d->c) / 2.0;
+  double delta = (lb - la * d->c) / sqrt(d->s2 * (mean > 1 ? mean : 1));
+  cost += neglog_tail(delta);
+  if (d->lexical) {
+    double M = 0, KI = 0, KE = 0;
+    for (int x = 1; x <= ni; x++)
+      KI += d->id->kw[i - x];
+    for (int y = 1; y <= nj; y++)
+      KE += d->en->kw[j - y];
+    if (ni == 1 && nj == 1)
+      M = dp_pair(d, i - 1, j - 1);
+    else
+      M = bead_match(d, i - ni, ni, j - nj, nj);
+    double cap = KI < KE ? KI : KE;
+    if (M > cap)
+      M = cap;
+    /* matched anchor weight is evidence for the bead, unmatched against it;
+     * both add up over sentences, so a merge gains only from real cross matches */
+    cost -= LEX_MATCH * M - LEX_MISS * (KI + KE - 2.0 * M);
+  }
+  return cost;
+}
+
+static void dp_free(dp *d) {
+  free(d->lo), free(d->hi), free(d->off);
+  free(d->cost), free(d->back), free(d->pm);
+  d->lo = d->hi = d->off = NULL;
+  d->cost = NULL, d->back = NULL, d->pm = NULL;
+}
+
+/* Sets up the band of half-width W around d->cen. */
+static int dp_band(dp *d) {
+  dp_free(d);
+  size_t n = d->n, m = d->m;
+  d->lo = malloc((n + 1) * sizeof *d->lo);
+  d->hi = malloc((n + 1) * sizeof *d->hi);
+  d->off = malloc((n + 2) * sizeof *d->off);
+  if (!d->lo || !d->hi || !d->off)
+    return PADAN_ENOMEM;
+  size_t tot = 0;
+  for (size_t i = 0; i <= n; i++) {
+    long c = d->cen[i];
+    long lo = c - (long)d->W, hi = c + (long)d->W;
+    if (lo < 0)
+      lo = 0;
+    if (hi > (long)m)
+      hi = (long)m;
+    if (hi < lo)
+      hi = lo;
+    d->lo[i] = (size_t)lo, d->hi[i] = (size_t)hi;
+    d->off[i] = tot;
+    tot += (size_t)(hi - lo + 1);
+  }
+  d->lo[0] = 0;
+  d->hi[n] = m;
+  if (d->lo[n] > m)
+    d->lo[n] = m;
+  /* recompute offsets after the fix-ups */
+  tot = 0;
+  for (size_t i = 0; i <= n; i++) {
+    if (d->hi[i] < d->lo[i])
+      d->hi[i] = d->lo[i];
+    d->off[i] = tot;
+    tot += d->hi[i] - d->lo[i] + 1;
+  }
+  d->off[n + 1] = tot;
+  d->ncells = tot;
+  d->cost = malloc(tot * sizeof *d->cost);
+  d->back = malloc(tot);
+  d->pm = malloc(tot * sizeof *d->pm);
+  if (!d->cost || !d->back || !d->pm)
+    return PADAN_ENOMEM;
+  for (size_t k = 0; k < tot; k++)
+    d->pm[k] = -1.0f;
+  return PADAN_OK;
+}
+
+static void dp_run(dp *d) {
+  for (size_t i = 0; i <= d->n; i++)
+    for (size_t j = d->lo[i]; j <= d->hi[i]; j++) {
+      size_t c = CELL(d, i, j);
+      if (i == 0 && j == 0) {
+        d->cost[c] = 0, d->back[c] = 255;
+        continue;
+      }
+      double best = HUGE_VAL;
+      uint8_t bm = 255;
+      for (int k = 0; k < 6; k++) {
+        size_t di = (size_t)MOVES[k][0], dj = (size_t)MOVES[k][1];
+        if (di > i || dj > j || !in_band(d, i - di, j - dj))
+          continue;
+        double prev = d->cost[CELL(d, i - di, j - dj)];
+        if (prev == HUGE_VAL)
+          continue;
+        double v = prev + bead_cost(d, i, j, (int)di, (int)dj);
+        if (v < best)
+          best = v, bm = (uint8_t)k;
+      }
+      d->cost[c] = best, d->back[c] = bm;
+    }
+}
+
+/* Traces the best path back into beads (text order). Returns the number of
+ * beads or 0 on ENOMEM; *edge is set when the path touches the band edge. */
+static size_t dp_trace(dp *d, padan_align_bead **out, int *edge) {
+  size_t cap = d->n + d->m + 1, nb = 0;
+  padan_align_bead *b = malloc(cap * sizeof *b);
+  if (!b)
+    return 0;
+  size_t i = d->n, j = d->m;
+  *edge = 0;
+  while (i > 0 || j > 0) {
+    if ((d->lo[i] > 0 && j < d->lo[i] + 2) || (d->hi[i] < d->m && j + 2 > d->hi[i]))
+      *edge = 1;
+    uint8_t k = d->back[CELL(d, i, j)];
+    if (k == 255)
+      break; /* cannot happen: (n, m) is always reachable */
+    size_t di = (size_t)MOVES[k][0], dj = (size_t)MOVES[k][1];
+    double here = d->cost[CELL(d, i, j)], prev = d->cost[CELL(d, i - di, j - dj)];
+    padan_align_bead *x = &b[nb++];
+    x->id_first = i - di, x->id_n = di, x->en_first = j - dj, x->en_n = dj;
+    x->score = here - prev; /* bead cost, made a confidence below */
+    i -= di, j -= dj;
+  }
+  for (size_t a = 0, z = nb ? nb - 1 : 0; a < z; a++, z--) {
+    padan_align_bead t = b[a];
+    b[a] = b[z], b[z] = t;
+  }
+  *out = b;
+  return nb ? nb : (d->n + d->m == 0 ? 0 : 0);
+}
+
+/* Runs the DP, widening the band while the path touches its edge. */
+static int dp_solve(padan_aligner *a, dp *d, padan_align_bead **beads, size_t *nb) {
+  for (;;) {
+    int rc = dp_band(d);
+    if (rc)
+      return rc;
+    dp_run(d);
+    int edge;
+    free(*beads);
+    *beads = NULL;
+    *nb = dp_trace(d, beads, &edge);
+    if (!*beads)
+      return PADAN_ENOMEM;
+    a->st.band = d->W, a->st.cells = d->ncells;
+    size_t full = d->m + 1;
+    if (!edge || d->W >= full || d->ncells * 2 > CELL_LIMIT)
+      return PADAN_OK;
+    d->W *= 2;
+    a->st.widenings++;
+  }
+}
+
+/* ------------------------------------------------------------ learning */
+
+/* Word pairs from 1-1 beads by Dice over co-occurrence; appends to pairs. */
+static int learn_pairs(const side *id, const side *en, const padan_align_bead *b, size_t nb,
+                       size_t nvoc, pd_vec *pairs, size_t *nlearned) {
+  uint32_t *cid = calloc(nvoc + 1, sizeof *cid), *cen = calloc(nvoc + 1, sizeof *cen);
+  uint32_t *seen = calloc(nvoc + 1, sizeof *seen);
+  pd_align_cooc co;
+  int rc = pd_align_cooc_init(&co, 1 << 16);
+  if (!cid || !cen || !seen || rc) {
+    free(cid), free(cen), free(seen);
+    pd_align_cooc_free(&co);
+    return PADAN_ENOMEM;
+  }
+  uint32_t *ua = NULL, *ub = NULL;
+  size_t cap = 0;
+  uint32_t stamp = 0;
+  for (size_t k = 0; k < nb && rc == PADAN_OK; k++) {
+    if (b[k].id_n != 1 || b[k].en_n != 1)
+      continue;
+    size_t s = b[k].id_first, t = b[k].en_first;
+    size_t na = 0, nbw = 0;
+    size_t need = (id->toff[s + 1] - id->toff[s]) + (en->toff[t + 1] - en->toff[t]) + 1;
+    if (need > cap) {
+      free(ua), free(ub);
+      cap = need * 2;
+      ua = malloc(cap * sizeof *ua), ub = malloc(cap * sizeof *ub);
+      if (!ua || !ub) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
+    }
+    stamp++;
+    for (size_t x = id->toff[s]; x < id->toff[s + 1]; x++)
+      if (seen[id->tok[x]] != stamp)
+        seen[id->tok[x]] = stamp, ua[na++] = id->tok[x];
+    stamp++;
+    for (size_t x = en->toff[t]; x < en->toff[t + 1]; x++)
+      if (seen[en->tok[x]] != stamp)
+        seen[en->tok[x]] = stamp, ub[nbw++] = en->tok[x];
+    for (size_t x = 0; x < na; x++)
+      cid[ua[x]]++;
+    for (size_t y = 0; y < nbw; y++)
+      cen[ub[y]]++;
+    for (size_t x = 0; x < na && rc == PADAN_OK; x++)
+      for (size_t y = 0; y < nbw && rc == PADAN_OK; y++)
+        rc = pd_align_cooc_add(&co, ua[x], ub[y], 1.0f);
+  }
+  free(ua), free(ub);
+  /* best English partner of each Indonesian word */
+  float *best = calloc(nvoc + 1, sizeof *best);
+  uint32_t *bestv = calloc(nvoc + 1, sizeof *bestv);
+  if (!best || !bestv)
+    rc = PADAN_ENOMEM;
+  for (size_t k = 0; rc == PADAN_OK && k < co.nslots; k++) {
+    if (!co.keys[k])
+      continue;
+    uint32_t u = (uint32_t)(co.keys[k] >> 32), v = (uint32_t)co.keys[k];
+    float c = co.vals[k];
+    if (c < 2 || u == v)
+      continue;
+    float dice = 2.0f * c / (float)(cid[u] + cen[v]);
+    if (dice >= 0.3f && dice > best[u])
+      best[u] = dice, bestv[u] = v;
+  }
+  for (size_t u = 1; rc == PADAN_OK && u <= nvoc; u++)
+    if (bestv[u]) {
+      uint32_t *p = pd_vec_push(pairs);
+      if (!p) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
+      p[0] = (uint32_t)u, p[1] = bestv[u];
+      (*nlearned)++;
+    }
+  free(best), free(bestv);
+  free(cid), free(cen), free(seen);
+  pd_align_cooc_free(&co);
+  return rc;
+}
+
+/* ------------------------------------------------------------ driver */
+
+static void confidences(padan_align_bead *b, size_t nb) {
+  for (size_t k = 0; k < nb; k++) {
+    double cost = b[k].score;
+    b[k].score = 1.0 / (1.0 + exp(cost - 2.0));
+  }
+}
+
+/* Length ratio and variance from 1-1 beads (or the totals when none). */
+static void estimate_length(dp *d, const padan_align_bead *b, size_t nb) {
+  double sa = 0, sb = 0;
+  size_t cnt = 0;
+  for (size_t k = 0; k < nb; k++)
+    if (b[k].id_n == 1 && b[k].en_n == 1 && d->id->chars[b[k].id_first] > 0)
+      sa += d->id->chars[b[k].id_first], sb += d->en->chars[b[k].en_first], cnt++;
+  if (cnt < 20 || sa <= 0 || sb <= 0)
+    return;
+  double c = sb / sa, v = 0;
+  for (size_t k = 0; k < nb; k++)
+    if (b[k].id_n == 1 && b[k].en_n == 1 && d->id->chars[b[k].id_first] > 0) {
+      double la = d->id->chars[b[k].id_first], lb = d->en->chars[b[k].en_first];
+      double mean = (la + lb / c) / 2;
+      v += (lb - c * la) * (lb - c * la) / (mean > 1 ? mean : 1);
+    }
+  v /= (double)cnt;
+  d->c = c;
+  if (v > 1.0 && v < 100.0)
+    d->s2 = v;
+}
+
+int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t nid,
+                          const padan_align_sent *ens, size_t nen, padan_align_bead **beads,
+                          size_t *nbeads) {
+  *beads = NULL, *nbeads = 0;
+  a->err[0] = 0;
+  memset(&a->st, 0, sizeof a->st);
+  if ((nid && !ids) || (nen && !ens)) {
+    snprintf(a->err, sizeof a->err, "NULL sentence array");
+    return PADAN_EARG;
+  }
+  if (nid + nen == 0) {
+    *beads = malloc(1);
+    return *beads ? PADAN_OK : PADAN_ENOMEM;
+  }
+  side id, en;
+  anchors an;
+  memset(&an, 0, sizeof an);
+  memset(&en, 0, sizeof en);
+  dp d;
+  memset(&d, 0, sizeof d);
+  pd_vec pairs;
+  pd_vec_init(&pairs, 2 * sizeof(uint32_t));
+  padan_align_bead *b = NULL;
+  size_t nb = 0;
+  int rc = side_build(&id, &a->voc, ids, nid);
+  if (!rc)
+    rc = side_build(&en, &a->voc, ens, nen);
+  int lexical = !(a->options & PADAN_ALIGN_LENGTH_ONLY);
+  size_t nvoc = pd_strmap_count(&a->voc);
+  for (size_t k = 0; !rc && k < a->lexpairs.n; k++) {
+    uint32_t *p = pd_vec_push(&pairs);
+    if (!p)
+      rc = PADAN_ENOMEM;
+    else
+      memcpy(p, (uint32_t *)a->lexpairs.p + 2 * k, 2 * sizeof(uint32_t));
+  }
+  if (!rc && lexical)
+    rc = anchors_build(&an, nvoc, &en, pairs.p, pairs.n);
+  if (!rc && lexical)
+    rc = keys_build(&an, &id, &en);
+  if (rc)
+    goto done;
+  double sa = 0, sb = 0;
+  for (size_t i = 0; i < nid; i++)
+    sa += id.chars[i];
+  for (size_t j = 0; j < nen; j++)
+    sb += en.chars[j];
+  d.id = &id, d.en = &en, d.an = &an, d.lexical = lexical;
+  if (lexical && (rc = dp_bufs(&d)) != PADAN_OK)
+    goto done;
+  d.c = sa > 0 && sb > 0 ? sb / sa : 1.0;
+  d.s2 = 6.8;
+  d.n = nid, d.m = nen;
+  d.cen = malloc((nid + 1) * sizeof *d.cen);
+  if (!d.cen) {
+    rc = PADAN_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i <= nid; i++)
+    d.cen[i] = nid ? (long)((double)i * (double)nen / (double)nid + 0.5) : 0;
+  /* with nid == 0 the one row spans every English sentence */
+  d.W = a->band + (nid ? 0 : nen);
+  a->st.passes = 1;
+  rc = dp_solve(a, &d, &b, &nb);
+  if (rc)
+    goto done;
+  if (lexical && !(a->options & PADAN_ALIGN_NO_REALIGN) && nid && nen) {
+    size_t learned = 0;
+    rc = learn_pairs(&id, &en, b, nb, nvoc, &pairs, &learned);
+    if (rc)
+      goto done;
+    a->st.learned_pairs = learned;
+    anchors_free(&an);
+    rc = anchors_build(&an, nvoc, &en, pairs.p, pairs.n);
+    if (!rc)
+      rc = keys_build(&an, &id, &en);
+    if (!rc)
+      rc = dp_bufs(&d);
+    if (rc)
+      goto done;
+    estimate_length(&d, b, nb);
+    /* second pass: band around the first path */
+    for (size_t k = 0; k < nb; k++) {
+      size_t i0 = b[k].id_first, j0 = b[k].en_first;
+      d.cen[i0] = (long)j0;
+      if (b[k].id_n == 2)
+        d.cen[i0 + 1] = (long)(j0 + b[k].en_n / 2);
+    }
+    d.cen[nid] = (long)nen;
+    size_t w2 = a->band / 2;
+    d.W = w2 > 4 ? w2 : 4;
+    a->st.passes = 2;
+    rc = dp_solve(a, &d, &b, &nb);
+    if (rc)
+      goto done;
+  }
+  confidences(b, nb);
+  *beads = b, *nbeads = nb;
+  b = NULL;
+done:
+  if (rc == PADAN_ENOMEM)
+    snprintf(a->err, sizeof a->err, "out of memory");
+  free(b);
+  free(d.cen);
+  free(d.bufa), free(d.bufb);
+  dp_free(&d);
+  anchors_free(&an);
+  side_free(&id);
+  side_free(&en);
+  pd_vec_free(&pairs);
+  return rc;
+}
+
+int padan_aligner_add_pair(padan_aligner *a, const char *idw, size_t idlen, const char *enw,
+                           size_t enlen) {
+  uint32_t ui[2] = {0, 0}, ue[2] = {0, 0};
+  size_t ni = 0, ne = 0;
+  pd_align_words_ids(&a->voc, idw, idlen, ui, 2, &ni);
+  pd_align_words_ids(&a->voc, enw, enlen, ue, 2, &ne);
+  if (ni != 1 || ne != 1 || !ui[0] || !ue[0])
+    return PADAN_OK;
+  uint32_t *p = pd_vec_push(&a->lexpairs);
+  if (!p)
+    return PADAN_ENOMEM;
+  p[0] = ui[0], p[1] = ue[0];
+  return PADAN_OK;
+}

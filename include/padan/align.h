@@ -1,0 +1,93 @@
+/* padan — alignment of parallel Indonesian–English text.
+ *
+ * Sentence alignment (padan_align_sentences): a Gale–Church length model plus
+ * lexical anchors (numbers, identical words and names, punctuation, word pairs
+ * given by the caller, e.g. from a lexicon, and word pairs learned from the two
+ * texts themselves in a second pass) in a dynamic program over 1-1, 1-0, 0-1,
+ * 1-2, 2-1 and 2-2 beads. The search is restricted to a band around the
+ * diagonal (widened where the best path touches the band edge), so memory is
+ * linear in the number of sentences.
+ *
+ * Word alignment (padan_learner_*): IBM Model 1 then a fast_align-style IBM
+ * Model 2 with a diagonal prior, in both directions, symmetrized with
+ * grow-diag-final-and; from the alignments, scored phrase pairs.
+ */
+#ifndef PADAN_ALIGN_H
+#define PADAN_ALIGN_H
+
+#include <padan/common.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------- sentence alignment */
+
+/* One sentence: a slice of UTF-8 text (not necessarily NUL-terminated). */
+typedef struct padan_align_sent {
+  const char *s;
+  size_t len;
+} padan_align_sent;
+
+/* One bead of the alignment: id sentences [id_first, id_first + id_n) are the
+ * translation of en sentences [en_first, en_first + en_n). Indexes are 0-based;
+ * id_n and en_n are 0, 1 or 2 (never both 0). Beads come in text order and
+ * cover every sentence of both sides exactly once. */
+typedef struct padan_align_bead {
+  size_t id_first, id_n;
+  size_t en_first, en_n;
+  double score; /* confidence in (0, 1): higher is better */
+} padan_align_bead;
+
+enum padan_align_option {
+  PADAN_ALIGN_LENGTH_ONLY = 1 << 0, /* Gale–Church length model alone (a baseline) */
+  PADAN_ALIGN_NO_REALIGN = 1 << 1   /* skip the second pass with learned word pairs */
+};
+
+typedef struct padan_aligner padan_aligner;
+
+/* Creates a sentence aligner. Release with padan_aligner_free. */
+int padan_aligner_new(padan_aligner **out);
+void padan_aligner_free(padan_aligner *a); /* NULL is a no-op */
+
+/* enum padan_align_option bits (default 0: lexical anchors and realign on). */
+void padan_aligner_set_options(padan_aligner *a, int options);
+
+/* The smallest half-width of the search band, in sentences (default 24). The
+ * band grows where needed; a small value makes tests of widening possible. */
+void padan_aligner_set_band(padan_aligner *a, size_t half_width);
+
+/* Adds a translation pair (Indonesian word, English word), e.g. from a
+ * lexicon, used as a lexical anchor. Multiword terms are split into words and
+ * paired word by word only when both sides have one word; otherwise ignored.
+ * Returns PADAN_OK or PADAN_ENOMEM. */
+int padan_aligner_add_pair(padan_aligner *a, const char *id, size_t idlen, const char *en,
+                           size_t enlen);
+
+/* Aligns nid Indonesian sentences with nen English sentences. Empty sentences
+ * are allowed (they take part as zero-length sentences). On PADAN_OK *beads
+ * is a malloc'd array of *nbeads beads: it is the caller's responsibility to
+ * free() it. Returns PADAN_OK, PADAN_ENOMEM or PADAN_EARG (NULL arrays with
+ * nonzero counts). */
+int padan_align_sentences(padan_aligner *a, const padan_align_sent *id, size_t nid,
+                          const padan_align_sent *en, size_t nen, padan_align_bead **beads,
+                          size_t *nbeads);
+
+/* What the last padan_align_sentences call did. */
+typedef struct padan_align_stats {
+  size_t band;          /* final band half-width of the last pass */
+  size_t widenings;     /* how often a band was widened */
+  size_t learned_pairs; /* word pairs learned for the second pass */
+  size_t cells;         /* DP cells evaluated in the last pass */
+  int passes;           /* 1 or 2 */
+} padan_align_stats;
+
+void padan_aligner_stats(const padan_aligner *a, padan_align_stats *st);
+
+/* Detailed message of the last failure on this handle (static until the next call). */
+const char *padan_aligner_errmsg(const padan_aligner *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# padan align: formats, options, errors, and the awkward inputs (blank and huge lines).
+. "$(dirname "$0")/lib.sh"
+ID="$FIX/align/id.txt"
+EN="$FIX/align/en.txt"
+
+run align --help
+expect_rc 0 "--help"
+if head -n 1 "$TMP/out" | grep -q '^Usage: padan align'; then ok; else fail "--help starts with Usage"; fi
+
+run align
+expect_rc 2 "no files"
+expect_err "ID_FILE and EN_FILE" "no files"
+run align "$ID"
+expect_rc 2 "one file"
+run align "$ID" "$TMP/missing.txt"
+expect_rc 2 "missing file"
+expect_err "missing.txt" "missing file named"
+run align --format=tbx "$ID" "$EN"
+expect_rc 2 "tbx is not an align format"
+run align --band=zero "$ID" "$EN"
+expect_rc 2 "bad --band"
+run align --frobnicate "$ID" "$EN"
+expect_rc 2 "unknown option"
+run align - - < "$ID"
+expect_rc 2 "both on stdin"
+
+# --lines: the blank line 3 is skipped, line numbers kept; line 4 has no translation;
+# line 8 holds two sentences translated by English lines 6 and 7.
+run align --lines "$ID" "$EN"
+expect_rc 0 "--lines"
+expect_empty_err "--lines"
+if head -n 1 "$TMP/out" | grep -qx "$(printf '#id_lines\ten_lines\tscore\tid_text\ten_text')"; then ok
+else fail "TSV header"; fi
+cut -f1,2 "$TMP/out" > "$TMP/links"
+for want in "1	1" "2	2" "4	" "5	3" "6	4" "7	5" "8	6,7"; do
+  if grep -qx "$want" "$TMP/links"; then ok; else fail "--lines: link '$want' missing"; fi
+done
+if [ "$(wc -l < "$TMP/out")" -eq 8 ]; then ok; else fail "--lines: 7 links + header expected"; fi
+expect_out "	Apakah perjanjian akan ditandatangani? Belum ada kepastian.	Will the agreement be signed? There is no certainty yet." "merged text joined"
+if awk -F'\t' 'NR > 1 && !($3 >= 0 && $3 <= 1) { bad = 1 } END { exit bad }' "$TMP/out"; then ok
+else fail "scores in [0,1]"; fi
+
+# the baseline and one-pass modes run and cover both texts
+for opt in --length-only --no-realign; do
+  run align --lines $opt "$ID" "$EN"
+  expect_rc 0 "$opt"
+  n_id=$(cut -f1 "$TMP/out" | tail -n +2 | tr ',' '\n' | grep -c .)
+  n_en=$(cut -f2 "$TMP/out" | tail -n +2 | tr ',' '\n' | grep -c .)
+  if [ "$n_id" -eq 7 ] && [ "$n_en" -eq 7 ]; then ok; else fail "$opt covers 7+7 sentences ($n_id, $n_en)"; fi
+done
+
+# sentence splitting (no --lines): numbers are sentence numbers
+run align "$ID" "$EN"
+expect_rc 0 "split"
+expect_out_re '	Will the agreement be signed\?$' "split: the question is its own sentence"
+if [ "$(tail -n +2 "$TMP/out" | cut -f2 | tr ',' '\n' | grep -c .)" -eq 7 ]; then ok
+else fail "split: 7 English sentences"; fi
+
+run align --lines --format=json "$ID" "$EN"
+expect_rc 0 "json"
+expect_json "json"
+if python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert len(a) == 7, len(a)
+assert a[-1]["id_lines"] == [8] and a[-1]["en_lines"] == [6, 7], a[-1]
+assert any(x["id_lines"] == [4] and x["en_lines"] == [] for x in a)
+' "$TMP/out"; then ok; else fail "json content"; fi
+
+run align --lines --format=text "$ID" "$EN"
+expect_rc 0 "text"
+expect_out "id 4 = en -" "text: deletion shown"
+expect_out "  en: President Joko Widodo" "text: sentence shown"
+
+# -o writes atomically and nothing on stdout
+run align --lines -o "$TMP/o.tsv" "$ID" "$EN"
+expect_rc 0 "-o"
+if [ -s "$TMP/o.tsv" ] && [ ! -s "$TMP/out" ]; then ok; else fail "-o wrote the file only"; fi
+if [ "$(ls "$TMP" | grep -c '^o\.tsv.')" -eq 0 ]; then ok; else fail "-o left a temp file"; fi
+run align --lines -o "$TMP/nodir/o.tsv" "$ID" "$EN"
+expect_rc 2 "-o into a missing folder"
+
+# standard input for one side
+run_in "$EN" align --lines "$ID" -
+expect_rc 0 "stdin"
+expect_out "8	6,7" "stdin"
+
+# encodings: Windows-1252 input, and invalid UTF-8 named
+printf 'Caf\xe9 di Bandung buka pukul 7.\nHarga kopi Rp 20.000.\n' > "$TMP/cp.txt"
+printf 'The cafe in Bandung opens at 7.\nCoffee costs Rp 20,000.\n' > "$TMP/cp_en.txt"
+run align --lines --encoding=windows-1252 "$TMP/cp.txt" "$TMP/cp_en.txt"
+expect_rc 0 "windows-1252"
+expect_out "Café di Bandung" "decoded"
+run align --lines --encoding=utf-8 "$TMP/cp.txt" "$TMP/cp_en.txt"
+expect_rc 2 "invalid UTF-8"
+expect_err "cp.txt" "invalid UTF-8 names the file"
+run align --lines --encoding=klingon "$ID" "$EN"
+expect_rc 2 "unknown encoding"
+
+# empty files and blank-only files: nothing to align is not an error
+: > "$TMP/empty.txt"
+printf '\n  \n\t\n' > "$TMP/blank.txt"
+run align --lines "$TMP/empty.txt" "$TMP/blank.txt"
+expect_rc 0 "empty"
+if [ "$(wc -l < "$TMP/out")" -eq 1 ]; then ok; else fail "empty: header only"; fi
+run align --lines "$TMP/empty.txt" "$EN"
+expect_rc 0 "one side empty"
+if [ "$(tail -n +2 "$TMP/out" | cut -f1 | grep -c .)" -eq 0 ] && [ "$(wc -l < "$TMP/out")" -eq 8 ]; then ok
+else fail "one side empty: 7 0-1 links"; fi
+
+# CRLF input and a huge line (300,000 bytes) are handled
+sed 's/$/\r/' "$ID" > "$TMP/crlf.txt"
+run align --lines "$TMP/crlf.txt" "$EN"
+expect_rc 0 "CRLF"
+expect_out "8	6,7" "CRLF"
+{ head -n 2 "$ID"; python3 -c 'print("kata " * 60000)'; tail -n 5 "$ID"; } > "$TMP/huge.txt"
+run align --lines "$TMP/huge.txt" "$EN"
+expect_rc 0 "huge line"
+expect_out "1	1	" "huge line: first link kept"
+
+done_tests

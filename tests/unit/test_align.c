@@ -1,0 +1,249 @@
+/* Unit tests of align/: sentence alignment DP on synthetic cases with a known gold. */
+#include "config.h"
+#include "tests.h"
+#include <padan/align.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXS 400
+
+typedef struct {
+  char *txt[MAXS];
+  padan_align_sent s[MAXS];
+  size_t n;
+} sents;
+
+static void add(sents *x, const char *t) {
+  x->txt[x->n] = strdup(t);
+  x->s[x->n].s = x->txt[x->n];
+  x->s[x->n].len = strlen(t);
+  x->n++;
+}
+static void clear(sents *x) {
+  for (size_t i = 0; i < x->n; i++)
+    free(x->txt[i]);
+  x->n = 0;
+}
+
+static const char *names[] = {"Bandung", "Surabaya", "Medan", "Makassar", "Palembang",
+                              "Denpasar", "Manado", "Kupang", "Ambon", "Jayapura"};
+
+/* Sentence k of the synthetic parallel text; lengths vary with k. */
+static void id_sent(char *b, size_t n, int k) {
+  snprintf(b, n, "Kota %s%d memiliki %d penduduk dan %d sekolah baru%s.", names[k % 10], k,
+           k * 37 + 11, k + 5,
+           k % 3 == 0 ? ", menurut laporan pemerintah daerah yang diterbitkan pekan lalu" : "");
+}
+static void en_sent(char *b, size_t n, int k) {
+  snprintf(b, n, "The city of %s%d has %d inhabitants and %d new schools%s.", names[k % 10], k,
+           k * 37 + 11, k + 5,
+           k % 3 == 0 ? ", according to a report of the regional government published last week"
+                      : "");
+}
+
+static padan_align_bead *run(padan_aligner *a, sents *id, sents *en, size_t *nb) {
+  padan_align_bead *b = NULL;
+  int rc = padan_align_sentences(a, id->s, id->n, en->s, en->n, &b, nb);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  return b;
+}
+
+/* Every sentence is covered exactly once, in order. */
+static void check_cover(const padan_align_bead *b, size_t nb, size_t nid, size_t nen) {
+  size_t i = 0, j = 0;
+  for (size_t k = 0; k < nb; k++) {
+    CU_ASSERT_EQUAL(b[k].id_first, i);
+    CU_ASSERT_EQUAL(b[k].en_first, j);
+    CU_ASSERT(b[k].id_n + b[k].en_n > 0);
+    CU_ASSERT(b[k].id_n <= 2 && b[k].en_n <= 2);
+    CU_ASSERT(b[k].score > 0 && b[k].score < 1);
+    i += b[k].id_n, j += b[k].en_n;
+  }
+  CU_ASSERT_EQUAL(i, nid);
+  CU_ASSERT_EQUAL(j, nen);
+}
+
+static int has_bead(const padan_align_bead *b, size_t nb, size_t i, size_t ni, size_t j,
+                    size_t nj) {
+  for (size_t k = 0; k < nb; k++)
+    if (b[k].id_first == i && b[k].id_n == ni && b[k].en_first == j && b[k].en_n == nj)
+      return 1;
+  return 0;
+}
+
+static void test_one_to_one(void) {
+  padan_aligner *a;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  sents id = {0}, en = {0};
+  char b[512];
+  for (int k = 0; k < 12; k++) {
+    id_sent(b, sizeof b, k), add(&id, b);
+    en_sent(b, sizeof b, k), add(&en, b);
+  }
+  size_t nb;
+  padan_align_bead *r = run(a, &id, &en, &nb);
+  CU_ASSERT_EQUAL(nb, 12);
+  check_cover(r, nb, 12, 12);
+  for (size_t k = 0; k < nb && k < 12; k++)
+    CU_ASSERT(has_bead(r, nb, k, 1, k, 1));
+  free(r);
+  clear(&id), clear(&en);
+  padan_aligner_free(a);
+}
+
+/* id sentence 5 has no translation; en sentence 9 has no source; id 12-13 are one en sentence;
+ * id 16 is translated by two English sentences. */
+static void test_deletions_and_merges(void) {
+  padan_aligner *a;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  sents id = {0}, en = {0};
+  char b[512], c[512], m[1100];
+  for (int k = 0; k < 24; k++) {
+    id_sent(b, sizeof b, k);
+    en_sent(c, sizeof c, k);
+    if (k == 5) {
+      add(&id, b);
+    } else if (k == 9) {
+      add(&en, c);
+    } else if (k == 12) {
+      add(&id, b);
+      char c2[512];
+      en_sent(c2, sizeof c2, 13);
+      snprintf(m, sizeof m, "%s %s", c, c2);
+      add(&en, m);
+    } else if (k == 13) {
+      add(&id, b);
+    } else if (k == 16) {
+      add(&id, "Kota Tual16 memiliki 603 penduduk dan 21 sekolah baru, dan kota Lasem99 "
+               "memiliki 4242 penduduk.");
+      add(&en, "The city of Tual16 has 603 inhabitants and 21 new schools.");
+      add(&en, "And the city of Lasem99 has 4242 inhabitants.");
+    } else {
+      add(&id, b), add(&en, c);
+    }
+  }
+  size_t nb;
+  padan_align_bead *r = run(a, &id, &en, &nb);
+  check_cover(r, nb, id.n, en.n);
+  /* indexes: k < 5: id k, en k; k = 6..8: id k, en k-1; k = 10, 11: id k-1, en k-1;
+   * k = 14, 15: id k-1, en k-2; k = 17..23: id k-1, en k-1 */
+  CU_ASSERT(has_bead(r, nb, 5, 1, 5, 0));   /* 1-0 */
+  CU_ASSERT(has_bead(r, nb, 9, 0, 8, 1));   /* 0-1: id 0..8 = 9 sentences, en 0..4,6..8 */
+  CU_ASSERT(has_bead(r, nb, 11, 2, 11, 1)); /* id k=12,13 at 11,12; en at 11 */
+  CU_ASSERT(has_bead(r, nb, 15, 1, 14, 2)); /* k=16: id 15, en 14-15 */
+  CU_ASSERT(has_bead(r, nb, 0, 1, 0, 1));
+  CU_ASSERT(has_bead(r, nb, 22, 1, 22, 1));
+  free(r);
+
+  /* the length-only baseline still covers everything */
+  padan_aligner_set_options(a, PADAN_ALIGN_LENGTH_ONLY);
+  r = run(a, &id, &en, &nb);
+  check_cover(r, nb, id.n, en.n);
+  free(r);
+  clear(&id), clear(&en);
+  padan_aligner_free(a);
+}
+
+/* A tiny band must widen when the path drifts off the diagonal: 20 id
+ * sentences without translation at the start. */
+static void test_band_widens(void) {
+  padan_aligner *a;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  padan_aligner_set_band(a, 2);
+  sents id = {0}, en = {0};
+  char b[512];
+  for (int k = 0; k < 20; k++) {
+    snprintf(b, sizeof b, "Berita tambahan nomor %d tentang Zagreb%d tanpa terjemahan.", 900 + k,
+             k);
+    add(&id, b);
+  }
+  for (int k = 0; k < 60; k++) {
+    id_sent(b, sizeof b, k), add(&id, b);
+    en_sent(b, sizeof b, k), add(&en, b);
+  }
+  size_t nb;
+  padan_align_bead *r = run(a, &id, &en, &nb);
+  check_cover(r, nb, id.n, en.n);
+  padan_align_stats st;
+  padan_aligner_stats(a, &st);
+  CU_ASSERT(st.widenings > 0);
+  CU_ASSERT(st.band > 2);
+  int good = 0;
+  for (int k = 0; k < 60; k++)
+    good += has_bead(r, nb, (size_t)(20 + k), 1, (size_t)k, 1);
+  CU_ASSERT(good >= 58);
+  free(r);
+  clear(&id), clear(&en);
+  padan_aligner_free(a);
+}
+
+static void test_empty_sides(void) {
+  padan_aligner *a;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  sents id = {0}, en = {0};
+  add(&en, "Only English here.");
+  add(&en, "");
+  size_t nb;
+  padan_align_bead *r = run(a, &id, &en, &nb);
+  CU_ASSERT_EQUAL(nb, 2);
+  check_cover(r, nb, 0, 2);
+  free(r);
+  r = run(a, &en, &id, &nb); /* swapped: 2 id, 0 en */
+  CU_ASSERT_EQUAL(nb, 2);
+  check_cover(r, nb, 2, 0);
+  free(r);
+  r = run(a, &id, &id, &nb);
+  CU_ASSERT_EQUAL(nb, 0);
+  free(r);
+  CU_ASSERT_EQUAL(padan_align_sentences(a, NULL, 3, NULL, 0, &r, &nb), PADAN_EARG);
+  clear(&id), clear(&en);
+  padan_aligner_free(a);
+  padan_aligner_free(NULL);
+}
+
+/* A lexicon pair is an anchor: it raises the confidence of the bead it matches. */
+static void test_lexicon_pair(void) {
+  padan_aligner *a, *plain;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  CU_ASSERT_FATAL(padan_aligner_new(&plain) == PADAN_OK);
+  CU_ASSERT_EQUAL(padan_aligner_add_pair(a, "kucing", 6, "cat", 3), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_aligner_add_pair(a, "Anjing", 6, "dogs", 4), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_aligner_add_pair(a, "rumah sakit", 11, "hospital", 8), PADAN_OK);
+  padan_aligner_set_options(a, PADAN_ALIGN_NO_REALIGN);
+  padan_aligner_set_options(plain, PADAN_ALIGN_NO_REALIGN);
+  sents id = {0}, en = {0};
+  add(&id, "Seekor kucing tidur.");
+  add(&id, "Hari ini hujan deras.");
+  add(&en, "A cat slept well.");
+  add(&en, "It rains hard today.");
+  size_t nb, nb2;
+  padan_align_bead *r = run(a, &id, &en, &nb);
+  padan_align_bead *r2 = run(plain, &id, &en, &nb2);
+  CU_ASSERT_EQUAL(nb, 2);
+  CU_ASSERT_EQUAL(nb2, 2);
+  check_cover(r, nb, 2, 2);
+  if (nb == 2 && nb2 == 2) {
+    CU_ASSERT(has_bead(r, nb, 0, 1, 0, 1));
+    CU_ASSERT(r[0].score > r2[0].score + 0.05);
+    CU_ASSERT(r[1].score > r2[1].score - 1e-9 && r[1].score < r2[1].score + 1e-9);
+  }
+  free(r), free(r2);
+  clear(&id), clear(&en);
+  padan_aligner_free(a);
+  padan_aligner_free(plain);
+}
+
+int suite_align(void) {
+  CU_pSuite s = CU_add_suite("align", NULL, NULL);
+  if (!s)
+    return 1;
+  if (!CU_add_test(s, "one to one", test_one_to_one) ||
+      !CU_add_test(s, "deletions and merges", test_deletions_and_merges) ||
+      !CU_add_test(s, "band widens", test_band_widens) ||
+      !CU_add_test(s, "empty sides", test_empty_sides) ||
+      !CU_add_test(s, "lexicon pair", test_lexicon_pair))
+    return 1;
+  return 0;
+}
