@@ -1,0 +1,260 @@
+/* padan terms: ranked term candidates of a batch of documents. */
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <padan/terms.h>
+
+static const char *const CMD = "terms";
+
+static void usage(FILE *fp) {
+  fprintf(fp,
+          "Usage: padan terms [OPTIONS] [FILE...]\n"
+          "Ranked domain terms of the documents (one document per file; standard input when\n"
+          "no FILE or '-').\n\n"
+          "Options:\n"
+          "  --format=FMT       tsv (default), csv, json or text\n"
+          "  -o FILE            write the output to FILE (atomically)\n"
+          "  --top=N            keep the best N terms (default: all)\n"
+          "  --min-freq=N       keep terms seen at least N times (default 2)\n"
+          "  --max-words=N      longest candidate in words, 1..6 (default 6)\n"
+          "  --reference=FILE   general-language word counts (word<TAB>count) for specificity\n"
+          "  --count            write the word counts of the input (a reference) instead\n"
+          "  --stopwords=FILE   stop-word list (default: stopwords-id.txt from the data folder)\n"
+          "  --dict=PREFIX      Hunspell dictionary PREFIX.aff/.dic to confirm verbal stems\n"
+          "                     (default: /usr/share/hunspell/id_ID when present)\n"
+          "  --no-dict          use affix shapes only\n"
+          "  --encoding=ENC     input encoding (default auto)\n"
+          "  -h, --help         this help\n\n"
+          "TSV columns: term score freq docs variants context kind cvalue assoc spec\n"
+          "(variants are '|'-separated, most frequent first).\n"
+          "Exit status: 0 done, 2 usage or input error.\n");
+}
+
+static int parse_num(const char *v, unsigned long *out) {
+  char *end;
+  errno = 0;
+  unsigned long x = strtoul(v, &end, 10);
+  if (!*v || *end || errno || v[0] == '-')
+    return 0;
+  *out = x;
+  return 1;
+}
+
+static int file_exists(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static const char *kind_name(int k) { return k == PADAN_TERM_NAME ? "name" : "term"; }
+
+static void write_tsv(FILE *fp, const padan_term *v, size_t n) {
+  fputs("#term\tscore\tfreq\tdocs\tvariants\tcontext\tkind\tcvalue\tassoc\tspec\n", fp);
+  for (size_t i = 0; i < n; i++) {
+    const padan_term *t = &v[i];
+    cli_tsv_field(fp, t->term, strlen(t->term));
+    fprintf(fp, "\t%.4f\t%lu\t%lu\t", t->score, t->freq, t->docs);
+    for (size_t k = 0; k < t->nvariants; k++) {
+      if (k)
+        putc('|', fp);
+      cli_tsv_field(fp, t->variants[k], strlen(t->variants[k]));
+    }
+    putc('\t', fp);
+    cli_tsv_field(fp, t->context, strlen(t->context));
+    fprintf(fp, "\t%s\t%.4f\t%.4f\t%.4f\n", kind_name(t->kind), t->cvalue, t->assoc, t->spec);
+  }
+}
+
+static void write_csv(FILE *fp, const padan_term *v, size_t n) {
+  fputs("term,score,freq,docs,variants,context,kind,cvalue,assoc,spec\r\n", fp);
+  pd_buf b;
+  pd_buf_init(&b);
+  for (size_t i = 0; i < n; i++) {
+    const padan_term *t = &v[i];
+    cli_csv_field(fp, t->term, strlen(t->term));
+    fprintf(fp, ",%.4f,%lu,%lu,", t->score, t->freq, t->docs);
+    pd_buf_clear(&b);
+    for (size_t k = 0; k < t->nvariants; k++)
+      pd_buf_printf(&b, "%s%s", k ? "|" : "", t->variants[k]);
+    cli_csv_field(fp, b.p ? b.p : "", b.len);
+    putc(',', fp);
+    cli_csv_field(fp, t->context, strlen(t->context));
+    fprintf(fp, ",%s,%.4f,%.4f,%.4f\r\n", kind_name(t->kind), t->cvalue, t->assoc, t->spec);
+  }
+  pd_buf_free(&b);
+}
+
+static void write_json(FILE *fp, const padan_term *v, size_t n) {
+  fputs("[", fp);
+  for (size_t i = 0; i < n; i++) {
+    const padan_term *t = &v[i];
+    fputs(i ? ",\n " : "\n ", fp);
+    fputs("{\"term\": ", fp);
+    cli_json_str(fp, t->term, strlen(t->term));
+    fprintf(fp, ", \"score\": %.4f, \"freq\": %lu, \"docs\": %lu, \"variants\": [", t->score,
+            t->freq, t->docs);
+    for (size_t k = 0; k < t->nvariants; k++) {
+      if (k)
+        fputs(", ", fp);
+      cli_json_str(fp, t->variants[k], strlen(t->variants[k]));
+    }
+    fputs("], \"context\": ", fp);
+    cli_json_str(fp, t->context, strlen(t->context));
+    fprintf(fp, ", \"kind\": \"%s\", \"cvalue\": %.4f, \"assoc\": %.4f, \"spec\": %.4f}",
+            kind_name(t->kind), t->cvalue, t->assoc, t->spec);
+  }
+  fputs(n ? "\n]\n" : "]\n", fp);
+}
+
+int cmd_terms(int argc, char **argv) {
+  padan_terms_options opt;
+  padan_terms_options_init(&opt);
+  const char *out_path = NULL, *reference = NULL, *stopwords = NULL, *dict = NULL;
+  const char *encoding = NULL;
+  int format = FMT_TSV, count = 0, no_dict = 0;
+  int nfiles = 0;
+  char **files = calloc((size_t)argc + 1, sizeof *files);
+  if (!files)
+    return EXIT_ERROR;
+  int only_files = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    unsigned long num;
+    if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+      files[nfiles++] = argv[i];
+    } else if (strcmp(a, "--") == 0) {
+      only_files = 1;
+    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      usage(stdout);
+      free(files);
+      return EXIT_DONE;
+    } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+      if (i + 1 >= argc)
+        goto missing;
+      out_path = argv[++i];
+    } else if (strncmp(a, "--output=", 9) == 0) {
+      out_path = a + 9;
+    } else if (strncmp(a, "--format=", 9) == 0) {
+      format = cli_parse_format(CMD, a + 9, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON);
+      if (!format)
+        goto fail;
+    } else if (strncmp(a, "--top=", 6) == 0) {
+      if (!parse_num(a + 6, &num))
+        goto badnum;
+      opt.top = num;
+    } else if (strncmp(a, "--min-freq=", 11) == 0) {
+      if (!parse_num(a + 11, &num) || num > 1000000000UL)
+        goto badnum;
+      opt.min_freq = (unsigned)num;
+    } else if (strncmp(a, "--max-words=", 12) == 0) {
+      if (!parse_num(a + 12, &num) || num < 1 || num > 6)
+        goto badnum;
+      opt.max_words = (int)num;
+    } else if (strncmp(a, "--reference=", 12) == 0) {
+      reference = a + 12;
+    } else if (strncmp(a, "--stopwords=", 12) == 0) {
+      stopwords = a + 12;
+    } else if (strncmp(a, "--dict=", 7) == 0) {
+      dict = a + 7;
+    } else if (strcmp(a, "--no-dict") == 0) {
+      no_dict = 1;
+    } else if (strncmp(a, "--encoding=", 11) == 0) {
+      encoding = a + 11;
+    } else if (strcmp(a, "--count") == 0) {
+      count = 1;
+    } else {
+      cli_error(CMD, "unknown option '%s' (see 'padan terms --help')", a);
+      goto fail;
+    }
+    continue;
+  badnum:
+    cli_error(CMD, "invalid number in '%s'", a);
+    goto fail;
+  missing:
+    cli_error(CMD, "option '%s' needs a value", a);
+    goto fail;
+  }
+  if (nfiles == 0)
+    files[nfiles++] = "-";
+
+  padan_terms *t = NULL;
+  int rc = padan_terms_new(&t, &opt);
+  if (rc) {
+    cli_error(CMD, "%s", padan_strerror(rc));
+    goto fail;
+  }
+  if (!stopwords)
+    stopwords = cli_data_file("stopwords-id.txt");
+  if (!stopwords)
+    cli_warn(CMD, "stopwords-id.txt not found in the data folder; using no stop words");
+  else if ((rc = padan_terms_load_stopwords(t, stopwords))) {
+    cli_error(CMD, "%s", padan_terms_errmsg(t));
+    goto fail_t;
+  }
+  if (reference && (rc = padan_terms_load_reference(t, reference))) {
+    cli_error(CMD, "%s", padan_terms_errmsg(t));
+    goto fail_t;
+  }
+  if (!no_dict && !count) {
+    char aff[4096], dic[4096];
+    const char *prefix = dict ? dict : "/usr/share/hunspell/id_ID";
+    snprintf(aff, sizeof aff, "%s.aff", prefix);
+    snprintf(dic, sizeof dic, "%s.dic", prefix);
+    if (dict || (file_exists(aff) && file_exists(dic))) {
+      if ((rc = padan_terms_use_hunspell(t, aff, dic))) {
+        cli_error(CMD, "%s", padan_terms_errmsg(t));
+        goto fail_t;
+      }
+    }
+  }
+  for (int i = 0; i < nfiles; i++) {
+    char *text;
+    size_t len;
+    if (cli_read_text(CMD, files[i], encoding, &text, &len) != EXIT_DONE)
+      goto fail_t;
+    rc = padan_terms_add(t, text, len);
+    free(text);
+    if (rc) {
+      cli_error(CMD, "%s: %s", strcmp(files[i], "-") ? files[i] : "(standard input)",
+                padan_strerror(rc));
+      goto fail_t;
+    }
+    cli_progress(CMD, "documents", (size_t)i + 1, (size_t)nfiles);
+  }
+  cli_progress_end();
+
+  cli_out o;
+  if (cli_out_open(CMD, &o, out_path) != EXIT_DONE)
+    goto fail_t;
+  if (count) {
+    rc = padan_terms_write_counts(t, o.fp);
+  } else {
+    const padan_term *v;
+    size_t n;
+    rc = padan_terms_rank(t, &v, &n);
+    if (!rc) {
+      if (format == FMT_CSV)
+        write_csv(o.fp, v, n);
+      else if (format == FMT_JSON)
+        write_json(o.fp, v, n);
+      else
+        write_tsv(o.fp, v, n);
+    }
+  }
+  if (rc)
+    cli_error(CMD, "%s", padan_strerror(rc));
+  int st = cli_out_close(CMD, &o, rc == PADAN_OK && !ferror(o.fp));
+  padan_terms_free(t);
+  free(files);
+  return rc ? EXIT_ERROR : st;
+
+fail_t:
+  padan_terms_free(t);
+fail:
+  free(files);
+  return EXIT_ERROR;
+}

@@ -1,0 +1,87 @@
+#!/bin/sh
+# padan terms: contract (help, formats, -o, errors) and exact output on a small text.
+. "$(dirname "$0")/lib.sh"
+IN="$FIX/terms/small.txt"
+
+run terms --help
+expect_rc 0 "help"
+if head -n 1 "$TMP/out" | grep -q '^Usage: padan terms'; then ok; else fail "help starts with Usage"; fi
+
+run terms --bogus "$IN"
+expect_rc 2 "unknown option"
+expect_err "--bogus" "unknown option named"
+
+run terms --top=x "$IN"
+expect_rc 2 "bad number"
+
+run terms "$TMP/missing.txt"
+expect_rc 2 "missing file"
+expect_err "missing.txt" "missing file named"
+
+run terms --format=tbx "$IN"
+expect_rc 2 "format not allowed"
+
+# TSV: header, terms with variants grouped, no verbs or stop words at the edges
+run terms "$IN"
+expect_rc 0 "tsv"
+expect_empty_err "tsv"
+if head -n 1 "$TMP/out" | grep -q "^#term	score	freq	docs	variants	context	kind"; then ok; else fail "tsv header"; fi
+expect_out_re "^perjanjian pertahanan bersama	[0-9.]+	3	1	perjanjian pertahanan bersama\|Perjanjian pertahanan bersama	" "term with its case variant"
+expect_out_re "^bantuan timbal balik	[0-9.]+	2	1	" "bantuan timbal balik"
+expect_out_re "^kerja sama keamanan	[0-9.]+	3	1	" "kerja sama keamanan"
+expect_out_re "^Sekretaris Jenderal ASEAN	[0-9.]+	2	1	.*	name	" "a name"
+expect_out_re "^Negara anggota ASEAN	[0-9.]+	2	1	Negara anggota ASEAN\|Negara-negara anggota ASEAN	" "reduplication grouped"
+expect_out_re "^perjanjian	[0-9.]+	4	1	perjanjian\|Perjanjian	" "named by the most frequent form"
+if cut -f1 "$TMP/out" | grep -qx "negara"; then fail "a common noun alone is not a term"; else ok; fi
+if cut -f1 "$TMP/out" | grep -qE "mengatur|menyambut|membahas|menilai"; then fail "meN- verb in a term"; else ok; fi
+if cut -f1 "$TMP/out" | grep -qE "^(dan|di|itu|tersebut|kedua) | (dan|di|itu|tersebut|kedua)$"; then fail "stop word at an edge"; else ok; fi
+cp "$TMP/out" "$TMP/first"
+
+# deterministic
+run terms "$IN"
+if cmp -s "$TMP/out" "$TMP/first"; then ok; else fail "same input, different output"; fi
+
+# stdin = the same
+run_in "$IN" terms
+if cmp -s "$TMP/out" "$TMP/first"; then ok; else fail "stdin differs from file"; fi
+
+# --top and --min-freq
+run terms --top=2 "$IN"
+expect_rc 0 "top"
+if [ "$(grep -vc '^#' "$TMP/out")" -eq 2 ]; then ok; else fail "--top=2 gives 2 rows"; fi
+run terms --min-freq=3 "$IN"
+if awk -F'\t' 'NR > 1 && $3 < 3 { bad = 1 } END { exit bad }' "$TMP/out"; then ok; else fail "--min-freq=3"; fi
+
+# JSON and CSV
+run terms --format=json "$IN"
+expect_rc 0 "json"
+expect_json "json"
+expect_out '"term": "perjanjian pertahanan bersama"' "json term"
+run terms --format=csv "$IN"
+expect_rc 0 "csv"
+expect_out "term,score,freq,docs,variants,context,kind" "csv header"
+
+# -o writes the file, nothing on stdout
+run terms -o "$TMP/terms.tsv" "$IN"
+expect_rc 0 "-o"
+if [ -s "$TMP/terms.tsv" ] && [ ! -s "$TMP/out" ] && cmp -s "$TMP/terms.tsv" "$TMP/first"; then ok; else fail "-o output"; fi
+
+# --count builds a reference; --reference uses it; a bad reference names file and line
+run terms --count "$IN"
+expect_rc 0 "count"
+expect_out_re "^kerja	3$" "word count"
+cp "$TMP/out" "$TMP/ref.tsv"
+run terms --reference="$TMP/ref.tsv" "$IN"
+expect_rc 0 "reference"
+printf 'kerja\t3\nsama three\n' > "$TMP/bad.tsv"
+run terms --reference="$TMP/bad.tsv" "$IN"
+expect_rc 2 "bad reference"
+expect_err "bad.tsv:2:" "bad reference line"
+
+# invalid UTF-8 is an input error naming the file
+printf 'kerja \377 sama\n' > "$TMP/bad.txt"
+run terms --encoding=utf-8 "$TMP/bad.txt"
+expect_rc 2 "invalid utf-8"
+expect_err "bad.txt" "invalid utf-8 file named"
+
+done_tests
