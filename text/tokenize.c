@@ -324,27 +324,39 @@ static int emit(scan *sc, size_t b, size_t e, int kind, unsigned flags, int pre,
 
 /* ------------------------------------------------------------ word analysis */
 
+/* Per ASCII byte: 1 lower, 2 upper, 4 digit, 8 hyphen, 16 apostrophe. */
+static const unsigned char cf_tab[128] = {
+    ['-'] = 8, ['\''] = 16,
+#define D(c) [c] = 4
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define L(c) [c] = 1, [c - 32] = 2
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'),
+    L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'),
+    L('y'), L('z'),
+#undef L
+};
+
 /* Flags of s[b..e) from its letters. */
 static unsigned case_flags(const char *s, size_t b, size_t e, int *nletters) {
-  unsigned f = 0;
-  int letters = 0, upper = 0, first = 1;
-  for (size_t i = b; i < e;) {
+  unsigned f = 0, seen = 0;
+  int letters = 0, upper = 0;
+  size_t i = b;
+  /* the first letter decides CAP */
+  while (i < e && (unsigned char)s[i] < 0x80 && !(cf_tab[(unsigned char)s[i]] & 3))
+    seen |= cf_tab[(unsigned char)s[i++]];
+  if (i < e && (unsigned char)s[i] < 0x80 && (cf_tab[(unsigned char)s[i]] & 2))
+    f |= PADAN_TF_CAP;
+  int first = i < e && (unsigned char)s[i] >= 0x80;
+  for (; i < e;) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') {
-        letters++, upper++;
-        if (first)
-          f |= PADAN_TF_CAP;
+      unsigned t = cf_tab[c];
+      seen |= t;
+      letters += (t & 3) != 0;
+      upper += (t >> 1) & 1;
+      if (t & 3)
         first = 0;
-      } else if (c >= 'a' && c <= 'z') {
-        letters++, first = 0;
-      } else if (c >= '0' && c <= '9') {
-        f |= PADAN_TF_DIGIT;
-      } else if (c == '-') {
-        f |= PADAN_TF_HYPHEN;
-      } else if (c == '\'') {
-        f |= PADAN_TF_APOS;
-      }
       i++;
       continue;
     }
@@ -364,6 +376,12 @@ static unsigned case_flags(const char *s, size_t b, size_t e, int *nletters) {
       first = 0;
     }
   }
+  if (seen & 4)
+    f |= PADAN_TF_DIGIT;
+  if (seen & 8)
+    f |= PADAN_TF_HYPHEN;
+  if (seen & 16)
+    f |= PADAN_TF_APOS;
   if (letters >= 2 && upper == letters)
     f |= PADAN_TF_ALLCAPS;
   *nletters = letters;
@@ -435,19 +453,40 @@ static int in_tails(const char *w, size_t n, const char *const *list) {
   return 0;
 }
 
-/* Letters of a lowercase ASCII word w[0..n) left for a base after removing k bytes. */
+/* Bytes of one enclitic at the end of the lower-case ASCII word w[0..n), or 0. */
 static size_t strip_one(const char *w, size_t n) {
-  static const struct {
-    const char *s;
-    const char *const *no;
-  } enc[] = {{"nya", not_nya}, {"lah", not_lah}, {"kah", not_kah}, {"pun", not_pun},
-             {"ku", not_ku},   {"mu", not_mu}};
-  for (size_t i = 0; i < sizeof enc / sizeof *enc; i++) {
-    size_t l = strlen(enc[i].s);
-    if (n >= l + 3 && ends_with(w, n, enc[i].s) && !in_tails(w, n, enc[i].no))
-      return l;
+  if (n < 5)
+    return 0;
+  char z = w[n - 1], y = w[n - 2], x = w[n - 3];
+  size_t l = 0;
+  const char *const *no = NULL;
+  switch (z) {
+  case 'a':
+    if (y == 'y' && x == 'n')
+      l = 3, no = not_nya;
+    break;
+  case 'h':
+    if (y == 'a' && x == 'l')
+      l = 3, no = not_lah;
+    else if (y == 'a' && x == 'k')
+      l = 3, no = not_kah;
+    break;
+  case 'n':
+    if (y == 'u' && x == 'p')
+      l = 3, no = not_pun;
+    break;
+  case 'u':
+    if (y == 'k')
+      l = 2, no = not_ku;
+    else if (y == 'm')
+      l = 2, no = not_mu;
+    break;
+  default:
+    break;
   }
-  return 0;
+  if (!l || n < l + 3 || in_tails(w, n, no))
+    return 0;
+  return l;
 }
 
 int pd_clitic_suffix(const char *w, size_t n) {
@@ -455,9 +494,11 @@ int pd_clitic_suffix(const char *w, size_t n) {
   char low[64];
   if (n >= sizeof low || n < 5)
     return 0;
-  int last = pd_ascii_lower((unsigned char)w[n - 1]);
-  if (last != 'a' && last != 'h' && last != 'n' && last != 'u')
-    return 0; /* nya lah kah pun ku mu */
+  /* most words end in none of the clitics: decide on the last three letters first */
+  char z = (char)pd_ascii_lower((unsigned char)w[n - 1]), y = (char)pd_ascii_lower((unsigned char)w[n - 2]);
+  if (!((z == 'a' && y == 'y') || (z == 'h' && y == 'a') || (z == 'n' && y == 'u') ||
+        (z == 'u' && (y == 'k' || y == 'm'))))
+    return 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)w[i];
     if (!pd_is_ascii_alpha(c))
