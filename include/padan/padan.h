@@ -3,5 +3,6 @@
 #define PADAN_PADAN_H
 #include <padan/common.h>
 #include <padan/text.h>
+#include <padan/spell.h>
 #include <padan/align.h>
 #endif

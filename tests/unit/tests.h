@@ -9,6 +9,7 @@ const char *test_fixture(const char *name);
 
 int suite_common(void);
 int suite_text(void);
+int suite_spell(void);
 int suite_align(void);
 
 #define ASSERT_STR_N(actual, n, expected)                                                      \

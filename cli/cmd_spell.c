@@ -1,0 +1,441 @@
+/* padan spell: misspellings with suggestions; -a speaks the ispell pipe protocol. */
+#include "config.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <padan/spell.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *CMD = "spell";
+
+static void help(FILE *fp) {
+  fprintf(fp,
+          "Usage: padan spell [OPTIONS] [FILE...]\n"
+          "       padan spell -a [OPTIONS]\n\n"
+          "Spell-check Indonesian text (standard input when no FILE or FILE is '-').\n"
+          "Hunspell's id_ID dictionary plus padan's supplements (dicts/padan-id.dic,\n"
+          "words-id.txt, the lexicon), Indonesian clitics, reduplication and compounds.\n\n"
+          "Options:\n"
+          "  -o FILE              write to FILE (atomically) instead of standard output\n"
+          "  --format=FMT         text (default): FILE:LINE:COL: word -> sugg, sugg\n"
+          "                       tsv: file line col word suggestions kind offset\n"
+          "                         (suggestions '|'-separated; offset: 0-based byte offset)\n"
+          "                       json: an array of finding objects\n"
+          "                       LINE and COL are 1-based; COL counts characters (code points).\n"
+          "  --encoding=ENC       input encoding (auto, utf-8, windows-1252, ...; default auto)\n"
+          "  --dict=PATH          Hunspell dictionary: a name searched in $DICPATH and the\n"
+          "                       system folders, or a path with or without .dic/.aff\n"
+          "                       (default id_ID)\n"
+          "  --personal=FILE      add a personal word list (one word a line; repeatable)\n"
+          "  --lexicon=FILE       add a lexicon TSV's Indonesian words (repeatable)\n"
+          "  --no-default-lexicon do not load dicts/lexicon.tsv\n"
+          "  --names              report unknown capitalized words as kind 'name'\n"
+          "  --check-caps         check all-caps words (skipped by default)\n"
+          "  --max-suggestions=N  suggestions per word (default 5)\n"
+          "  --hunspell-suggest=WHEN  use Hunspell's own (slow) suggestions: fallback\n"
+          "                       (default: when padan finds no candidate), always, never\n"
+          "  -a                   ispell/Hunspell pipe protocol on standard input\n"
+          "  --help               show this help\n\n"
+          "Kinds: misspelled, nonstandard (the first suggestion is the standard form), name.\n"
+          "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
+}
+
+typedef struct {
+  FILE *fp;
+  int fmt;
+  const char *file;
+  size_t count;
+} emit_ctx;
+
+static int emit(void *user, const padan_spell_finding *f) {
+  emit_ctx *c = user;
+  FILE *fp = c->fp;
+  const char *kind = padan_spell_kind_name(f->kind);
+  if (c->fmt == FMT_TSV) {
+    cli_tsv_field(fp, c->file, strlen(c->file));
+    fprintf(fp, "\t%zu\t%zu\t", f->line, f->col);
+    cli_tsv_field(fp, f->word, f->len);
+    fputc('\t', fp);
+    for (size_t i = 0; i < f->nsugg; i++) {
+      if (i)
+        fputc('|', fp);
+      cli_tsv_field(fp, f->sugg[i], strlen(f->sugg[i]));
+    }
+    fprintf(fp, "\t%s\t%zu\n", kind, f->start);
+  } else if (c->fmt == FMT_JSON) {
+    fputs(c->count ? ",\n  {\"file\": " : "\n  {\"file\": ", fp);
+    cli_json_str(fp, c->file, strlen(c->file));
+    fprintf(fp, ", \"line\": %zu, \"col\": %zu, \"offset\": %zu, \"word\": ", f->line, f->col,
+            f->start);
+    cli_json_str(fp, f->word, f->len);
+    fprintf(fp, ", \"kind\": \"%s\", \"suggestions\": [", kind);
+    for (size_t i = 0; i < f->nsugg; i++) {
+      if (i)
+        fputs(", ", fp);
+      cli_json_str(fp, f->sugg[i], strlen(f->sugg[i]));
+    }
+    fputs("]}", fp);
+  } else {
+    fprintf(fp, "%s:%zu:%zu: %.*s ->", c->file, f->line, f->col, (int)f->len, f->word);
+    for (size_t i = 0; i < f->nsugg; i++)
+      fprintf(fp, "%s%s", i ? ", " : " ", f->sugg[i]);
+    if (f->kind != PADAN_SPELL_MISSPELLED)
+      fprintf(fp, " (%s)", kind);
+    fputc('\n', fp);
+  }
+  c->count++;
+  return 0;
+}
+
+/* ------------------------------------------------------------ -a */
+
+typedef struct {
+  size_t start; /* byte offset in the line */
+  int kind;
+  const char *const *sugg;
+  size_t nsugg;
+  char *word;
+} pipe_hit;
+
+typedef struct {
+  pd_vec hits; /* pipe_hit */
+  pd_arena arena;
+} pipe_ctx;
+
+static int collect(void *user, const padan_spell_finding *f) {
+  pipe_ctx *c = user;
+  pipe_hit *h = pd_vec_push(&c->hits);
+  if (!h)
+    return PADAN_ENOMEM;
+  h->start = f->start;
+  h->kind = f->kind;
+  h->nsugg = f->nsugg;
+  h->word = pd_arena_strndup(&c->arena, f->word, f->len);
+  const char **s = f->nsugg ? pd_arena_alloc(&c->arena, f->nsugg * sizeof *s) : NULL;
+  if (!h->word || (f->nsugg && !s))
+    return PADAN_ENOMEM;
+  for (size_t i = 0; i < f->nsugg; i++)
+    if (!(s[i] = pd_arena_strndup(&c->arena, f->sugg[i], strlen(f->sugg[i]))))
+      return PADAN_ENOMEM;
+  h->sugg = s;
+  return 0;
+}
+
+static size_t chars(const char *s, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    c += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return c;
+}
+
+/* A token the protocol answers for: a word with a letter and no digit. */
+static int pipe_word(const padan_token *t, const char *line) {
+  if (t->kind != PADAN_TOK_WORD && t->kind != PADAN_TOK_ACRONYM && t->kind != PADAN_TOK_ABBREV)
+    return 0;
+  int letter = 0;
+  for (size_t i = 0; i < t->len; i++) {
+    unsigned char c = (unsigned char)line[t->start + i];
+    if (pd_is_ascii_digit(c) || c == '@' || c == '/' || c == ':')
+      return 0;
+    if (pd_is_ascii_alpha(c) || c >= 0x80)
+      letter = 1;
+  }
+  return letter;
+}
+
+static int pipe_mode(padan_speller *sp, padan_tokenizer *tk, FILE *out) {
+  fprintf(out, "@(#) International Ispell Version 3.2.06 (but really padan %s)\n", padan_version());
+  fflush(out);
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t got;
+  int terse = 0, rc = EXIT_DONE;
+  padan_tokens toks;
+  padan_tokens_init(&toks);
+  pipe_ctx pc;
+  pd_vec_init(&pc.hits, sizeof(pipe_hit));
+  pd_arena_init(&pc.arena);
+  while ((got = getline(&line, &cap, stdin)) >= 0) {
+    size_t n = (size_t)got;
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+      n--;
+    line[n] = '\0';
+    size_t skip = 0;
+    if (n && line[0] == '!') {
+      terse = 1;
+      continue;
+    }
+    if (n && line[0] == '%') {
+      terse = 0;
+      continue;
+    }
+    if (n && (line[0] == '*' || line[0] == '@' || line[0] == '&')) {
+      if (n > 1 && pd_utf8_valid_prefix(line + 1, n - 1) == n - 1)
+        padan_speller_add_word(sp, line + 1, n - 1);
+      continue;
+    }
+    if (n && (line[0] == '#' || line[0] == '~' || line[0] == '+' || line[0] == '-'))
+      continue;
+    if (n && line[0] == '^')
+      skip = 1;
+    char *text = NULL;
+    size_t tlen = 0;
+    if (padan_decode(line + skip, n - skip, "utf-8", &text, &tlen, NULL) != PADAN_OK ||
+        tlen != n - skip) {
+      /* invalid UTF-8 (or a changed length): answer nothing for this line */
+      free(text);
+      fputc('\n', out);
+      fflush(out);
+      continue;
+    }
+    padan_tokens_clear(&toks);
+    pc.hits.n = 0;
+    pd_arena_free(&pc.arena);
+    pd_arena_init(&pc.arena);
+    int r = padan_tokenize(tk, line + skip, n - skip, skip, PADAN_TOKENIZE_LINES, &toks);
+    if (r == PADAN_OK)
+      r = padan_speller_check_text(sp, line, n, 0, &toks, collect, &pc);
+    free(text);
+    if (r != PADAN_OK) {
+      cli_error(CMD, "%s", padan_speller_errmsg(sp));
+      rc = EXIT_ERROR;
+      break;
+    }
+    size_t h = 0;
+    for (size_t i = 0; i < toks.ntok; i++) {
+      const padan_token *t = &toks.tok[i];
+      if (!pipe_word(t, line))
+        continue;
+      pipe_hit *hit = NULL;
+      while (h < pc.hits.n && PD_VEC_AT(&pc.hits, pipe_hit, h).start < t->start + t->len) {
+        pipe_hit *c = &PD_VEC_AT(&pc.hits, pipe_hit, h);
+        h++;
+        if (c->start >= t->start) {
+          hit = c;
+          break;
+        }
+      }
+      if (!hit) {
+        if (!terse)
+          fputs("*\n", out);
+        continue;
+      }
+      size_t off = chars(line, hit->start);
+      if (hit->nsugg) {
+        fprintf(out, "& %s %zu %zu:", hit->word, hit->nsugg, off);
+        for (size_t k = 0; k < hit->nsugg; k++)
+          fprintf(out, "%s %s", k ? "," : "", hit->sugg[k]);
+        fputc('\n', out);
+      } else {
+        fprintf(out, "# %s %zu\n", hit->word, off);
+      }
+    }
+    fputc('\n', out);
+    fflush(out);
+  }
+  free(line);
+  padan_tokens_free(&toks);
+  pd_vec_free(&pc.hits);
+  pd_arena_free(&pc.arena);
+  return rc;
+}
+
+/* ------------------------------------------------------------ main */
+
+static int load_data(padan_speller *sp, int (*fn)(padan_speller *, const char *), const char *name) {
+  const char *p = cli_data_file(name);
+  if (!p)
+    return EXIT_DONE; /* optional data file not installed */
+  if (fn(sp, p) != PADAN_OK) {
+    cli_error(CMD, "%s", padan_speller_errmsg(sp));
+    return EXIT_ERROR;
+  }
+  return EXIT_DONE;
+}
+
+static int add_dic(padan_speller *sp, const char *p) { return padan_speller_add_dic(sp, p); }
+
+int cmd_spell(int argc, char **argv) {
+  enum {
+    O_FORMAT = 256, O_ENCODING, O_DICT, O_PERSONAL, O_LEXICON, O_NODEFLEX, O_NAMES, O_CAPS,
+    O_MAXSUGG, O_HUNSUGG, O_HELP
+  };
+  static const struct option longopts[] = {
+      {"format", required_argument, NULL, O_FORMAT},
+      {"encoding", required_argument, NULL, O_ENCODING},
+      {"dict", required_argument, NULL, O_DICT},
+      {"personal", required_argument, NULL, O_PERSONAL},
+      {"lexicon", required_argument, NULL, O_LEXICON},
+      {"no-default-lexicon", no_argument, NULL, O_NODEFLEX},
+      {"names", no_argument, NULL, O_NAMES},
+      {"check-caps", no_argument, NULL, O_CAPS},
+      {"max-suggestions", required_argument, NULL, O_MAXSUGG},
+      {"hunspell-suggest", required_argument, NULL, O_HUNSUGG},
+      {"help", no_argument, NULL, O_HELP},
+      {NULL, 0, NULL, 0}};
+  const char *outpath = NULL, *encoding = NULL, *dict = NULL;
+  int fmt = FMT_TEXT, pipe = 0, nodeflex = 0;
+  padan_speller_opts so;
+  memset(&so, 0, sizeof so);
+  pd_vec personal, lexicons;
+  pd_vec_init(&personal, sizeof(char *));
+  pd_vec_init(&lexicons, sizeof(char *));
+  int rc = EXIT_DONE, c;
+  optind = 0;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "+o:ah", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'o': outpath = optarg; break;
+    case 'a': pipe = 1; break;
+    case 'h':
+    case O_HELP:
+      help(stdout);
+      pd_vec_free(&personal);
+      pd_vec_free(&lexicons);
+      return EXIT_DONE;
+    case O_FORMAT:
+      if (!(fmt = cli_parse_format(CMD, optarg, FMT_TEXT | FMT_TSV | FMT_JSON)))
+        rc = EXIT_ERROR;
+      break;
+    case O_ENCODING: encoding = optarg; break;
+    case O_DICT: dict = optarg; break;
+    case O_PERSONAL: {
+      char **p = pd_vec_push(&personal);
+      if (p)
+        *p = optarg;
+      break;
+    }
+    case O_LEXICON: {
+      char **p = pd_vec_push(&lexicons);
+      if (p)
+        *p = optarg;
+      break;
+    }
+    case O_NODEFLEX: nodeflex = 1; break;
+    case O_NAMES: so.names = 1; break;
+    case O_CAPS: so.check_caps = 1; break;
+    case O_MAXSUGG: {
+      char *e;
+      long v = strtol(optarg, &e, 10);
+      if (*e || v < 0 || v > 100) {
+        cli_error(CMD, "--max-suggestions: expected 0..100, got '%s'", optarg);
+        rc = EXIT_ERROR;
+      }
+      so.max_suggest = v == 0 ? -1 : (int)v;
+      break;
+    }
+    case O_HUNSUGG:
+      if (strcmp(optarg, "fallback") == 0)
+        so.hunspell_suggest = PADAN_SPELL_HUNSUGG_FALLBACK;
+      else if (strcmp(optarg, "always") == 0)
+        so.hunspell_suggest = PADAN_SPELL_HUNSUGG_ALWAYS;
+      else if (strcmp(optarg, "never") == 0)
+        so.hunspell_suggest = PADAN_SPELL_HUNSUGG_NEVER;
+      else {
+        cli_error(CMD, "--hunspell-suggest: expected fallback, always or never, got '%s'", optarg);
+        rc = EXIT_ERROR;
+      }
+      break;
+    default:
+      if (optopt && optopt < 256)
+        cli_error(CMD, "unknown option '-%c' (see 'padan spell --help')", optopt);
+      else
+        cli_error(CMD, "unknown or incomplete option '%s' (see 'padan spell --help')",
+                  argv[optind - 1]);
+      rc = EXIT_ERROR;
+    }
+  }
+  if (rc == EXIT_DONE && pipe && optind < argc) {
+    cli_error(CMD, "-a reads standard input only");
+    rc = EXIT_ERROR;
+  }
+  if (rc != EXIT_DONE) {
+    pd_vec_free(&personal);
+    pd_vec_free(&lexicons);
+    return rc;
+  }
+  padan_speller *sp = NULL;
+  padan_tokenizer *tk = NULL;
+  if (padan_speller_new(&sp, &so) || padan_tokenizer_new(&tk)) {
+    cli_error(CMD, "out of memory");
+    rc = EXIT_ERROR;
+    goto done;
+  }
+  if (padan_speller_load_dict(sp, dict) != PADAN_OK) {
+    cli_error(CMD, "%s", padan_speller_errmsg(sp));
+    rc = EXIT_ERROR;
+    goto done;
+  }
+  if ((rc = load_data(sp, add_dic, "padan-id.dic")) || (rc = load_data(sp, padan_speller_load_words, "words-id.txt")) ||
+      (rc = load_data(sp, padan_speller_load_nonstandard, "nonstandard-id.tsv")) ||
+      (rc = load_data(sp, padan_speller_load_freq, "wordfreq-id.tsv")))
+    goto done;
+  if (!nodeflex && (rc = load_data(sp, padan_speller_load_lexicon, "lexicon.tsv")))
+    goto done;
+  for (size_t i = 0; i < lexicons.n; i++)
+    if (padan_speller_load_lexicon(sp, PD_VEC_AT(&lexicons, char *, i)) != PADAN_OK) {
+      cli_error(CMD, "%s", padan_speller_errmsg(sp));
+      rc = EXIT_ERROR;
+      goto done;
+    }
+  for (size_t i = 0; i < personal.n; i++)
+    if (padan_speller_load_words(sp, PD_VEC_AT(&personal, char *, i)) != PADAN_OK) {
+      cli_error(CMD, "%s", padan_speller_errmsg(sp));
+      rc = EXIT_ERROR;
+      goto done;
+    }
+  if (pipe) {
+    rc = pipe_mode(sp, tk, stdout);
+    goto done;
+  }
+  {
+    cli_out out;
+    if (cli_out_open(CMD, &out, outpath)) {
+      rc = EXIT_ERROR;
+      goto done;
+    }
+    emit_ctx ec = {out.fp, fmt, NULL, 0};
+    int ok = 1;
+    if (fmt == FMT_TSV)
+      fputs("#file\tline\tcol\tword\tsuggestions\tkind\toffset\n", out.fp);
+    if (fmt == FMT_JSON)
+      fputc('[', out.fp);
+    padan_tokens toks;
+    padan_tokens_init(&toks);
+    int nfiles = argc - optind;
+    for (int i = 0; i < (nfiles ? nfiles : 1) && ok; i++) {
+      const char *path = nfiles ? argv[optind + i] : "-";
+      char *text;
+      size_t len;
+      if (cli_read_text(CMD, path, encoding, &text, &len)) {
+        ok = 0;
+        break;
+      }
+      padan_tokens_clear(&toks);
+      ec.file = path;
+      int r = padan_tokenize(tk, text, len, 0, 0, &toks);
+      if (r == PADAN_OK)
+        r = padan_speller_check_text(sp, text, len, 0, &toks, emit, &ec);
+      if (r != PADAN_OK) {
+        cli_error(CMD, "%s: %s", path,
+                  *padan_speller_errmsg(sp) ? padan_speller_errmsg(sp) : padan_strerror(r));
+        ok = 0;
+      }
+      free(text);
+    }
+    padan_tokens_free(&toks);
+    if (fmt == FMT_JSON)
+      fputs(ec.count ? "\n]\n" : "]\n", out.fp);
+    if (cli_out_close(CMD, &out, ok) || !ok)
+      rc = EXIT_ERROR;
+    else
+      rc = ec.count ? EXIT_FINDINGS : EXIT_DONE;
+  }
+done:
+  padan_tokenizer_free(tk);
+  padan_speller_free(sp);
+  pd_vec_free(&personal);
+  pd_vec_free(&lexicons);
+  return rc;
+}

@@ -1,0 +1,249 @@
+/* Unit tests of spell/: morphology, names, caps, non-standard forms, ranking. */
+#include "config.h"
+#include "tests.h"
+
+#include <padan/spell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "spell/spell_int.h"
+
+static padan_speller *sp;
+static int have_dict;
+
+static int setup(void) {
+  padan_speller_opts o = {0};
+  if (padan_speller_new(&sp, &o))
+    return -1;
+  have_dict = padan_speller_load_dict(sp, NULL) == PADAN_OK;
+  if (!have_dict)
+    fprintf(stderr, "spell tests: no id_ID dictionary (%s); dictionary tests skipped\n",
+            padan_speller_errmsg(sp));
+  if (have_dict) {
+    padan_speller_load_nonstandard(sp, test_fixture("spell/nonstandard.tsv"));
+    padan_speller_load_lexicon(sp, test_fixture("spell/lexicon.tsv"));
+    padan_speller_load_freq(sp, test_fixture("spell/freq.tsv"));
+  }
+  return 0;
+}
+
+static int teardown(void) {
+  padan_speller_free(sp);
+  sp = NULL;
+  return 0;
+}
+
+static int kind_of(const char *w) {
+  int k = -1;
+  CU_ASSERT_EQUAL_FATAL(padan_speller_check_word(sp, w, strlen(w), &k), PADAN_OK);
+  return k;
+}
+
+#define EXPECT_KIND(w, k)                                                                      \
+  do {                                                                                         \
+    int _k = kind_of(w);                                                                       \
+    if (_k != (k))                                                                             \
+      fprintf(stderr, "\n  %s: kind %s, expected %s\n", (w), padan_spell_kind_name(_k),      \
+              padan_spell_kind_name(k));                                                       \
+    CU_ASSERT_EQUAL(_k, (k));                                                                  \
+  } while (0)
+
+static void test_basic(void) {
+  if (!have_dict)
+    return;
+  EXPECT_KIND("rumah", PADAN_SPELL_OK);
+  EXPECT_KIND("pemerintah", PADAN_SPELL_OK);
+  EXPECT_KIND("Pemerintah", PADAN_SPELL_OK);
+  EXPECT_KIND("pemerintha", PADAN_SPELL_MISSPELLED);
+  EXPECT_KIND("négara", PADAN_SPELL_MISSPELLED); /* no Latin-1... it has one: still unknown */
+  EXPECT_KIND("neg\xc5\x82" "ara", PADAN_SPELL_MISSPELLED); /* not in Latin-1: simply unknown */
+}
+
+static void test_clitics(void) {
+  if (!have_dict)
+    return;
+  EXPECT_KIND("ujarnya", PADAN_SPELL_OK);
+  EXPECT_KIND("rumahnya", PADAN_SPELL_OK);
+  EXPECT_KIND("bukankah", PADAN_SPELL_OK);
+  EXPECT_KIND("bacalah", PADAN_SPELL_OK);
+  EXPECT_KIND("rumahmu", PADAN_SPELL_OK);
+  EXPECT_KIND("rumahkulah", PADAN_SPELL_OK); /* stacked */
+  EXPECT_KIND("kuambil", PADAN_SPELL_OK);
+  EXPECT_KIND("kaubaca", PADAN_SPELL_OK);
+  EXPECT_KIND("rumhanya", PADAN_SPELL_MISSPELLED);
+}
+
+static void test_redup_compounds(void) {
+  if (!have_dict)
+    return;
+  EXPECT_KIND("negara-negara", PADAN_SPELL_OK);
+  EXPECT_KIND("berlari-lari", PADAN_SPELL_OK);
+  EXPECT_KIND("sebaik-baiknya", PADAN_SPELL_OK);
+  EXPECT_KIND("sayur-mayur", PADAN_SPELL_OK);
+  EXPECT_KIND("anti-Amerika", PADAN_SPELL_OK);
+  EXPECT_KIND("DPRK-Rusia", PADAN_SPELL_OK);
+  EXPECT_KIND("Kim-Putin", PADAN_SPELL_NAME);
+  EXPECT_KIND("negara-negra", PADAN_SPELL_MISSPELLED);
+  EXPECT_KIND("rumah-rumahnya", PADAN_SPELL_OK);
+}
+
+static void test_names_lexicon(void) {
+  if (!have_dict)
+    return;
+  EXPECT_KIND("Zhrobkovitz", PADAN_SPELL_NAME);
+  EXPECT_KIND("Pyongyang", PADAN_SPELL_OK); /* a lexicon word */
+  EXPECT_KIND("pyongyang", PADAN_SPELL_MISSPELLED);
+  const char *const *l;
+  size_t n;
+  CU_ASSERT_EQUAL(padan_speller_suggest(sp, "Pyongyng", 8, &l, &n), PADAN_OK);
+  CU_ASSERT(n >= 1 && strcmp(l[0], "Pyongyang") == 0);
+  CU_ASSERT_EQUAL(padan_speller_add_word(sp, "Zhrobkovitz", 11), PADAN_OK);
+  EXPECT_KIND("Zhrobkovitz", PADAN_SPELL_OK);
+}
+
+static void test_nonstandard(void) {
+  if (!have_dict)
+    return;
+  EXPECT_KIND("resiko", PADAN_SPELL_NONSTANDARD);
+  EXPECT_KIND("Resiko", PADAN_SPELL_NONSTANDARD);
+  EXPECT_KIND("resikonya", PADAN_SPELL_NONSTANDARD);
+  EXPECT_KIND("risiko", PADAN_SPELL_OK);
+  const char *const *l;
+  size_t n;
+  CU_ASSERT_EQUAL(padan_speller_suggest(sp, "Resikonya", 9, &l, &n), PADAN_OK);
+  CU_ASSERT(n >= 1 && strcmp(l[0], "Risikonya") == 0);
+  CU_ASSERT_EQUAL(padan_speller_suggest(sp, "analisa", 7, &l, &n), PADAN_OK);
+  CU_ASSERT(n >= 1 && strcmp(l[0], "analisis") == 0);
+}
+
+static int first_is(const char *typo, const char *want) {
+  const char *const *l;
+  size_t n;
+  if (padan_speller_suggest(sp, typo, strlen(typo), &l, &n) != PADAN_OK)
+    return 0;
+  if (n && strcmp(l[0], want) == 0)
+    return 1;
+  fprintf(stderr, "\n  %s -> %s (expected %s)\n", typo, n ? l[0] : "(none)", want);
+  return 0;
+}
+
+static void test_ranking(void) {
+  if (!have_dict)
+    return;
+  CU_ASSERT(first_is("pemerintha", "pemerintah"));  /* transposition */
+  CU_ASSERT(first_is("mengatakn", "mengatakan"));   /* deletion */
+  CU_ASSERT(first_is("kebijakkan", "kebijakan"));   /* doubled letter */
+  CU_ASSERT(first_is("pembangunsn", "pembangunan")); /* keyboard neighbour */
+  CU_ASSERT(first_is("Pemerintha", "Pemerintah"));  /* case kept */
+  CU_ASSERT(first_is("PEMERINTHA", "PEMERINTAH"));
+  /* the distance: transposition and neighbours are cheap */
+  CU_ASSERT(pd_spell_distance("ab", 2, "ba", 2) < 1.0);
+  CU_ASSERT(pd_spell_distance("as", 2, "aa", 2) < pd_spell_distance("ap", 2, "aa", 2));
+  CU_ASSERT(pd_spell_distance("abc", 3, "abc", 3) == 0.0);
+}
+
+typedef struct {
+  char words[16][32];
+  int kinds[16];
+  size_t n;
+} found;
+
+static int collect(void *user, const padan_spell_finding *f) {
+  found *fd = user;
+  if (fd->n < 16) {
+    snprintf(fd->words[fd->n], sizeof fd->words[0], "%.*s", (int)f->len, f->word);
+    fd->kinds[fd->n] = f->kind;
+    fd->n++;
+  }
+  return 0;
+}
+
+static void check(const char *text, int names, int caps, found *fd) {
+  padan_speller_opts o = {0};
+  o.names = names, o.check_caps = caps;
+  padan_speller *s2;
+  padan_tokenizer *tk;
+  padan_tokens toks;
+  memset(fd, 0, sizeof *fd);
+  CU_ASSERT_EQUAL_FATAL(padan_speller_new(&s2, &o), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_speller_load_dict(s2, NULL), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_speller_load_freq(s2, test_fixture("spell/freq.tsv")), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_tokenizer_new(&tk), PADAN_OK);
+  padan_tokens_init(&toks);
+  CU_ASSERT_EQUAL(padan_tokenize(tk, text, strlen(text), 0, 0, &toks), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_speller_check_text(s2, text, strlen(text), 0, &toks, collect, fd), PADAN_OK);
+  padan_tokens_free(&toks);
+  padan_tokenizer_free(tk);
+  padan_speller_free(s2);
+}
+
+static void test_text(void) {
+  if (!have_dict)
+    return;
+  found fd;
+  const char *t = "Menurut Zhrobkovitz, pemerintha KCNA sudah 2024 di https://x.id bekerja.";
+  check(t, 0, 0, &fd);
+  CU_ASSERT_EQUAL(fd.n, 1);
+  CU_ASSERT_STRING_EQUAL(fd.words[0], "pemerintha");
+  check(t, 1, 0, &fd);
+  CU_ASSERT_EQUAL(fd.n, 2);
+  CU_ASSERT_STRING_EQUAL(fd.words[0], "Zhrobkovitz");
+  CU_ASSERT_EQUAL(fd.kinds[0], PADAN_SPELL_NAME);
+  check("Rumah XQZW bagus.", 0, 1, &fd);
+  CU_ASSERT_EQUAL(fd.n, 1);
+  check("Rumah XQZW bagus.", 0, 0, &fd);
+  CU_ASSERT_EQUAL(fd.n, 0);
+  /* sentence-initial: a typo when a known word is one edit away, else a name */
+  check("Pemerintha bekerja. Zhrobkovitz bekerja.", 0, 0, &fd);
+  CU_ASSERT_EQUAL(fd.n, 1);
+  CU_ASSERT_STRING_EQUAL(fd.words[0], "Pemerintha");
+}
+
+static void test_missing_dict(void) {
+  padan_speller *s2;
+  CU_ASSERT_EQUAL_FATAL(padan_speller_new(&s2, NULL), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_speller_load_dict(s2, "/nonexistent/xx_XX"), PADAN_EDICT);
+  CU_ASSERT_PTR_NOT_NULL(strstr(padan_speller_errmsg(s2), "/nonexistent/xx_XX.aff"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(padan_speller_errmsg(s2), "/nonexistent/xx_XX.dic"));
+  int k;
+  CU_ASSERT_EQUAL(padan_speller_check_word(s2, "a", 1, &k), PADAN_EDICT);
+  CU_ASSERT_EQUAL(padan_speller_load_words(s2, "/nonexistent/words.txt"), PADAN_EIO);
+  CU_ASSERT_PTR_NOT_NULL(strstr(padan_speller_errmsg(s2), "/nonexistent/words.txt"));
+  padan_speller_free(s2);
+  padan_speller_free(NULL);
+}
+
+static void test_cache_bound(void) {
+  if (!have_dict)
+    return;
+  padan_speller_opts o = {0};
+  o.cache_max = 4;
+  padan_speller *s2;
+  CU_ASSERT_EQUAL_FATAL(padan_speller_new(&s2, &o), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_speller_load_dict(s2, NULL), PADAN_OK);
+  const char *w[] = {"rumah", "pemerintha", "negara", "bagus", "kota", "xqzw", "rumah", "pemerintha"};
+  int want[] = {0, 1, 0, 0, 0, 1, 0, 1};
+  for (size_t i = 0; i < 8; i++) {
+    int k;
+    CU_ASSERT_EQUAL(padan_speller_check_word(s2, w[i], strlen(w[i]), &k), PADAN_OK);
+    CU_ASSERT_EQUAL(k, want[i]);
+    const char *const *l;
+    size_t n;
+    CU_ASSERT_EQUAL(padan_speller_suggest(s2, w[i], strlen(w[i]), &l, &n), PADAN_OK);
+  }
+  padan_speller_free(s2);
+}
+
+int suite_spell(void) {
+  CU_pSuite s = CU_add_suite("spell", setup, teardown);
+  if (!s)
+    return -1;
+  if (!CU_add_test(s, "basic", test_basic) || !CU_add_test(s, "clitics", test_clitics) ||
+      !CU_add_test(s, "reduplication and compounds", test_redup_compounds) ||
+      !CU_add_test(s, "names and lexicon", test_names_lexicon) ||
+      !CU_add_test(s, "nonstandard", test_nonstandard) ||
+      !CU_add_test(s, "suggestion ranking", test_ranking) || !CU_add_test(s, "text", test_text) ||
+      !CU_add_test(s, "missing dictionary", test_missing_dict) ||
+      !CU_add_test(s, "bounded cache", test_cache_bound))
+    return -1;
+  return 0;
+}
