@@ -71,15 +71,15 @@ static void ob_u(obuf *o, size_t v) {
 
 /* Writes v in decimal at w; returns the end. */
 static char *put_u(char *w, size_t v) {
-  char tmp[24];
-  int i = 24;
+  size_t n = 1;
+  for (size_t x = v; x >= 10; x /= 10)
+    n++;
+  char *e = w + n;
   do {
-    tmp[--i] = (char)('0' + v % 10);
+    *--e = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  while (i < 24)
-    *w++ = tmp[i++];
-  return w;
+  return w + n;
 }
 
 /* A TSV field: TAB, LF, CR and backslash escaped. */
