@@ -73,5 +73,6 @@ typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 int cmd_spell(int argc, char **argv);
 int cmd_align(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ static const struct {
     {"tokenize", cmd_tokenize, "split text into sentences and typed tokens"},
     {"spell", cmd_spell, "spell-check Indonesian text (misspellings, non-standard forms)"},
     {"align", cmd_align, "align the sentences of an Indonesian text and its English version"},
+    {"check", cmd_check, "term consistency of a translation; source-side variants"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -5,4 +5,5 @@
 #include <padan/text.h>
 #include <padan/spell.h>
 #include <padan/align.h>
+#include <padan/check.h>
 #endif

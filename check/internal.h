@@ -1,0 +1,93 @@
+/* check/: internal pieces shared by the bilingual and source-side checks. */
+#ifndef PD_CHECK_INTERNAL_H
+#define PD_CHECK_INTERNAL_H
+
+#include <padan/check.h>
+#include <padan/text.h>
+#include "common/util.h"
+
+/* A word of a text: byte range and the interned id of its normalized key. */
+typedef struct {
+  size_t start, len;
+  uint32_t key;
+} pd_chk_word;
+
+/* English words of s[0..len) appended to out (pd_chk_word, offsets + base):
+ * letters/digits with inner apostrophes; hyphens and other punctuation split;
+ * a possessive 's is dropped. Keys are case-folded and plural-normalized
+ * (pd_chk_en_norm) and interned in map (intern=1) or looked up (0 when
+ * unknown, intern=0). */
+int pd_chk_en_words(const char *s, size_t len, size_t base, pd_strmap *map, int intern,
+                    pd_vec *out);
+/* Appends the normalized key of one English word (folded, -s/-es/-ies removed). */
+int pd_chk_en_norm(const char *w, size_t len, pd_buf *out);
+/* 1 when the folded English word is a function word. */
+int pd_chk_en_stopword(const char *w, size_t len);
+
+/* Indonesian key of a (multiword) string: the conservative lemma key, with
+ * hyphens, dots and spacing reduced to single spaces. */
+int pd_chk_id_key(const char *s, size_t len, pd_buf *tmp, pd_buf *out);
+
+/* A piece of Indonesian text: a word, acronym or domain token, hyphenated
+ * compounds (not reduplications) split into their parts. seg changes at
+ * punctuation and sentence ends: n-grams never cross a segment. */
+typedef struct {
+  size_t start, len;
+  uint32_t seg;
+  uint16_t flags; /* padan_tok_flag of the token */
+  uint8_t kind;
+  uint8_t sent_start;
+} pd_chk_piece;
+
+int pd_chk_pieces(const padan_tokens *t, const char *text, pd_vec *out);
+
+/* Levenshtein distance over code points, capped: returns cap+1 when above. */
+int pd_chk_lev(const char *a, size_t alen, const char *b, size_t blen, int cap);
+
+struct padan_checker {
+  padan_lexicon *lex;
+  padan_tokenizer *tk;
+  pd_buf err;
+  /* Indonesian term index: key id -> first term (index into terms), chained */
+  pd_strmap idkeys;
+  uint32_t *key_first; /* by key id; 0 = none, else term index + 1 */
+  size_t key_cap;
+  uint32_t *term_next; /* by term index: next term + 1 with the same key */
+  size_t nterms;
+  size_t maxn; /* most pieces in a key */
+  /* per term: 1 when usable (curated, lang id) */
+  unsigned char *term_ok;
+  /* English forms: normalized word ids of each en term */
+  pd_strmap enwords;
+  uint32_t **en_seq; /* by term index, NULL when not English/curated */
+  size_t *en_nseq;
+  /* results */
+  pd_arena arena;
+  pd_vec findings; /* padan_check_finding */
+  /* variants batch */
+  pd_vec docs; /* pd_chk_doc */
+};
+
+typedef struct {
+  char *name;
+  char *text;
+  size_t len;
+} pd_chk_doc;
+
+/* Sets the message and returns status. */
+int pd_chk_fail(padan_checker *c, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Longest lexicon match of pieces p[i..], within one segment: returns the
+ * number of pieces matched (0 when none) and the term index in *term. */
+size_t pd_chk_match(padan_checker *c, const char *text, const pd_chk_piece *p, size_t np,
+                    size_t i, pd_buf *tmp, pd_buf *key, size_t *term);
+
+/* Arena copy helpers for results. */
+char *pd_chk_strdup(padan_checker *c, const char *s, size_t n);
+void pd_chk_reset(padan_checker *c);
+
+#endif

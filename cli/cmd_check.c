@@ -1,0 +1,467 @@
+/* padan check: bilingual term consistency and source-side variants. */
+#include "config.h"
+#include "cli.h"
+
+#include <padan/check.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *CMD = "check";
+
+static void usage(FILE *fp) {
+  fprintf(fp,
+          "Usage: padan check [OPTIONS] ID_FILE EN_FILE\n"
+          "       padan check --variants [OPTIONS] FILE...\n\n"
+          "Checks that the approved English terms of a lexicon are used in a translation,\n"
+          "the same way every time (findings: missing, deprecated, inconsistent), or with\n"
+          "--variants that an Indonesian batch names each concept one way (findings:\n"
+          "spelling, order, variants, near-miss, deprecated).\n\n"
+          "Options:\n"
+          "  --lines               line-aligned input: line i of ID_FILE is translated by line i\n"
+          "                        of EN_FILE (otherwise sentences are split and aligned)\n"
+          "  --variants            source-side variant report over Indonesian FILEs\n"
+          "  --lexicon=FILE        add a lexicon (repeatable; .tsv, .csv, .tbx)\n"
+          "  --no-default-lexicon  do not load the curated dicts/lexicon.tsv\n"
+          "  --format=FMT          text (default), tsv, json, html\n"
+          "  --encoding=ENC        input encoding (default auto)\n"
+          "  -o FILE               write to FILE (atomically)\n"
+          "  -h, --help            this help\n\n"
+          "TSV columns: kind id_term expected found id_line en_line concept\n"
+          "  --variants: kind forms counts example preferred concept\n"
+          "Only curated lexicons supply approved terms (never a base dictionary).\n"
+          "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
+}
+
+/* ------------------------------------------------------------ writers */
+
+static void html_esc(FILE *fp, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    switch (s[i]) {
+    case '<': fputs("&lt;", fp); break;
+    case '>': fputs("&gt;", fp); break;
+    case '&': fputs("&amp;", fp); break;
+    case '"': fputs("&quot;", fp); break;
+    case '\'': fputs("&#39;", fp); break;
+    default: fputc(s[i], fp);
+    }
+  }
+}
+
+static void html_marked(FILE *fp, const char *s, const padan_check_mark *m, size_t nm) {
+  size_t len = strlen(s), pos = 0;
+  for (size_t i = 0; i < nm; i++) {
+    if (m[i].start < pos || m[i].start + m[i].len > len)
+      continue;
+    html_esc(fp, s + pos, m[i].start - pos);
+    fputs("<mark>", fp);
+    html_esc(fp, s + m[i].start, m[i].len);
+    fputs("</mark>", fp);
+    pos = m[i].start + m[i].len;
+  }
+  html_esc(fp, s + pos, len - pos);
+}
+
+static void tsv(FILE *fp, const char *s) { cli_tsv_field(fp, s, strlen(s)); }
+static void js(FILE *fp, const char *s) { cli_json_str(fp, s, strlen(s)); }
+
+static void write_tsv(FILE *fp, padan_checker *c, int variants) {
+  size_t n = padan_check_count(c);
+  if (variants)
+    fputs("#kind\tforms\tcounts\texample\tpreferred\tconcept\n", fp);
+  else
+    fputs("#kind\tid_term\texpected\tfound\tid_line\ten_line\tconcept\n", fp);
+  for (size_t i = 0; i < n; i++) {
+    const padan_check_finding *f = padan_check_get(c, i);
+    fputs(padan_check_kind_name(f->kind), fp);
+    fputc('\t', fp);
+    if (variants) {
+      for (size_t k = 0; k < f->nforms; k++) {
+        if (k)
+          fputc('|', fp);
+        tsv(fp, f->forms[k].form);
+      }
+      fputc('\t', fp);
+      for (size_t k = 0; k < f->nforms; k++)
+        fprintf(fp, "%s%zu", k ? "|" : "", f->forms[k].count);
+      fputc('\t', fp);
+      tsv(fp, f->file);
+      fprintf(fp, ":%zu\t", f->line);
+      tsv(fp, f->expected);
+    } else {
+      tsv(fp, f->id_term);
+      fputc('\t', fp);
+      tsv(fp, f->expected);
+      fputc('\t', fp);
+      tsv(fp, f->found);
+      fputc('\t', fp);
+      tsv(fp, f->id_lines);
+      fputc('\t', fp);
+      tsv(fp, f->en_lines);
+    }
+    fputc('\t', fp);
+    tsv(fp, f->concept);
+    fputc('\n', fp);
+  }
+}
+
+static void write_json(FILE *fp, padan_checker *c, int variants) {
+  size_t n = padan_check_count(c);
+  fprintf(fp, "{\"mode\":\"%s\",\"count\":%zu,\"findings\":[", variants ? "variants" : "pairs", n);
+  for (size_t i = 0; i < n; i++) {
+    const padan_check_finding *f = padan_check_get(c, i);
+    fputs(i ? ",\n{" : "\n{", fp);
+    fputs("\"kind\":", fp);
+    js(fp, padan_check_kind_name(f->kind));
+    fputs(",\"concept\":", fp);
+    js(fp, f->concept);
+    fputs(",\"id_term\":", fp);
+    js(fp, f->id_term);
+    fputs(variants ? ",\"preferred\":" : ",\"expected\":", fp);
+    js(fp, f->expected);
+    if (!variants) {
+      fputs(",\"found\":", fp);
+      js(fp, f->found);
+      fputs(",\"id_line\":", fp);
+      js(fp, f->id_lines);
+      fputs(",\"en_line\":", fp);
+      js(fp, f->en_lines);
+    } else {
+      fputs(",\"file\":", fp);
+      js(fp, f->file);
+      fprintf(fp, ",\"line\":%zu", f->line);
+    }
+    fputs(",\"forms\":[", fp);
+    for (size_t k = 0; k < f->nforms; k++) {
+      fputs(k ? ",{\"form\":" : "{\"form\":", fp);
+      js(fp, f->forms[k].form);
+      fprintf(fp, ",\"count\":%zu", f->forms[k].count);
+      if (variants) {
+        fputs(",\"file\":", fp);
+        js(fp, f->forms[k].file);
+      }
+      fprintf(fp, ",\"line\":%zu}", f->forms[k].line);
+    }
+    fputs("],\"id_text\":", fp);
+    js(fp, f->id_text);
+    if (!variants) {
+      fputs(",\"en_text\":", fp);
+      js(fp, f->en_text);
+    }
+    fputc('}', fp);
+  }
+  fputs("\n]}\n", fp);
+}
+
+/* Findings in groups: by concept (or term when none), first-seen order. */
+static size_t *group_order(padan_checker *c, size_t *n) {
+  *n = padan_check_count(c);
+  size_t *ord = malloc((*n ? *n : 1) * sizeof *ord);
+  unsigned char *done = calloc(*n ? *n : 1, 1);
+  if (!ord || !done) {
+    free(ord);
+    free(done);
+    return NULL;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < *n; i++) {
+    if (done[i])
+      continue;
+    const padan_check_finding *f = padan_check_get(c, i);
+    for (size_t j = i; j < *n; j++) {
+      const padan_check_finding *g = padan_check_get(c, j);
+      if (done[j])
+        continue;
+      int same = *f->concept ? strcmp(f->concept, g->concept) == 0
+                             : !*g->concept && strcmp(f->id_term, g->id_term) == 0;
+      if (same) {
+        done[j] = 1;
+        ord[k++] = j;
+      }
+    }
+  }
+  free(done);
+  return ord;
+}
+
+static const char *group_title(const padan_check_finding *f, int variants) {
+  if (variants)
+    return *f->expected ? f->expected : f->id_term;
+  return f->id_term;
+}
+
+static int same_group(const padan_check_finding *a, const padan_check_finding *b) {
+  if (*a->concept || *b->concept)
+    return strcmp(a->concept, b->concept) == 0;
+  return strcmp(a->id_term, b->id_term) == 0;
+}
+
+static int write_text(FILE *fp, padan_checker *c, int variants) {
+  size_t n;
+  size_t *ord = group_order(c, &n);
+  if (!ord)
+    return -1;
+  const padan_check_finding *prev = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const padan_check_finding *f = padan_check_get(c, ord[i]);
+    if (!prev || !same_group(prev, f)) {
+      if (prev)
+        fputc('\n', fp);
+      if (variants)
+        fprintf(fp, "%s%s%s%s\n", group_title(f, 1), *f->concept ? " [" : "", f->concept,
+                *f->concept ? "]" : "");
+      else
+        fprintf(fp, "%s%s%s%s -> %s\n", f->id_term, *f->concept ? " [" : "", f->concept,
+                *f->concept ? "]" : "", f->expected);
+    }
+    prev = f;
+    if (variants) {
+      fprintf(fp, "  %s: ", padan_check_kind_name(f->kind));
+      for (size_t k = 0; k < f->nforms; k++)
+        fprintf(fp, "%s\"%s\" x%zu", k ? ", " : "", f->forms[k].form, f->forms[k].count);
+      if (*f->expected)
+        fprintf(fp, "; preferred \"%s\"", f->expected);
+      fprintf(fp, "\n    %s:%zu: %s\n", f->file, f->line, f->id_text);
+    } else {
+      fprintf(fp, "  %s", padan_check_kind_name(f->kind));
+      if (f->kind == PADAN_CHECK_INCONSISTENT)
+        fprintf(fp, ": rendered %s", f->found);
+      else if (*f->found)
+        fprintf(fp, ": \"%s\" found, \"%s\" expected", f->found, f->expected);
+      else
+        fprintf(fp, ": \"%s\" expected", f->expected);
+      fprintf(fp, " (id line %s, en line %s)\n", f->id_lines, f->en_lines);
+      fprintf(fp, "    id: %s\n    en: %s\n", f->id_text, f->en_text);
+    }
+  }
+  free(ord);
+  return 0;
+}
+
+static int write_html(FILE *fp, padan_checker *c, int variants, const char *title) {
+  size_t n;
+  size_t *ord = group_order(c, &n);
+  if (!ord)
+    return -1;
+  fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>", fp);
+  html_esc(fp, title, strlen(title));
+  fputs("</title>\n<style>\n"
+        "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;"
+        "line-height:1.45}\n"
+        "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}\n"
+        ".concept{color:#777;font-weight:normal;font-size:.85em}\n"
+        "table{border-collapse:collapse;width:100%;margin:.4em 0}\n"
+        "td,th{border:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}\n"
+        "th{background:#f4f4f4;width:9em}\n"
+        ".kind{display:inline-block;padding:0 .4em;border-radius:3px;color:#fff;"
+        "font-size:.85em}\n"
+        ".missing{background:#c0392b}.deprecated{background:#8e44ad}"
+        ".inconsistent{background:#d35400}.spelling{background:#2471a3}"
+        ".order{background:#117a65}.variants{background:#b7950b}"
+        ".near-miss{background:#7b241c}\n"
+        "mark{background:#ffe36e;padding:0 .1em}\n"
+        ".summary{color:#555}\n"
+        "</style></head><body>\n<h1>",
+        fp);
+  html_esc(fp, title, strlen(title));
+  fprintf(fp, "</h1>\n<p class=\"summary\">%zu finding%s.</p>\n", n, n == 1 ? "" : "s");
+  const padan_check_finding *prev = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const padan_check_finding *f = padan_check_get(c, ord[i]);
+    if (!prev || !same_group(prev, f)) {
+      if (prev)
+        fputs("</section>\n", fp);
+      fputs("<section>\n<h2>", fp);
+      const char *t = group_title(f, variants);
+      html_esc(fp, t, strlen(t));
+      if (!variants && *f->expected) {
+        fputs(" &rarr; ", fp);
+        html_esc(fp, f->expected, strlen(f->expected));
+      }
+      if (*f->concept) {
+        fputs(" <span class=\"concept\">", fp);
+        html_esc(fp, f->concept, strlen(f->concept));
+        fputs("</span>", fp);
+      }
+      fputs("</h2>\n", fp);
+    }
+    prev = f;
+    const char *kn = padan_check_kind_name(f->kind);
+    fprintf(fp, "<table>\n<tr><th><span class=\"kind %s\">%s</span></th><td>", kn, kn);
+    if (variants || f->kind == PADAN_CHECK_INCONSISTENT) {
+      for (size_t k = 0; k < f->nforms; k++) {
+        if (k)
+          fputs(", ", fp);
+        fputs("<b>", fp);
+        html_esc(fp, f->forms[k].form, strlen(f->forms[k].form));
+        fprintf(fp, "</b> &times;%zu", f->forms[k].count);
+      }
+      if (variants && *f->expected) {
+        fputs("; preferred: <b>", fp);
+        html_esc(fp, f->expected, strlen(f->expected));
+        fputs("</b>", fp);
+      }
+    } else {
+      fputs("expected <b>", fp);
+      html_esc(fp, f->expected, strlen(f->expected));
+      fputs("</b>", fp);
+      if (*f->found) {
+        fputs(", found <b>", fp);
+        html_esc(fp, f->found, strlen(f->found));
+        fputs("</b>", fp);
+      }
+    }
+    fputs("</td></tr>\n", fp);
+    if (variants) {
+      fputs("<tr><th>", fp);
+      html_esc(fp, f->file, strlen(f->file));
+      fprintf(fp, ":%zu</th><td>", f->line);
+      html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
+      fputs("</td></tr>\n", fp);
+    } else {
+      fputs("<tr><th>id ", fp);
+      html_esc(fp, f->id_lines, strlen(f->id_lines));
+      fputs("</th><td lang=\"id\">", fp);
+      html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
+      fputs("</td></tr>\n<tr><th>en ", fp);
+      html_esc(fp, f->en_lines, strlen(f->en_lines));
+      fputs("</th><td lang=\"en\">", fp);
+      html_marked(fp, f->en_text, f->en_marks, f->nen_marks);
+      fputs("</td></tr>\n", fp);
+    }
+    fputs("</table>\n", fp);
+  }
+  if (prev)
+    fputs("</section>\n", fp);
+  fputs("</body></html>\n", fp);
+  free(ord);
+  return 0;
+}
+
+/* ------------------------------------------------------------ command */
+
+int cmd_check(int argc, char **argv) {
+  int lines = 0, variants = 0, fmt = FMT_TEXT;
+  const char *out = NULL, *encoding = NULL;
+  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  size_t nfiles = 0;
+  cli_lexopts lo;
+  cli_lexopts_init(&lo);
+  lo.no_base = 1; /* only curated concepts are approved terms */
+  int rc = EXIT_ERROR;
+  padan_lexicon *lex = NULL;
+  padan_checker *ck = NULL;
+  if (!files) {
+    cli_error(CMD, "out of memory");
+    goto done;
+  }
+  int opts_done = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int lr = opts_done ? 0 : cli_lexopts_arg(CMD, &lo, argc, argv, &i);
+    if (lr < 0)
+      goto done;
+    if (lr > 0)
+      continue;
+    if (opts_done || a[0] != '-' || strcmp(a, "-") == 0) {
+      files[nfiles++] = a;
+    } else if (strcmp(a, "--") == 0) {
+      opts_done = 1;
+    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      usage(stdout);
+      rc = EXIT_DONE;
+      goto done;
+    } else if (strcmp(a, "--lines") == 0) {
+      lines = 1;
+    } else if (strcmp(a, "--variants") == 0) {
+      variants = 1;
+
+    } else if (strncmp(a, "--format=", 9) == 0) {
+      if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TEXT | FMT_TSV | FMT_JSON | FMT_HTML)))
+        goto done;
+    } else if (strncmp(a, "--encoding=", 11) == 0) {
+      encoding = a + 11;
+    } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
+      out = argv[++i];
+    } else if (strncmp(a, "--output=", 9) == 0) {
+      out = a + 9;
+    } else {
+      cli_error(CMD, "unknown option '%s' (see 'padan check --help')", a);
+      goto done;
+    }
+  }
+  if (variants ? nfiles < 1 : nfiles != 2) {
+    cli_error(CMD, variants ? "--variants needs at least one FILE (see 'padan check --help')"
+                            : "needs ID_FILE and EN_FILE (see 'padan check --help')");
+    goto done;
+  }
+  lo.no_base = 1;
+  if (cli_lexicon_open(CMD, &lo, &lex) != EXIT_DONE)
+    goto done;
+  if (padan_lexicon_concept_count(lex) == 0) {
+    cli_error(CMD, "no lexicon concepts to check against");
+    goto done;
+  }
+  int st = padan_checker_new(lex, &ck);
+  if (st) {
+    cli_error(CMD, "%s", padan_strerror(st));
+    goto done;
+  }
+  if (variants) {
+    for (size_t i = 0; i < nfiles; i++) {
+      char *text;
+      size_t len;
+      if (cli_read_text(CMD, files[i], encoding, &text, &len) != EXIT_DONE)
+        goto done;
+      st = padan_check_variants_add(ck, files[i], text, len);
+      free(text);
+      if (st) {
+        cli_error(CMD, "%s: %s", files[i], padan_strerror(st));
+        goto done;
+      }
+    }
+    st = padan_check_variants(ck);
+  } else {
+    char *id = NULL, *en = NULL;
+    size_t idlen, enlen;
+    if (cli_read_text(CMD, files[0], encoding, &id, &idlen) != EXIT_DONE)
+      goto done;
+    if (cli_read_text(CMD, files[1], encoding, &en, &enlen) != EXIT_DONE) {
+      free(id);
+      goto done;
+    }
+    st = padan_check_pairs(ck, id, idlen, en, enlen, lines ? PADAN_CHECK_LINES : 0);
+    free(id);
+    free(en);
+  }
+  if (st) {
+    cli_error(CMD, "%s", padan_checker_errmsg(ck));
+    goto done;
+  }
+  cli_out o;
+  if (cli_out_open(CMD, &o, out) != EXIT_DONE)
+    goto done;
+  int wr = 0;
+  if (fmt == FMT_TSV)
+    write_tsv(o.fp, ck, variants);
+  else if (fmt == FMT_JSON)
+    write_json(o.fp, ck, variants);
+  else if (fmt == FMT_HTML)
+    wr = write_html(o.fp, ck, variants,
+                    variants ? "padan check: source-side variants" : "padan check: term consistency");
+  else
+    wr = write_text(o.fp, ck, variants);
+  if (wr) {
+    cli_error(CMD, "out of memory");
+    cli_out_close(CMD, &o, 0);
+    goto done;
+  }
+  if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
+    goto done;
+  rc = padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
+done:
+  padan_checker_free(ck);
+  padan_lexicon_free(lex);
+  cli_lexopts_free(&lo);
+  free(files);
+  return rc;
+}

@@ -1,0 +1,119 @@
+/* padan — term-consistency checks.
+ *
+ * Bilingual (padan_check_pairs): for every Indonesian–English sentence pair,
+ * every curated lexicon term found in the Indonesian sentence (conservative
+ * lemma keys over token n-grams, longest match first) needs one of its
+ * approved English forms (preferred or admitted; case and English plurals
+ * -s/-es/-ies tolerated) in the English sentence. Findings: "missing" (no
+ * approved form; `found` holds what the translation seems to use instead when
+ * it can tell), "deprecated" (a deprecated English form instead), and
+ * "inconsistent" (one Indonesian concept rendered several ways across the
+ * document; `forms` holds each rendering with its count).
+ *
+ * Source side (padan_check_variants_add + padan_check_variants): one concept
+ * written several ways in a batch of Indonesian documents: "spelling"
+ * (hyphenation/spacing variants: Il Sung / Il-sung), "order" (the same words
+ * in another order), "variants" (full name, short form and acronym of one
+ * lexicon concept), "near-miss" (a spelling within a small edit distance of a
+ * lexicon term or of a frequent term of the batch), "deprecated" (a
+ * deprecated Indonesian lexicon form).
+ *
+ * Base-dictionary concepts (PADAN_LEXICON_BASE) are never used as approved
+ * terms. Findings and their strings belong to the checker and stay valid
+ * until the next check call on it or padan_checker_free.
+ */
+#ifndef PADAN_CHECK_H
+#define PADAN_CHECK_H
+
+#include <padan/common.h>
+#include <padan/lexicon.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum padan_check_kind {
+  PADAN_CHECK_MISSING = 1,
+  PADAN_CHECK_DEPRECATED,
+  PADAN_CHECK_INCONSISTENT,
+  PADAN_CHECK_SPELLING,
+  PADAN_CHECK_ORDER,
+  PADAN_CHECK_VARIANTS,
+  PADAN_CHECK_NEARMISS
+};
+
+/* "missing", "deprecated", "inconsistent", "spelling", "order", "variants",
+ * "near-miss"; "?" when out of range. Static. */
+const char *padan_check_kind_name(int kind);
+
+/* padan_check_pairs options */
+#define PADAN_CHECK_LINES 1u /* line-aligned input: line i pairs with line i */
+
+/* A byte range to highlight, relative to the finding's id_text or en_text. */
+typedef struct padan_check_mark {
+  size_t start, len;
+} padan_check_mark;
+
+/* One written form (variants) or rendering (inconsistent) with its count and
+ * the location of its first occurrence (file "" and line of the English
+ * side's line for renderings). */
+typedef struct padan_check_form {
+  const char *form;
+  size_t count;
+  const char *file;
+  size_t line;
+} padan_check_form;
+
+typedef struct padan_check_finding {
+  int kind;                /* enum padan_check_kind */
+  const char *concept;     /* lexicon concept id, "" when none */
+  const char *id_term;     /* the Indonesian term as written (variants: the most frequent form) */
+  const char *expected;    /* bilingual: the preferred English term; variants: the lexicon's
+                              preferred Indonesian form, "" when unknown */
+  const char *found;       /* bilingual: what the translation used ("" when unknown);
+                              inconsistent: "A (3); B (1)" */
+  const padan_check_form *forms; /* inconsistent and variant kinds: forms, most frequent first */
+  size_t nforms;
+  const char *id_lines;    /* bilingual: 1-based lines, comma-separated ("" for variants) */
+  const char *en_lines;
+  const char *file;        /* example location: file ("" in bilingual checks) and 1-based line */
+  size_t line;
+  const char *id_text;     /* example context: the Indonesian sentence(s) or source line */
+  const char *en_text;     /* the English sentence(s); "" for variants */
+  const padan_check_mark *id_marks;
+  size_t nid_marks;
+  const padan_check_mark *en_marks;
+  size_t nen_marks;
+} padan_check_finding;
+
+typedef struct padan_checker padan_checker;
+
+/* A checker using the curated concepts of `lex` (not owned: it must outlive
+ * the checker and not change while in use). Release with padan_checker_free.
+ * Returns PADAN_OK, PADAN_ENOMEM or PADAN_EARG. */
+int padan_checker_new(padan_lexicon *lex, padan_checker **out);
+void padan_checker_free(padan_checker *c); /* NULL is a no-op */
+const char *padan_checker_errmsg(const padan_checker *c);
+
+/* Checks an Indonesian text against its English translation (UTF-8; with
+ * PADAN_CHECK_LINES line i pairs with line i, else both are split into
+ * sentences and aligned with padan_align_sentences). Replaces the checker's
+ * findings. Returns PADAN_OK or a negative status. */
+int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char *en,
+                      size_t enlen, unsigned options);
+
+/* Adds one Indonesian document (name is used in locations) to the batch of
+ * the next padan_check_variants call; the text is copied. */
+int padan_check_variants_add(padan_checker *c, const char *name, const char *text, size_t len);
+/* Finds source-side variants in the documents added so far (which are then
+ * forgotten). Replaces the checker's findings. */
+int padan_check_variants(padan_checker *c);
+
+/* The findings of the last check. */
+size_t padan_check_count(const padan_checker *c);
+const padan_check_finding *padan_check_get(const padan_checker *c, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

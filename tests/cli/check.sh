@@ -1,0 +1,96 @@
+#!/bin/sh
+# padan check: exit codes, formats (text, TSV, JSON, HTML), -o, errors.
+. "$(dirname "$0")/lib.sh"
+F="$FIX/check"
+L="--no-default-lexicon --lexicon=$F/lex.tsv"
+
+run check --help
+expect_rc 0 "help"
+expect_out "Usage: padan check" "help"
+
+# bilingual, line-aligned
+run check --lines $L --format=tsv "$F/id.txt" "$F/en.txt"
+expect_rc 1 "findings exit 1"
+expect_empty_err "no warnings"
+if head -n 1 "$TMP/out" | grep -q "^#kind	id_term	expected	found	id_line	en_line"; then ok; else fail "TSV header"; fi
+expect_out "missing	Korut	North Korea		3	3	k2" "missing with line numbers"
+expect_out "deprecated	perjanjian pertahanan bersama	mutual defense treaty	mutual defense pact	3	3	k1" "deprecated form"
+expect_out_re "^missing	bantuan timbal balik	mutual assistance	[^	]*reciprocal help[^	]*	2	2	k5" "what was used instead"
+expect_out_re "^inconsistent	perjanjian pertahanan bersama	mutual defense treaty	mutual defense treaty \(1\); mutual defence treaty \(1\); mutual defense pact \(1\)	" "inconsistent with counts"
+# plural and case tolerated: lines 1 and 2 have no finding for k1
+expect_no_out "missing	Perjanjian pertahanan bersama" "case and plural tolerated"
+n=$(grep -vc '^#' "$TMP/out")
+if [ "$n" -eq 4 ]; then ok; else fail "4 findings, got $n"; fi
+
+# aligned first (no --lines): the same findings on this text
+run check $L --format=tsv "$F/id.txt" "$F/en.txt"
+expect_rc 1 "aligned"
+expect_out "missing	Korut	North Korea		3	3	k2" "aligned: missing"
+
+# nothing to report
+run check --lines $L "$F/ok-id.txt" "$F/ok-en.txt"
+expect_rc 0 "clean exit 0"
+
+# JSON
+run check --lines $L --format=json "$F/id.txt" "$F/en.txt"
+expect_rc 1 "json"
+expect_json "bilingual JSON"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==4 and d["findings"][0]["id_line"]; assert any(f["kind"]=="inconsistent" and len(f["forms"])==3 for f in d["findings"])' "$TMP/out"; then ok; else fail "JSON content"; fi
+
+# HTML: one page, escaped, marks
+run check --lines $L --format=html -o "$TMP/r.html" "$F/id.txt" "$F/en.txt"
+expect_rc 1 "html"
+if grep -q "<mark>Korut</mark>" "$TMP/r.html" && grep -q "<mark>mutual defense pact</mark>" "$TMP/r.html"; then ok; else fail "html marks"; fi
+if grep -q "&lt;rakyat&gt; &amp; negara" "$TMP/r.html" && ! grep -q "<rakyat>" "$TMP/r.html"; then ok; else fail "html escaping"; fi
+if grep -q "^<!DOCTYPE html>" "$TMP/r.html" && grep -q "</html>" "$TMP/r.html" && ! grep -qi "<script\|<link\|src=" "$TMP/r.html"; then ok; else fail "html self-contained"; fi
+if [ ! -s "$TMP/out" ]; then ok; else fail "-o leaves stdout empty"; fi
+
+# variants
+run check --variants $L --format=tsv "$F/var-a.txt" "$F/var-b.txt"
+expect_rc 1 "variants"
+if head -n 1 "$TMP/out" | grep -q "^#kind	forms	counts	example	preferred"; then ok; else fail "variants header"; fi
+expect_out "variants	Korea Utara|Korut|DPRK	2|1|1	$F/var-b.txt:1	Korea Utara	k2" "lexicon variants"
+expect_out_re "^near-miss	Rodong Sinmun\|Rodong Simun	1\|1	[^	]*var-a.txt:1	Rodong Sinmun	k3" "near miss of a lexicon term"
+expect_out "spelling	Kim Il-sung|Kim Il Sung	1|1" "hyphenation"
+expect_out_re "^spelling	(kerjasama\|Kerja sama|Kerja sama\|kerjasama)	1\|1	" "spacing"
+expect_out_re "^near-miss	Wijayakusuma\|Wijayakusumah	2\|1	[^	]*var-b.txt:3" "near miss of a frequent term"
+n=$(grep -vc '^#' "$TMP/out")
+if [ "$n" -eq 5 ]; then ok; else fail "5 variant findings, got $n"; fi
+run check --variants $L --format=json "$F/var-a.txt" "$F/var-b.txt"
+expect_json "variants JSON"
+run check --variants $L --format=html "$F/var-a.txt" "$F/var-b.txt"
+expect_out "<mark>Rodong Simun</mark>" "variants html mark"
+expect_out "<mark>Kerja sama</mark> &lt;ekonomi&gt; &amp; &quot;politik&quot;" "variants html escaping"
+run check --variants $L "$F/var-a.txt" "$F/var-b.txt"
+expect_out "preferred \"Korea Utara\"" "text report"
+run check --variants $L "$F/var-none.txt"
+expect_rc 0 "no variants"
+run_in "$F/var-a.txt" check --variants $L --format=tsv -
+expect_rc 1 "stdin"
+expect_out "-:1" "stdin location"
+
+# errors
+run check --lines $L "$F/id.txt" "$TMP/nonexistent.txt"
+expect_rc 2 "missing file"
+expect_err "nonexistent.txt" "error names the file"
+run check $L "$F/id.txt"
+expect_rc 2 "one file"
+run check --bogus "$F/id.txt" "$F/en.txt"
+expect_rc 2 "unknown option"
+run check --format=tbx $L "$F/id.txt" "$F/en.txt"
+expect_rc 2 "bad format"
+printf 'k1\tid\tx\n' > "$TMP/bad.tsv"
+printf 'k1\tid\n' >> "$TMP/bad.tsv"
+run check --no-default-lexicon --lexicon="$TMP/bad.tsv" "$F/id.txt" "$F/en.txt"
+expect_rc 2 "bad lexicon"
+expect_err "bad.tsv" "lexicon error names the file"
+run check --lines $L -o "$TMP/nodir/x.tsv" "$F/id.txt" "$F/en.txt"
+expect_rc 2 "unwritable output"
+# Windows-1252 input is decoded
+printf 'Korut menolak.\n' | iconv -f utf-8 -t windows-1252 > "$TMP/w.txt"
+printf 'Pyongyang refused.\n' > "$TMP/we.txt"
+run check --lines --encoding=windows-1252 $L --format=tsv "$TMP/w.txt" "$TMP/we.txt"
+expect_rc 1 "encoding option"
+expect_out "missing	Korut" "encoding option finding"
+
+done_tests

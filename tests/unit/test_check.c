@@ -1,0 +1,167 @@
+/* Unit tests of check/: English keys, lexicon matching, bilingual findings, variants. */
+#include "config.h"
+#include "tests.h"
+
+#include <padan/check.h>
+#include <padan/lexicon.h>
+#include "check/internal.h"
+
+static const char LEX[] =
+    "#concept\tlang\tterm\tstatus\tpos\tnote\n"
+    "c1\tid\tperjanjian pertahanan bersama\tpreferred\tnoun\t\n"
+    "c1\ten\tmutual defense treaty\tpreferred\tnoun\t\n"
+    "c1\ten\tmutual defence treaty\tadmitted\tnoun\t\n"
+    "c1\ten\tmutual defense pact\tdeprecated\tnoun\t\n"
+    "c2\tid\tKorea Utara\tpreferred\tpropn\t\n"
+    "c2\tid\tKorut\tadmitted\tabbr\t\n"
+    "c2\tid\tDPRK\tadmitted\tabbr\t\n"
+    "c2\tid\tRepublik Demokratik Rakyat Korea\tadmitted\tpropn\t\n"
+    "c2\ten\tNorth Korea\tpreferred\tpropn\t\n"
+    "c3\tid\tnegara\tpreferred\tnoun\t\n"
+    "c3\ten\tcountry\tpreferred\tnoun\t\n"
+    "c3\ten\tstate\tadmitted\tnoun\t\n"
+    "c4\tid\tRodong Sinmun\tpreferred\tpropn\t\n"
+    "c4\ten\tRodong Sinmun\tpreferred\tpropn\t\n"
+    "c5\tid\tKim Il Sung\tpreferred\tpropn\t\n"
+    "c5\tid\tKim Il-sung\tadmitted\tpropn\t\n"
+    "c5\ten\tKim Il Sung\tpreferred\tpropn\t\n";
+
+static padan_lexicon *lex_new(void) {
+  padan_lexicon *lex = padan_lexicon_new();
+  CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+  CU_ASSERT_EQUAL(padan_lexicon_load_mem(lex, "t.tsv", LEX, sizeof LEX - 1, PADAN_LEXFMT_TSV, 0),
+                  PADAN_OK);
+  return lex;
+}
+
+static void test_en_norm(void) {
+  const char *in[] = {"Treaties", "countries", "Boxes", "pacts", "Status", "analysis", "class",
+                      "North"};
+  const char *want[] = {"treaty", "country", "box", "pact", "status", "analysis", "class",
+                        "north"};
+  for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+    pd_buf b;
+    pd_buf_init(&b);
+    CU_ASSERT_EQUAL(pd_chk_en_norm(in[i], strlen(in[i]), &b), PADAN_OK);
+    CU_ASSERT_STRING_EQUAL(b.p, want[i]);
+    pd_buf_free(&b);
+  }
+  CU_ASSERT_EQUAL(pd_chk_lev("simun", 5, "sinmun", 6, 2), 1);
+  CU_ASSERT_EQUAL(pd_chk_lev("korut", 5, "korea", 5, 1), 2);
+}
+
+static const padan_check_finding *find(padan_checker *c, int kind, const char *id_term) {
+  for (size_t i = 0; i < padan_check_count(c); i++) {
+    const padan_check_finding *f = padan_check_get(c, i);
+    if (f->kind == kind && (!id_term || strcmp(f->id_term, id_term) == 0))
+      return f;
+  }
+  return NULL;
+}
+
+static void test_pairs(void) {
+  padan_lexicon *lex = lex_new();
+  padan_checker *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_checker_new(lex, &c), PADAN_OK);
+  const char *id = "Korea Utara menandatangani perjanjian pertahanan bersama.\n"
+                   "Perjanjian pertahanan bersama itu penting bagi kedua negara.\n"
+                   "Korut menolak perjanjian pertahanan bersama.\n"
+                   "Negara-negara itu setuju.\n";
+  const char *en = "North Korea signed a mutual defense treaty.\n"
+                   "The Mutual Defence Treaties matter to both countries.\n"
+                   "Pyongyang rejected the mutual defense pact.\n"
+                   "Those nations agreed.\n";
+  CU_ASSERT_EQUAL(padan_check_pairs(c, id, strlen(id), en, strlen(en), PADAN_CHECK_LINES),
+                  PADAN_OK);
+  /* line 3: Korut without North Korea; deprecated pact; line 4: negara-negara -> nations */
+  const padan_check_finding *f = find(c, PADAN_CHECK_MISSING, "Korut");
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f) {
+    CU_ASSERT_STRING_EQUAL(f->id_lines, "3");
+    CU_ASSERT_STRING_EQUAL(f->expected, "North Korea");
+    CU_ASSERT_STRING_EQUAL(f->concept, "c2");
+  }
+  f = find(c, PADAN_CHECK_DEPRECATED, NULL);
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f) {
+    CU_ASSERT_STRING_EQUAL(f->found, "mutual defense pact");
+    CU_ASSERT_STRING_EQUAL(f->en_lines, "3");
+  }
+  f = find(c, PADAN_CHECK_MISSING, "Negara-negara");
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f)
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->found, "nations"));
+  /* lines 1 and 2 are fine (plural and case tolerated) */
+  for (size_t i = 0; i < padan_check_count(c); i++) {
+    const padan_check_finding *g = padan_check_get(c, i);
+    if (g->kind != PADAN_CHECK_INCONSISTENT) {
+      CU_ASSERT(strcmp(g->id_lines, "1") != 0 && strcmp(g->id_lines, "2") != 0);
+    }
+  }
+  /* c1 rendered three ways */
+  f = find(c, PADAN_CHECK_INCONSISTENT, NULL);
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f) {
+    CU_ASSERT_STRING_EQUAL(f->concept, "c1");
+    CU_ASSERT_EQUAL(f->nforms, 3);
+  }
+  CU_ASSERT_EQUAL(padan_check_count(c), 4);
+  /* nothing to report */
+  CU_ASSERT_EQUAL(padan_check_pairs(c, "Korea Utara.", 12, "North Korea.", 12, PADAN_CHECK_LINES),
+                  PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_count(c), 0);
+  padan_checker_free(c);
+  padan_lexicon_free(lex);
+}
+
+static void test_variants(void) {
+  padan_lexicon *lex = lex_new();
+  padan_checker *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_checker_new(lex, &c), PADAN_OK);
+  const char *a = "Kata Rodong Simun, Korea Utara kuat. Kakeknya Kim Il-sung dulu memimpin.\n"
+                  "Korea Utara dan Republik Rakyat Demokratik Korea sama. Kerjasama baik.\n";
+  const char *b = "Pendiri Korut adalah Kim Il Sung. Republik Demokratik Rakyat Korea.\n"
+                  "Kerja sama itu penting. Negara dan negara-negara lain.\n";
+  CU_ASSERT_EQUAL(padan_check_variants_add(c, "a.txt", a, strlen(a)), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_variants_add(c, "b.txt", b, strlen(b)), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_variants(c), PADAN_OK);
+  const padan_check_finding *f = find(c, PADAN_CHECK_NEARMISS, "Rodong Simun");
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f) {
+    CU_ASSERT_STRING_EQUAL(f->expected, "Rodong Sinmun");
+    CU_ASSERT_STRING_EQUAL(f->file, "a.txt");
+    CU_ASSERT_EQUAL(f->line, 1);
+  }
+  f = find(c, PADAN_CHECK_SPELLING, NULL);
+  CU_ASSERT_PTR_NOT_NULL(f);
+  int kim = 0, kerja = 0, order = 0, variants = 0;
+  for (size_t i = 0; i < padan_check_count(c); i++) {
+    f = padan_check_get(c, i);
+    if (f->kind == PADAN_CHECK_SPELLING && strcmp(f->concept, "c5") == 0)
+      kim = f->nforms == 2;
+    if (f->kind == PADAN_CHECK_SPELLING && !*f->concept && f->nforms == 2 &&
+        (strcmp(f->forms[0].form, "Kerjasama") == 0 || strcmp(f->forms[1].form, "Kerjasama") == 0))
+      kerja = 1;
+    if (f->kind == PADAN_CHECK_ORDER)
+      order = f->nforms == 2;
+    if (f->kind == PADAN_CHECK_VARIANTS && strcmp(f->concept, "c2") == 0)
+      variants = f->nforms == 3; /* Korea Utara, Korut, Republik ... */
+    /* negara / negara-negara is morphology, not a variant */
+    CU_ASSERT(strcmp(f->concept, "c3") != 0);
+  }
+  CU_ASSERT(kim);
+  CU_ASSERT(kerja);
+  CU_ASSERT(order);
+  CU_ASSERT(variants);
+  padan_checker_free(c);
+  padan_lexicon_free(lex);
+}
+
+int suite_check(void) {
+  CU_pSuite s = CU_add_suite("check", NULL, NULL);
+  if (!s || !CU_add_test(s, "English keys and edit distance", test_en_norm) ||
+      !CU_add_test(s, "bilingual findings", test_pairs) ||
+      !CU_add_test(s, "source-side variants", test_variants))
+    return 1;
+  return 0;
+}
