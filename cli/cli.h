@@ -71,6 +71,7 @@ const char *cli_data_file(const char *name);
 /* Subcommands: int cmd_NAME(int argc, char **argv), argv[0] = the command name. */
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_terms(int argc, char **argv);
 int cmd_spell(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_check(int argc, char **argv);

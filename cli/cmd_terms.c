@@ -24,6 +24,8 @@ static void usage(FILE *fp) {
           "  --max-words=N      longest candidate in words, 1..6 (default 6)\n"
           "  --reference=FILE   general-language word counts (word<TAB>count) for specificity\n"
           "  --count            write the word counts of the input (a reference) instead\n"
+          "  --counts           write mergeable counts of the input instead (for --merge)\n"
+          "  --merge            the FILEs are --counts outputs: merge them and rank\n"
           "  --stopwords=FILE   stop-word list (default: stopwords-id.txt from the data folder)\n"
           "  --dict=PREFIX      Hunspell dictionary PREFIX.aff/.dic to confirm verbal stems\n"
           "                     (default: /usr/share/hunspell/id_ID when present)\n"
@@ -115,7 +117,7 @@ int cmd_terms(int argc, char **argv) {
   padan_terms_options_init(&opt);
   const char *out_path = NULL, *reference = NULL, *stopwords = NULL, *dict = NULL;
   const char *encoding = NULL;
-  int format = FMT_TSV, count = 0, no_dict = 0;
+  int format = FMT_TSV, count = 0, no_dict = 0, counts = 0, merge = 0;
   int nfiles = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files)
@@ -166,6 +168,10 @@ int cmd_terms(int argc, char **argv) {
       encoding = a + 11;
     } else if (strcmp(a, "--count") == 0) {
       count = 1;
+    } else if (strcmp(a, "--counts") == 0) {
+      counts = 1;
+    } else if (strcmp(a, "--merge") == 0) {
+      merge = 1;
     } else {
       cli_error(CMD, "unknown option '%s' (see 'padan terms --help')", a);
       goto fail;
@@ -180,6 +186,10 @@ int cmd_terms(int argc, char **argv) {
   }
   if (nfiles == 0)
     files[nfiles++] = "-";
+  if (count + counts + merge > 1) {
+    cli_error(CMD, "--count, --counts and --merge exclude each other");
+    goto fail;
+  }
 
   padan_terms *t = NULL;
   int rc = padan_terms_new(&t, &opt);
@@ -211,7 +221,13 @@ int cmd_terms(int argc, char **argv) {
       }
     }
   }
-  for (int i = 0; i < nfiles; i++) {
+  for (int i = 0; merge && i < nfiles; i++) {
+    if ((rc = padan_terms_merge_state(t, files[i]))) {
+      cli_error(CMD, "%s", padan_terms_errmsg(t));
+      goto fail_t;
+    }
+  }
+  for (int i = 0; !merge && i < nfiles; i++) {
     char *text;
     size_t len;
     if (cli_read_text(CMD, files[i], encoding, &text, &len) != EXIT_DONE)
@@ -232,6 +248,8 @@ int cmd_terms(int argc, char **argv) {
     goto fail_t;
   if (count) {
     rc = padan_terms_write_counts(t, o.fp);
+  } else if (counts) {
+    rc = padan_terms_write_state(t, o.fp);
   } else {
     const padan_term *v;
     size_t n;

@@ -11,6 +11,7 @@ static const struct {
   const char *summary;
 } commands[] = {
     {"tokenize", cmd_tokenize, "split text into sentences and typed tokens"},
+    {"terms", cmd_terms, "ranked domain terms with variants and a context"},
     {"spell", cmd_spell, "spell-check Indonesian text (misspellings, non-standard forms)"},
     {"align", cmd_align, "align the sentences of an Indonesian text and its English version"},
     {"check", cmd_check, "term consistency of a translation; source-side variants"},

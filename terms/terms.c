@@ -38,7 +38,8 @@ static const char *const general_words[] = {
     "bagian", "jumlah", "nama", "pihak", "kalangan", "sekitar", "tetap", "bukti", "laku",
     "resmi", "penuh", "kuat", "lanjut", "berat", "positif", "negatif", "signifikan", "tak",
     "begitu", "penting", "tersebut", "tujuan", "masalah", "kemungkinan", "rencana", "semakin",
-    "saling", "masa", "kalinya", "keduanya", "lebih", "selamat", "terkini", "sini", "contoh"};
+    "saling", "masa", "kalinya", "kembali", "sedang", "guna", "tempat", "selatan", "utara",
+    "barat", "timur", "tengah", "tewas", "kelompok", "sementara", "tahunan", "mendatang", "keduanya", "lebih", "selamat", "terkini", "sini", "contoh"};
 
 /* Nouns too common in news to be a term alone, fine as the head of one
  * (hubungan -> hubungan bilateral, negara -> negara anggota). */
@@ -348,16 +349,16 @@ static int word_lemma(const char *s, size_t len, pd_buf *out) {
 }
 
 /* Interns one word token; fills its type information on first sight. */
-static int word_id(padan_terms *t, const char *text, const padan_token *tok, uint32_t *out) {
-  const char *s = text + tok->start;
-  size_t len = tok->len;
+/* Interns s; on first sight fills its fold and lemma ids and sets *isnew. */
+static int word_raw(padan_terms *t, const char *s, size_t len, uint32_t *out, int *isnew) {
   uint32_t id;
   size_t before = pd_strmap_count(&t->words);
   int rc = pd_strmap_intern(&t->words, s, len, &id);
   if (rc)
     return rc;
   *out = id;
-  if (pd_strmap_count(&t->words) == before)
+  *isnew = pd_strmap_count(&t->words) != before;
+  if (!*isnew)
     return PADAN_OK;
   if (id >= t->wicap) {
     size_t nc = t->wicap ? t->wicap * 2 : 4096;
@@ -383,8 +384,20 @@ static int word_id(padan_terms *t, const char *text, const padan_token *tok, uin
   size_t ll = t->scratch2.len;
   if (!rc)
     rc = pd_strmap_intern(&t->lemmas, l, ll, &w->lemma);
-  if (rc)
+  return rc;
+}
+
+static int word_id(padan_terms *t, const char *text, const padan_token *tok, uint32_t *out) {
+  const char *s = text + tok->start;
+  size_t len = tok->len;
+  int isnew;
+  int rc = word_raw(t, s, len, out, &isnew);
+  if (rc || !isnew)
     return rc;
+  pd_wi *w = &t->wi[*out];
+  size_t fl, ll;
+  const char *f = pd_strmap_str(&t->folds, w->fold, &fl);
+  const char *l = pd_strmap_str(&t->lemmas, w->lemma, &ll);
   int cls = 0;
   if (pd_strmap_find(&t->stops, f, fl) || (ll && pd_strmap_find(&t->stops, l, ll)))
     cls |= W_STOP;
@@ -511,7 +524,7 @@ static uint64_t mix64(uint64_t x) {
   return x;
 }
 
-static int big_add(padan_terms *t, uint32_t a, uint32_t b) {
+static int big_add(padan_terms *t, uint32_t a, uint32_t b, uint32_t inc) {
   if ((t->nb + 1) * 2 > t->nbslots) {
     size_t ns = t->nbslots ? t->nbslots * 2 : 1 << 14;
     uint64_t *k2 = calloc(ns, sizeof *k2);
@@ -536,8 +549,8 @@ static int big_add(padan_terms *t, uint32_t a, uint32_t b) {
     k = (k + 1) & (t->nbslots - 1);
   if (!t->bkeys[k])
     t->bkeys[k] = key, t->nb++;
-  t->bcount[k]++;
-  t->nbigrams++;
+  t->bcount[k] += inc;
+  t->nbigrams += inc;
   return PADAN_OK;
 }
 
@@ -644,7 +657,7 @@ static int process_run(padan_terms *t, const char *text, const padan_sentence *s
   for (size_t k = 0; k < m; k++) {
     t->wi[r->id[k]].count++;
     t->ntokens++;
-    if (k + 1 < m && (rc = big_add(t, r->id[k], r->id[k + 1])))
+    if (k + 1 < m && (rc = big_add(t, r->id[k], r->id[k + 1], 1)))
       return rc;
     int stop = (t->wi[r->id[k]].cls & W_STOP) != 0;
     /* a capitalized stop word inside a name (Perang Dunia Kedua) is part of it */
@@ -1139,4 +1152,180 @@ int padan_terms_write_counts(padan_terms *t, FILE *fp) {
   }
   free(c), free(v);
   return ferror(fp) ? PADAN_EIO : PADAN_OK;
+}
+
+/* ------------------------------------------------------------ mergeable state */
+
+/* Format (UTF-8 text, one record a line, TAB-separated; no field holds a TAB):
+ *   #padan-terms-counts 1
+ *   D  docs  tokens  pairs
+ *   W  id  count  class  surface          (word types; ids local to the file)
+ *   N  freq  docs  mid  capmid  ids  [context]   (ids space-separated)
+ *   B  id  id  count                      (adjacent word pairs) */
+int padan_terms_write_state(padan_terms *t, FILE *fp) {
+  fprintf(fp, "#padan-terms-counts\t1\nD\t%zu\t%llu\t%llu\n", t->ndocs, t->ntokens, t->nbigrams);
+  size_t nw = pd_strmap_count(&t->words);
+  for (uint32_t w = 1; w <= nw; w++) {
+    size_t l;
+    const char *s = pd_strmap_str(&t->words, w, &l);
+    fprintf(fp, "W\t%u\t%u\t%u\t", w, t->wi[w].count, (unsigned)t->wi[w].cls);
+    fwrite(s, 1, l, fp);
+    putc('\n', fp);
+  }
+  for (size_t e = 0; e < t->nng; e++) {
+    const pd_ng *g = &t->ng[e];
+    fprintf(fp, "N\t%u\t%u\t%u\t%u\t", g->freq, g->docs, g->mid, g->capmid);
+    for (size_t k = 0; k < g->n; k++)
+      fprintf(fp, k ? " %u" : "%u", t->pool[g->off + k]);
+    if (g->ctx)
+      fprintf(fp, "\t%s", t->ctxs[g->ctx - 1]);
+    putc('\n', fp);
+  }
+  for (size_t i = 0; i < t->nbslots; i++)
+    if (t->bkeys[i])
+      fprintf(fp, "B\t%u\t%u\t%u\n", (uint32_t)(t->bkeys[i] >> 32), (uint32_t)t->bkeys[i],
+              t->bcount[i]);
+  return ferror(fp) ? PADAN_EIO : PADAN_OK;
+}
+
+/* Next TAB-separated field of [*p, e) as an unsigned number. */
+static int field_num(const char **p, const char *e, unsigned long long *v) {
+  const char *q = *p;
+  unsigned long long x = 0;
+  if (q >= e || !pd_is_ascii_digit((unsigned char)*q))
+    return 0;
+  while (q < e && pd_is_ascii_digit((unsigned char)*q))
+    x = x * 10 + (unsigned long long)(*q++ - '0');
+  if (q < e && *q != '\t' && *q != ' ')
+    return 0;
+  *p = q < e ? q + 1 : q;
+  *v = x;
+  return 1;
+}
+
+int padan_terms_merge_state(padan_terms *t, const char *path) {
+  char *data;
+  size_t len;
+  int rc = pd_read_file(path, &data, &len);
+  if (rc) {
+    set_err(t, "%s: %s", path, 0, rc == PADAN_EIO ? strerror(errno) : padan_strerror(rc));
+    return rc;
+  }
+  pd_vec map; /* file id -> our id */
+  pd_vec_init(&map, sizeof(uint32_t));
+  size_t ndocs0 = t->ndocs;
+  long line = 0;
+  const char *why = NULL;
+  uint32_t ids[8];
+  for (size_t i = 0; i < len && !rc && !why;) {
+    const char *s = data + i;
+    const char *nl = memchr(s, '\n', len - i);
+    size_t n = nl ? (size_t)(nl - s) : len - i;
+    const char *e = s + n, *p = s + 2;
+    i += n + 1;
+    line++;
+    if (line == 1) {
+      if (n < 20 || memcmp(s, "#padan-terms-counts\t", 20) != 0)
+        why = "not a padan terms counts file";
+      continue;
+    }
+    if (n == 0 || s[0] == '#')
+      continue;
+    unsigned long long a, b, c, d;
+    if (n < 2 || s[1] != '\t') {
+      why = "malformed record";
+    } else if (s[0] == 'D') {
+      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c))
+        why = "malformed D record";
+      else
+        t->ndocs += a, t->ntokens += b, t->nbigrams += c;
+    } else if (s[0] == 'W') {
+      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || p >= e ||
+          a != map.n + 1 || pd_utf8_valid_prefix(p, (size_t)(e - p)) != (size_t)(e - p)) {
+        why = "malformed W record";
+        break;
+      }
+      uint32_t id;
+      int isnew;
+      if ((rc = word_raw(t, p, (size_t)(e - p), &id, &isnew)))
+        break;
+      if (isnew)
+        t->wi[id].cls = (uint16_t)c;
+      t->wi[id].count += (uint32_t)b;
+      uint32_t *slot = pd_vec_push(&map);
+      if (!slot) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
+      *slot = id;
+    } else if (s[0] == 'N') {
+      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) ||
+          !field_num(&p, e, &d)) {
+        why = "malformed N record";
+        break;
+      }
+      size_t k = 0;
+      while (p < e && *p != '\t' && !why) {
+        unsigned long long x;
+        int last = 0;
+        const char *q = p;
+        while (q < e && pd_is_ascii_digit((unsigned char)*q))
+          q++;
+        last = q >= e || *q == '\t';
+        if (k >= 6 || !field_num(&p, e, &x) || x == 0 || x > map.n)
+          why = "malformed N record";
+        else
+          ids[k++] = PD_VEC_AT(&map, uint32_t, x - 1);
+        if (last)
+          break;
+      }
+      if (why || k == 0) {
+        why = "malformed N record";
+        break;
+      }
+      pd_ng *g;
+      if ((rc = ng_add(t, ids, k, &g)))
+        break;
+      g->freq += (uint32_t)a, g->docs += (uint32_t)b, g->mid += (uint32_t)c,
+          g->capmid += (uint32_t)d;
+      g->lastdoc = (uint32_t)ndocs0; /* documents of different shards are different */
+      if (p < e && !g->ctx) {
+        char *ctx = pd_arena_strndup(&t->ctxarena, p, (size_t)(e - p));
+        if (!ctx) {
+          rc = PADAN_ENOMEM;
+          break;
+        }
+        if (t->nctx == t->ctxcap) {
+          size_t nc = t->ctxcap ? t->ctxcap * 2 : 1024;
+          const char **q2 = realloc(t->ctxs, nc * sizeof *q2);
+          if (!q2) {
+            rc = PADAN_ENOMEM;
+            break;
+          }
+          t->ctxs = q2, t->ctxcap = nc;
+        }
+        t->ctxs[t->nctx++] = ctx;
+        g->ctx = (uint32_t)t->nctx;
+      }
+    } else if (s[0] == 'B') {
+      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || a == 0 ||
+          b == 0 || a > map.n || b > map.n) {
+        why = "malformed B record";
+        break;
+      }
+      uint32_t x = PD_VEC_AT(&map, uint32_t, a - 1), y = PD_VEC_AT(&map, uint32_t, b - 1);
+      unsigned long long before = t->nbigrams;
+      rc = big_add(t, x, y, (uint32_t)c);
+      t->nbigrams = before; /* the D record carries the total */
+    } else {
+      why = "unknown record";
+    }
+  }
+  if (why && !rc) {
+    set_err(t, "%s:%ld: %s", path, line, why);
+    rc = PADAN_EFORMAT;
+  }
+  pd_vec_free(&map);
+  free(data);
+  return rc;
 }

@@ -3,6 +3,7 @@
 #define PADAN_PADAN_H
 #include <padan/common.h>
 #include <padan/text.h>
+#include <padan/terms.h>
 #include <padan/spell.h>
 #include <padan/align.h>
 #include <padan/check.h>

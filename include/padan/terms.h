@@ -101,6 +101,17 @@ int padan_terms_rank(padan_terms *t, const padan_term **terms, size_t *n);
  * case, most frequent first, ties by word), usable as a reference. PADAN_EIO. */
 int padan_terms_write_counts(padan_terms *t, FILE *fp);
 
+/* Mergeable counts: writes everything counted so far (word types, candidate
+ * n-grams with frequency, document frequency and one context, adjacent pairs)
+ * so that shards of a corpus can be counted apart and merged. PADAN_EIO. */
+int padan_terms_write_state(padan_terms *t, FILE *fp);
+
+/* Adds the counts of a file written by padan_terms_write_state (documents of
+ * different files are different documents). PADAN_EIO, PADAN_EFORMAT (the
+ * message names FILE:LINE), PADAN_ENOMEM. Merge with the same stop words and
+ * dictionary options as the shards were counted with. */
+int padan_terms_merge_state(padan_terms *t, const char *path);
+
 #ifdef __cplusplus
 }
 #endif
