@@ -71,9 +71,33 @@ const char *cli_data_file(const char *name);
 /* Subcommands: int cmd_NAME(int argc, char **argv), argv[0] = the command name. */
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
-int cmd_terms(int argc, char **argv);
 int cmd_spell(int argc, char **argv);
+int cmd_terms(int argc, char **argv);
+int cmd_lexicon(int argc, char **argv);
+
+/* Lexicon options shared by lexicon, glossary and check (cli/lexopts.c):
+ * --lexicon=FILE (repeatable) adds to the default set (dicts/lexicon.tsv plus
+ * the FreeDict base dictionary when installed); --no-default-lexicon starts
+ * from none. $PADAN_FREEDICT names the FreeDict stem (empty = none). */
+typedef struct {
+  const char **files;
+  size_t nfiles;
+  int no_default;
+  int no_base; /* leave FreeDict out of the default set */
+} cli_lexopts;
+void cli_lexopts_init(cli_lexopts *o);
+void cli_lexopts_free(cli_lexopts *o);
+/* Consumes a lexicon option at argv[*i] (advancing *i over a separate value).
+ * Returns 1 when consumed, 0 when not a lexicon option, -1 on error (printed). */
+int cli_lexopts_arg(const char *cmd, cli_lexopts *o, int argc, char **argv, int *i);
+/* Loads the default set (unless disabled) and the --lexicon files. Prints
+ * "FILE:LINE: reason" on failure and returns EXIT_ERROR; else EXIT_DONE with
+ * *out to release with padan_lexicon_free. */
+int cli_lexicon_open(const char *cmd, const cli_lexopts *o, padan_lexicon **out);
+/* The FreeDict base dictionary stem when installed, else NULL. */
+const char *cli_freedict_path(void);
 int cmd_align(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
 #endif

@@ -51,6 +51,8 @@ static const char *const usage_text =
     "  --lexicon=FILE         add a lexicon (repeatable; lookup, export, lint, stats)\n"
     "  --no-default-lexicon   do not load dicts/lexicon.tsv and FreeDict\n"
     "  --no-freedict          leave the FreeDict base dictionary out (lookup)\n"
+    "  --swap                 import: header-less pairs (omegat, csv-noheader) have the\n"
+    "                         English term first\n"
     "  --no-fuzzy             no fuzzy matching (lookup)\n"
     "  --max=N                at most N matched terms per query (lookup; default 20)\n"
     "  -o FILE                write to FILE atomically (an existing FILE is kept on error)\n"
@@ -65,6 +67,7 @@ typedef struct {
   const char *fmtname;
   const char *from_format;
   int no_header;
+  int swap;
   int from_en;
   int no_fuzzy;
   size_t max;
@@ -185,7 +188,7 @@ static int do_import(opts *o) {
   if (!lex)
     return EXIT_ERROR;
   int st = EXIT_DONE;
-  if (padan_lexicon_load(lex, o->args[0], in)) {
+  if (padan_lexicon_load_flags(lex, o->args[0], in, o->swap ? PADAN_LEXICON_SWAP : 0)) {
     cli_error(o->cmd, "%s", padan_lexicon_errmsg(lex));
     st = EXIT_ERROR;
   } else {
@@ -558,6 +561,8 @@ int cmd_lexicon(int argc, char **argv) {
       o.from_format = a + 14;
     } else if (strcmp(a, "--no-header") == 0) {
       o.no_header = 1;
+    } else if (strcmp(a, "--swap") == 0) {
+      o.swap = 1;
     } else if (strcmp(a, "--no-fuzzy") == 0) {
       o.no_fuzzy = 1;
     } else if (strcmp(a, "--no-freedict") == 0) {

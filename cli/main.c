@@ -11,9 +11,11 @@ static const struct {
   const char *summary;
 } commands[] = {
     {"tokenize", cmd_tokenize, "split text into sentences and typed tokens"},
-    {"terms", cmd_terms, "ranked domain terms with variants and a context"},
     {"spell", cmd_spell, "spell-check Indonesian text (misspellings, non-standard forms)"},
+    {"terms", cmd_terms, "ranked domain terms with variants and a context"},
+    {"lexicon", cmd_lexicon, "look up, import, export, lint the bilingual lexicon"},
     {"align", cmd_align, "align the sentences of an Indonesian text and its English version"},
+    {"glossary", cmd_glossary, "the terms of Indonesian articles with their English equivalents"},
     {"check", cmd_check, "term consistency of a translation; source-side variants"},
 };
 

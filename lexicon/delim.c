@@ -189,6 +189,8 @@ int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, ch
   if (sep == '\t')
     for (int k = 3; k < C_N; k++)
       map[k] = -1;
+  if (ld->flags & PADAN_LEXICON_SWAP)
+    map[C_ID] = 1, map[C_EN] = 0;
   csv_row r;
   pd_vec_init(&r.fields, sizeof(size_t));
   pd_buf_init(&r.buf);
@@ -293,6 +295,11 @@ int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, ch
     /* the comment column is the note of a file without per-language notes */
     const char *enote = vl[C_ENNOTE] ? v[C_ENNOTE] : map[C_ENNOTE] < 0 ? v[C_COMMENT] : "";
     size_t enotel = vl[C_ENNOTE] ? vl[C_ENNOTE] : map[C_ENNOTE] < 0 ? vl[C_COMMENT] : 0;
+    /* without status columns the first term of each language is the preferred one */
+    if (map[C_IDST] < 0 && vl[C_ID] && pd_lexload_first_in_lang(ld, c, "id", 2))
+      sid = PADAN_TERM_PREFERRED;
+    if (map[C_ENST] < 0 && vl[C_EN] && pd_lexload_first_in_lang(ld, c, "en", 2))
+      sen = PADAN_TERM_PREFERRED;
     if (!rc && vl[C_ID])
       rc = pd_lexload_term(ld, c, "id", 2, v[C_ID], vl[C_ID], sid, v[C_IDPOS], vl[C_IDPOS],
                            v[C_IDNOTE], vl[C_IDNOTE], recline, 1);

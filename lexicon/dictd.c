@@ -167,8 +167,12 @@ static int sense_marks(const char **s, size_t *n) {
 
 static int parse_entry(pd_lexload *ld, const char *hw, size_t hl, const char *e, size_t len,
                        size_t line) {
+  /* one concept per index headword; dictd indexes fold case (aaron), the
+   * entry's own header keeps it (Aaron) for the English term */
   char cid[512];
   snprintf(cid, sizeof cid, "fd:%.*s", (int)(hl > 400 ? 400 : hl), hw);
+  if (starts_ci(e, len, hw, hl))
+    hw = e;
   uint32_t c;
   int rc = pd_lexload_concept(ld, cid, strlen(cid), line, &c);
   if (rc)

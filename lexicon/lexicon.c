@@ -12,11 +12,13 @@ padan_lexicon *padan_lexicon_new(void) {
   if (!lex)
     return NULL;
   pd_strmap_init(&lex->strs);
-  pd_strmap_init(&lex->keys);
   pd_vec_init(&lex->concepts, sizeof(pd_concept));
   pd_vec_init(&lex->terms, sizeof(pd_term));
   pd_vec_init(&lex->files, sizeof(pd_lexfile));
   pd_vec_init(&lex->fuzzy, sizeof(pd_fuzzy_entry));
+  pd_vec_init(&lex->acc, sizeof(padan_lexicon_hit));
+  pd_vec_init(&lex->cand, sizeof(padan_lexicon_hit));
+  pd_buf_init(&lex->scratch);
   pd_buf_init(&lex->err);
   lex->dirty = 1;
   return lex;
@@ -44,8 +46,10 @@ void padan_lexicon_free(padan_lexicon *lex) {
   pd_vec_free(&lex->concepts);
   pd_vec_free(&lex->terms);
   pd_vec_free(&lex->fuzzy);
+  pd_vec_free(&lex->acc);
+  pd_vec_free(&lex->cand);
+  pd_buf_free(&lex->scratch);
   pd_strmap_free(&lex->strs);
-  pd_strmap_free(&lex->keys);
   pd_buf_free(&lex->err);
   free(lex->cmap);
   free(lex);
@@ -111,6 +115,10 @@ const char *padan_lexicon_match_name(int match) {
 int pd_lexload_begin(pd_lexload *ld, padan_lexicon *lex, const char *name, unsigned flags) {
   ld->lex = lex;
   ld->name = name;
+  ld->flags = flags;
+  ld->seen = NULL;
+  ld->last_c = ld->last_cid = 0;
+  memset(ld->cache, 0, sizeof ld->cache);
   ld->nconcepts0 = lex->concepts.n;
   ld->nterms0 = lex->terms.n;
   pd_lexfile *f = pd_vec_push(&lex->files);
@@ -128,9 +136,36 @@ int pd_lexload_begin(pd_lexload *ld, padan_lexicon *lex, const char *name, unsig
   return PADAN_OK;
 }
 
+/* Interns a short repeated field (language, pos, domain) through a tiny cache. */
+static int intern_cached(pd_lexload *ld, const char *s, size_t n, uint32_t *id) {
+  if (n < sizeof ld->cache[0].s) {
+    for (int i = 0; i < 8; i++)
+      if (ld->cache[i].id && ld->cache[i].len == n && memcmp(ld->cache[i].s, s, n) == 0) {
+        *id = ld->cache[i].id;
+        return PADAN_OK;
+      }
+  }
+  int rc = pd_strmap_intern(&ld->lex->strs, s, n, id);
+  if (rc == PADAN_OK && n < sizeof ld->cache[0].s) {
+    memmove(ld->cache + 1, ld->cache, 7 * sizeof ld->cache[0]);
+    ld->cache[0].id = *id, ld->cache[0].len = (uint32_t)n;
+    memcpy(ld->cache[0].s, s, n);
+  }
+  return rc;
+}
+
 int pd_lexload_concept(pd_lexload *ld, const char *id, size_t idlen, size_t line, uint32_t *c) {
   padan_lexicon *lex = ld->lex;
   uint32_t sid;
+  /* rows of one concept usually follow each other */
+  if (ld->last_cid) {
+    size_t ln;
+    const char *ls = pd_strmap_str(&lex->strs, ld->last_cid, &ln);
+    if (ln == idlen && memcmp(ls, id, idlen) == 0) {
+      *c = ld->last_c;
+      return PADAN_OK;
+    }
+  }
   if (pd_strmap_intern(&lex->strs, id, idlen, &sid))
     return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
   if (sid >= lex->cmap_n) {
@@ -145,6 +180,7 @@ int pd_lexload_concept(pd_lexload *ld, const char *id, size_t idlen, size_t line
   }
   if (lex->cmap[sid]) {
     *c = lex->cmap[sid] - 1;
+    ld->last_c = *c, ld->last_cid = sid;
     return PADAN_OK;
   }
   pd_concept *cp = pd_vec_push(&lex->concepts);
@@ -155,6 +191,7 @@ int pd_lexload_concept(pd_lexload *ld, const char *id, size_t idlen, size_t line
   cp->line = (uint32_t)line;
   *c = (uint32_t)(lex->concepts.n - 1);
   lex->cmap[sid] = *c + 1;
+  ld->last_c = *c, ld->last_cid = sid;
   lex->dirty = 1;
   return PADAN_OK;
 }
@@ -164,7 +201,7 @@ int pd_lexload_domain(pd_lexload *ld, uint32_t c, const char *d, size_t dlen, si
     return PADAN_OK;
   padan_lexicon *lex = ld->lex;
   uint32_t id;
-  if (pd_strmap_intern(&lex->strs, d, dlen, &id))
+  if (intern_cached(ld, d, dlen, &id))
     return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
   pd_concept *cp = PD_LEX_CONCEPT(lex, c);
   if (!cp->domain)
@@ -181,20 +218,21 @@ int pd_lexload_term(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen
                     const char *note, size_t notelen, size_t line, int dedupe) {
   padan_lexicon *lex = ld->lex;
   uint32_t l, t, p = 0, n = 0;
-  if (pd_strmap_intern(&lex->strs, lang, langlen, &l) ||
+  if (intern_cached(ld, lang, langlen, &l) ||
       pd_strmap_intern(&lex->strs, text, textlen, &t) ||
-      (poslen && pd_strmap_intern(&lex->strs, pos, poslen, &p)) ||
+      (poslen && intern_cached(ld, pos, poslen, &p)) ||
       (notelen && pd_strmap_intern(&lex->strs, note, notelen, &n)))
     return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
   if (dedupe) {
-    /* pair formats repeat the preferred terms on several rows */
-    for (size_t i = lex->terms.n; i-- > ld->nterms0;) {
-      pd_term *o = PD_LEX_TERM(lex, i);
-      if (o->concept == c && o->lang == l && o->text == t)
-        return PADAN_OK;
-      if (lex->terms.n - i > 64)
-        break;
-    }
+    /* pair formats repeat terms on several rows: keep one */
+    if (!ld->seen && (ld->seen = malloc(sizeof *ld->seen)) != NULL)
+      pd_strmap_init(ld->seen);
+    uint32_t key[3] = {c, l, t}, id;
+    size_t before = ld->seen ? pd_strmap_count(ld->seen) : 0;
+    if (!ld->seen || pd_strmap_intern(ld->seen, (const char *)key, sizeof key, &id))
+      return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+    if (pd_strmap_count(ld->seen) == before)
+      return PADAN_OK;
   }
   pd_term *tm = pd_vec_push(&lex->terms);
   if (!tm)
@@ -206,8 +244,26 @@ int pd_lexload_term(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen
   return PADAN_OK;
 }
 
+int pd_lexload_first_in_lang(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen) {
+  uint32_t l, id;
+  if (pd_strmap_intern(&ld->lex->strs, lang, langlen, &l))
+    return 0;
+  if (!ld->seen && (ld->seen = malloc(sizeof *ld->seen)) != NULL)
+    pd_strmap_init(ld->seen);
+  uint32_t key[2] = {c, l};
+  size_t before = ld->seen ? pd_strmap_count(ld->seen) : 0;
+  if (!ld->seen || pd_strmap_intern(ld->seen, (const char *)key, sizeof key, &id))
+    return 0;
+  return pd_strmap_count(ld->seen) > before;
+}
+
 int pd_lexload_end(pd_lexload *ld, int rc) {
   padan_lexicon *lex = ld->lex;
+  if (ld->seen) {
+    pd_strmap_free(ld->seen);
+    free(ld->seen);
+    ld->seen = NULL;
+  }
   if (rc == PADAN_OK)
     return PADAN_OK;
   /* roll back: the lexicon is as before this file (interned strings stay) */
@@ -439,6 +495,10 @@ int padan_lexicon_add(padan_lexicon *lex, const char *source, const char *concep
   pd_lexload ld;
   ld.lex = lex;
   ld.name = source;
+  ld.flags = 0;
+  ld.seen = NULL;
+  ld.last_c = ld.last_cid = 0;
+  memset(ld.cache, 0, sizeof ld.cache);
   ld.nconcepts0 = lex->concepts.n;
   ld.nterms0 = lex->terms.n;
   uint32_t file = UINT32_MAX;

@@ -28,8 +28,7 @@ typedef struct {
 } pd_lexfile;
 
 struct padan_lexicon {
-  pd_strmap strs; /* every text: terms, ids, langs, pos, notes, domains */
-  pd_strmap keys; /* folded forms and lemma keys */
+  pd_strmap strs; /* every text: terms, ids, langs, pos, notes, domains, keys */
   pd_vec concepts; /* pd_concept */
   pd_vec terms;    /* pd_term */
   pd_vec files;    /* pd_lexfile */
@@ -45,12 +44,17 @@ struct padan_lexicon {
   uint32_t *cstart, *cterms; /* concept -> its terms in cterms[cstart[c]..cstart[c+1]) */
   pd_vec fuzzy;              /* pd_fuzzy_entry sorted by length */
   size_t indexed_terms;      /* terms whose fold/lemma keys are computed */
+  pd_buf scratch;            /* lookup scratch, reused between calls */
+  pd_vec acc, cand;          /* lookup hits, reused */
 };
 
 typedef struct {
-  uint32_t key;  /* keys id of a folded form */
-  uint32_t lang; /* strs id */
-  uint32_t cplen;
+  uint32_t lang;   /* strs id */
+  uint32_t cplen;  /* code points */
+  uint32_t key;    /* keys id of a folded form */
+  uint32_t pad;
+  uint64_t mask;   /* a bit per code point value mod 64 */
+  uint64_t bigrams; /* a bit per hashed pair of adjacent code points */
 } pd_fuzzy_entry;
 
 /* Sets the message and returns status. */
@@ -66,6 +70,14 @@ typedef struct {
   uint32_t file;
   size_t nconcepts0, nterms0;
   const char *name;
+  unsigned flags;
+  pd_strmap *seen; /* (concept, lang, text) of deduplicating readers */
+  /* the last concept id and small caches of repeated short fields */
+  uint32_t last_c, last_cid;
+  struct pd_lexcache {
+    uint32_t id, len;
+    char s[24];
+  } cache[8];
 } pd_lexload;
 
 int pd_lexload_begin(pd_lexload *ld, padan_lexicon *lex, const char *name, unsigned flags);
@@ -78,6 +90,8 @@ int pd_lexload_term(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen
                     const char *text, size_t textlen, int status, const char *pos, size_t poslen,
                     const char *note, size_t notelen, size_t line, int dedupe);
 int pd_lexload_end(pd_lexload *ld, int rc);
+/* 1 when the concept has no term in lang yet (deduplicating readers only). */
+int pd_lexload_first_in_lang(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen);
 
 /* Builds the indexes if needed. */
 int pd_lex_index(padan_lexicon *lex);

@@ -21,10 +21,10 @@ static int grow_heads(uint32_t **heads, size_t *n, size_t need) {
 
 static int cmp_fuzzy(const void *a, const void *b) {
   const pd_fuzzy_entry *x = a, *y = b;
-  if (x->cplen != y->cplen)
-    return x->cplen < y->cplen ? -1 : 1;
   if (x->lang != y->lang)
     return x->lang < y->lang ? -1 : 1;
+  if (x->cplen != y->cplen)
+    return x->cplen < y->cplen ? -1 : 1;
   return x->key < y->key ? -1 : x->key > y->key;
 }
 
@@ -35,23 +35,82 @@ static uint32_t cp_count(const char *s, size_t n) {
   return c;
 }
 
+/* A bit per code point value mod 64: a string within d edits of another lacks
+ * at most d of its bits (each edit removes at most one character). */
+static uint64_t cp_mask(const char *s, size_t n) {
+  uint64_t m = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    i += (size_t)pd_utf8_next(s + i, n - i, &cp);
+    m |= (uint64_t)1 << ((uint32_t)cp & 63);
+  }
+  return m;
+}
+
+static uint64_t bigram_mask(const char *s, size_t n) {
+  uint64_t m = 0;
+  uint32_t prev = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    i += (size_t)pd_utf8_next(s + i, n - i, &cp);
+    if (i > 0 && prev)
+      m |= (uint64_t)1 << (((prev * 31u) ^ (uint32_t)cp) * 2654435761u >> 26);
+    prev = (uint32_t)cp | 0x80000000u;
+  }
+  return m;
+}
+
+static int popcount64(uint64_t x) {
+#if defined(__GNUC__)
+  return __builtin_popcountll(x);
+#else
+  int n = 0;
+  while (x)
+    x &= x - 1, n++;
+  return n;
+#endif
+}
+
 int pd_lex_index(padan_lexicon *lex) {
   if (!lex->dirty)
     return PADAN_OK;
   size_t nt = lex->terms.n, nc = lex->concepts.n;
   /* keys of new terms */
+  uint32_t lang_id = pd_strmap_find(&lex->strs, "id", 2);
   pd_buf b;
   pd_buf_init(&b);
   for (size_t i = lex->indexed_terms; i < nt; i++) {
     pd_term *t = PD_LEX_TERM(lex, i);
     size_t len;
     const char *s = pd_strmap_str(&lex->strs, t->text, &len);
+    /* keys share the id space of the texts: a text that is its own key
+     * (lower-case ASCII, the common case) costs no hashing */
+    int plain = 1;
+    for (size_t j = 0; j < len && plain; j++)
+      plain = (unsigned char)s[j] < 0x80 && !(s[j] >= 'A' && s[j] <= 'Z');
+    if (plain) {
+      t->fold = t->text;
+    } else {
+      pd_buf_clear(&b);
+      if (pd_lex_fold_key(s, len, &b) ||
+          pd_strmap_intern(&lex->strs, b.p ? b.p : "", b.len, &t->fold))
+        goto nomem;
+    }
+    /* the lemma rules (reduplication, clitics) are Indonesian; elsewhere
+     * the folded form serves */
+    if (t->lang != lang_id) {
+      t->lemma = t->fold;
+      continue;
+    }
     pd_buf_clear(&b);
-    if (pd_lex_fold_key(s, len, &b) || pd_strmap_intern(&lex->keys, b.p ? b.p : "", b.len, &t->fold))
+    if (pd_lex_lemma_key(s, len, &b))
       goto nomem;
-    pd_buf_clear(&b);
-    if (pd_lex_lemma_key(s, len, &b) ||
-        pd_strmap_intern(&lex->keys, b.p ? b.p : "", b.len, &t->lemma))
+    size_t fl;
+    const char *fs = pd_strmap_str(&lex->strs, t->fold, &fl);
+    s = NULL;
+    if (b.len == fl && memcmp(b.p, fs, fl) == 0)
+      t->lemma = t->fold;
+    else if (pd_strmap_intern(&lex->strs, b.p ? b.p : "", b.len, &t->lemma))
       goto nomem;
   }
   pd_buf_free(&b);
@@ -66,15 +125,15 @@ int pd_lex_index(padan_lexicon *lex) {
   lex->cterms = calloc(nt + 1, sizeof(uint32_t));
   if (!lex->next_text || !lex->next_fold || !lex->next_lemma || !lex->cstart || !lex->cterms)
     return PADAN_ENOMEM;
+  size_t kn = lex->text_head_n;
+  if (grow_heads(&lex->fold_head, &kn, pd_strmap_count(&lex->strs) + 1))
+    return PADAN_ENOMEM;
+  kn = lex->text_head_n;
+  if (grow_heads(&lex->lemma_head, &kn, pd_strmap_count(&lex->strs) + 1))
+    return PADAN_ENOMEM;
   if (grow_heads(&lex->text_head, &lex->text_head_n, pd_strmap_count(&lex->strs) + 1))
     return PADAN_ENOMEM;
-  size_t kn = lex->key_head_n;
-  if (grow_heads(&lex->fold_head, &kn, pd_strmap_count(&lex->keys) + 1))
-    return PADAN_ENOMEM;
-  kn = lex->key_head_n;
-  if (grow_heads(&lex->lemma_head, &kn, pd_strmap_count(&lex->keys) + 1))
-    return PADAN_ENOMEM;
-  lex->key_head_n = kn;
+  lex->key_head_n = lex->text_head_n;
   memset(lex->text_head, 0, lex->text_head_n * sizeof(uint32_t));
   memset(lex->fold_head, 0, lex->key_head_n * sizeof(uint32_t));
   memset(lex->lemma_head, 0, lex->key_head_n * sizeof(uint32_t));
@@ -106,11 +165,13 @@ int pd_lex_index(padan_lexicon *lex) {
     if (lex->fold_head[t->fold] != i + 1)
       continue; /* the chain's first term stands for its key */
     size_t len;
-    const char *s = pd_strmap_str(&lex->keys, t->fold, &len);
+    const char *s = pd_strmap_str(&lex->strs, t->fold, &len);
     pd_fuzzy_entry *e = pd_vec_push(&lex->fuzzy);
     if (!e)
       return PADAN_ENOMEM;
-    e->key = t->fold, e->lang = t->lang, e->cplen = cp_count(s, len);
+    uint64_t mask = cp_mask(s, len), bg = bigram_mask(s, len);
+    e->key = t->fold, e->lang = t->lang, e->cplen = cp_count(s, len), e->mask = mask;
+    e->bigrams = bg;
     /* other languages with the same folded form */
     for (uint32_t j = lex->next_fold[i]; j; j = lex->next_fold[j - 1]) {
       pd_term *u = PD_LEX_TERM(lex, j - 1);
@@ -121,7 +182,8 @@ int pd_lex_index(padan_lexicon *lex) {
         pd_fuzzy_entry *f = pd_vec_push(&lex->fuzzy);
         if (!f)
           return PADAN_ENOMEM;
-        f->key = t->fold, f->lang = u->lang, f->cplen = cp_count(s, len);
+        f->key = t->fold, f->lang = u->lang, f->cplen = cp_count(s, len), f->mask = mask;
+        f->bigrams = bg;
       }
     }
   }
@@ -232,19 +294,19 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
   uint32_t l = pd_strmap_find(&lex->strs, lang, strlen(lang));
   if (!l || !len)
     return PADAN_OK;
-  pd_vec acc;
-  pd_vec_init(&acc, sizeof(padan_lexicon_hit));
+  pd_vec acc = lex->acc; /* reused between calls: no allocation per lookup */
+  acc.n = 0;
   size_t found = 0;
   if (flags & PADAN_LOOKUP_EXACT) {
     uint32_t id = pd_strmap_find(&lex->strs, text, len);
     if (id && id < lex->text_head_n)
       found += collect(lex, lex->text_head[id], lex->next_text, l, PADAN_MATCH_EXACT, 0, &acc);
   }
-  pd_buf k;
-  pd_buf_init(&k);
+  pd_buf k = lex->scratch;
+  pd_buf_clear(&k);
   if (!found && (flags & PADAN_LOOKUP_CASE)) {
     if (pd_lex_fold_key(text, len, &k) == PADAN_OK) {
-      uint32_t id = pd_strmap_find(&lex->keys, k.p ? k.p : "", k.len);
+      uint32_t id = pd_strmap_find(&lex->strs, k.p ? k.p : "", k.len);
       if (id && id < lex->key_head_n)
         found += collect(lex, lex->fold_head[id], lex->next_fold, l, PADAN_MATCH_CASE, 0, &acc);
     }
@@ -252,7 +314,7 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
   if (!found && (flags & PADAN_LOOKUP_LEMMA)) {
     pd_buf_clear(&k);
     if (pd_lex_lemma_key(text, len, &k) == PADAN_OK) {
-      uint32_t id = pd_strmap_find(&lex->keys, k.p ? k.p : "", k.len);
+      uint32_t id = pd_strmap_find(&lex->strs, k.p ? k.p : "", k.len);
       if (id && id < lex->key_head_n)
         found += collect(lex, lex->lemma_head[id], lex->next_lemma, l, PADAN_MATCH_LEMMA, 0, &acc);
     }
@@ -265,24 +327,29 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
       /* 1 edit from 4 characters, 2 from 9; nothing for shorter words */
       int maxd = qn >= 9 ? 2 : qn >= 4 ? 1 : 0;
       int best = maxd + 1;
-      pd_vec cand;
-      pd_vec_init(&cand, sizeof(padan_lexicon_hit));
+      pd_vec cand = lex->cand;
+      cand.n = 0;
       if (maxd > 0) {
         const pd_fuzzy_entry *fe = lex->fuzzy.p;
+        uint64_t qmask = cp_mask(k.p, k.len), qbg = bigram_mask(k.p, k.len);
         size_t lo = 0, hi = lex->fuzzy.n;
         uint32_t minlen = qn > (size_t)maxd ? (uint32_t)(qn - (size_t)maxd) : 0;
-        while (lo < hi) { /* first entry with cplen >= minlen */
+        while (lo < hi) { /* first entry of this language with cplen >= minlen */
           size_t mid = (lo + hi) / 2;
-          if (fe[mid].cplen < minlen)
+          if (fe[mid].lang < l || (fe[mid].lang == l && fe[mid].cplen < minlen))
             lo = mid + 1;
           else
             hi = mid;
         }
-        for (size_t i = lo; i < lex->fuzzy.n && fe[i].cplen <= qn + (size_t)maxd; i++) {
-          if (fe[i].lang != l)
+        for (size_t i = lo; i < lex->fuzzy.n && fe[i].lang == l && fe[i].cplen <= qn + (size_t)maxd;
+             i++) {
+          /* an edit removes at most one character and three adjacent pairs */
+          if (popcount64(qmask & ~fe[i].mask) > maxd || popcount64(fe[i].mask & ~qmask) > maxd ||
+              popcount64(qbg & ~fe[i].bigrams) > 3 * maxd ||
+              popcount64(fe[i].bigrams & ~qbg) > 3 * maxd)
             continue;
           size_t sl;
-          const char *s = pd_strmap_str(&lex->keys, fe[i].key, &sl);
+          const char *s = pd_strmap_str(&lex->strs, fe[i].key, &sl);
           size_t cn = decode(s, sl, c, 80);
           int d = osa(q, qn, c, cn, best < maxd + 1 ? best : maxd);
           if (d <= maxd && d <= best) {
@@ -297,17 +364,17 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
         if (h)
           *h = PD_VEC_AT(&cand, padan_lexicon_hit, i);
       }
-      pd_vec_free(&cand);
+      lex->cand = cand;
     }
   }
-  pd_buf_free(&k);
+  lex->scratch = k;
   if (acc.n > 1)
     qsort(acc.p, acc.n, sizeof(padan_lexicon_hit), cmp_hit);
   for (size_t i = 0; i < acc.n && i < max; i++)
     hits[i] = PD_VEC_AT(&acc, padan_lexicon_hit, i);
   if (nhits)
     *nhits = acc.n;
-  pd_vec_free(&acc);
+  lex->acc = acc;
   return PADAN_OK;
 }
 

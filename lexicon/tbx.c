@@ -38,14 +38,18 @@ static char *text_of(const xmlNode *n, size_t *len) {
     b--;
   memmove(s, s + a, b - a);
   s[b - a] = '\0';
-  /* inner line breaks of pretty-printed text become single spaces */
+  /* an inner line break of pretty-printed text, with the indentation around
+   * it, becomes one space; runs of plain spaces are kept as written */
   size_t o = 0;
   for (size_t i = 0; s[i]; i++) {
     char c = s[i];
-    if (c == '\n' || c == '\r' || c == '\t')
+    if (c == '\n' || c == '\r') {
+      while (o && (s[o - 1] == ' ' || s[o - 1] == '\t'))
+        o--;
+      while (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\n' || s[i + 1] == '\r')
+        i++;
       c = ' ';
-    if (c == ' ' && o && s[o - 1] == ' ')
-      continue;
+    }
     s[o++] = c;
   }
   s[o] = '\0';
@@ -146,6 +150,29 @@ out:
   return rc;
 }
 
+static int hexval(int c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Reverses put_id in place when id has its form (the decoded form is shorter). */
+static void unescape_id(char *id) {
+  if (id[0] != '_')
+    return;
+  for (const char *p = id + 1; *p; p++)
+    if (*p == '_' && (hexval((unsigned char)p[1]) < 0 || hexval((unsigned char)p[2]) < 0))
+      return;
+  size_t o = 0;
+  for (const char *p = id + 1; *p; p++) {
+    if (*p == '_') {
+      id[o++] = (char)(hexval((unsigned char)p[1]) * 16 + hexval((unsigned char)p[2]));
+      p += 2;
+    } else {
+      id[o++] = *p;
+    }
+  }
+  id[o] = '\0';
+}
+
 static int read_entry(tbxread *R, const xmlNode *e) {
   padan_lexicon *lex = R->ld->lex;
   size_t line = (size_t)xmlGetLineNo(e);
@@ -153,6 +180,8 @@ static int read_entry(tbxread *R, const xmlNode *e) {
   char tmp[32];
   if (!id || !*id)
     snprintf(tmp, sizeof tmp, "tbx%zu", ++R->auto_id);
+  if (id)
+    unescape_id(id);
   const char *cid = id && *id ? id : tmp;
   uint32_t c;
   int rc = pd_lexload_concept(R->ld, cid, strlen(cid), line, &c);
@@ -268,16 +297,18 @@ static void xml_put(FILE *fp, const char *s) {
     case '"': fputs("&quot;", fp); break;
     default:
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        putc(' ', fp); /* not allowed in XML 1.0 */
+        break; /* not allowed in XML 1.0: dropped */
       else
         putc((char)c, fp);
     }
   }
 }
 
-/* An xsd:ID from a concept id: kept when it is an NCName, else made one. */
+/* An xsd:ID from a concept id: kept when it is an ASCII NCName starting with a
+ * letter, else "_" and the bytes with all but [A-Za-z0-9.-] as _XX (read back
+ * by unescape_id). */
 static void put_id(FILE *fp, const char *id) {
-  int ok = pd_is_ascii_alpha((unsigned char)id[0]) || id[0] == '_';
+  int ok = pd_is_ascii_alpha((unsigned char)id[0]);
   for (const char *p = id; *p && ok; p++)
     ok = pd_is_ascii_alpha((unsigned char)*p) || pd_is_ascii_digit((unsigned char)*p) ||
          *p == '_' || *p == '-' || *p == '.';
@@ -288,7 +319,7 @@ static void put_id(FILE *fp, const char *id) {
   fputs("_", fp);
   for (const char *p = id; *p; p++) {
     unsigned char c = (unsigned char)*p;
-    if (pd_is_ascii_alpha(c) || pd_is_ascii_digit(c) || c == '-' || c == '.' || c == '_')
+    if (pd_is_ascii_alpha(c) || pd_is_ascii_digit(c) || c == '-' || c == '.')
       putc((char)c, fp);
     else
       fprintf(fp, "_%02X", c);

@@ -7,7 +7,8 @@
  * word dictionary such as FreeDict) rank after curated ones in lookups.
  *
  * Strings returned by accessors belong to the lexicon and stay valid until it
- * is freed. Every fallible call returns PADAN_OK or a negative status; the
+ * is freed. A handle is not safe for concurrent use (lookups reuse scratch
+ * space and build the indexes lazily). Every fallible call returns PADAN_OK or a negative status; the
  * detailed message ("FILE:LINE: reason") is in padan_lexicon_errmsg().
  */
 #ifndef PADAN_LEXICON_H
@@ -40,6 +41,7 @@ enum padan_lexicon_format {
 
 /* Load flags. */
 #define PADAN_LEXICON_BASE 1u /* a base dictionary: ranks after curated lexicons */
+#define PADAN_LEXICON_SWAP 2u /* header-less pair files (omegat, csv-noheader): English first */
 
 /* Lookup flags (0 = all kinds). */
 #define PADAN_LOOKUP_EXACT 1u

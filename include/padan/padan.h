@@ -5,6 +5,8 @@
 #include <padan/text.h>
 #include <padan/terms.h>
 #include <padan/spell.h>
+#include <padan/lexicon.h>
 #include <padan/align.h>
+#include <padan/glossary.h>
 #include <padan/check.h>
 #endif

@@ -15,7 +15,7 @@ const char *test_fixture(const char *name) {
 int main(void) {
   if (CU_initialize_registry() != CUE_SUCCESS)
     return 99;
-  int (*suites[])(void) = {suite_common, suite_text, suite_spell, suite_align, suite_terms, suite_check};
+  int (*suites[])(void) = {suite_common, suite_text, suite_spell, suite_align, suite_terms, suite_lexicon, suite_glossary, suite_check};
   for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
     if (suites[i]()) {
       fprintf(stderr, "cannot register suite %zu\n", i);

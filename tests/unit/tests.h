@@ -9,9 +9,11 @@ const char *test_fixture(const char *name);
 
 int suite_common(void);
 int suite_text(void);
+int suite_lexicon(void);
 int suite_spell(void);
 int suite_align(void);
 int suite_terms(void);
+int suite_glossary(void);
 int suite_check(void);
 
 #define ASSERT_STR_N(actual, n, expected)                                                      \

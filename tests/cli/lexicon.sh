@@ -1,0 +1,136 @@
+#!/bin/sh
+# padan lexicon: lookup, import, export, lint, stats; errors and atomic output.
+. "$(dirname "$0")/lib.sh"
+L="$FIX/lexicon"
+NODEF="--no-default-lexicon --lexicon=$L/small.tsv"
+
+run lexicon --help
+expect_rc 0 "help"; expect_out "Usage: padan lexicon" "help"; expect_out "id_term,en_term,comment" "help documents CSV"
+
+run lexicon
+expect_rc 2 "no subcommand"; expect_err "which subcommand" "no subcommand"
+run lexicon frobnicate
+expect_rc 2 "bad subcommand"
+run lexicon lookup --bogus x
+expect_rc 2 "bad option"; expect_err "unknown option '--bogus'" "bad option"
+
+# lookup: exact, case, lemma, fuzzy, reverse, not found
+run lexicon lookup $NODEF PBB
+expect_rc 0 "lookup exact"
+expect_out "#id_term	en_term	match	status	concept	source	query" "lookup header"
+expect_out "PBB	United Nations	exact	preferred	c2	small.tsv	PBB" "lookup exact row"
+expect_out "PBB	UN	exact	admitted	c2" "lookup admitted row"
+run lexicon lookup $NODEF "perjanjian-perjanjian pertahanan" "KORUT" "perjanjan pertahanan"
+expect_rc 0 "lookup kinds"
+expect_out "perjanjian pertahanan	defense treaty	lemma	preferred	c1" "lemma"
+expect_out "Korut	North Korea	case	preferred	c5" "case"
+expect_out "perjanjian pertahanan	defence treaty	fuzzy:1	admitted	c1" "fuzzy"
+run lexicon lookup $NODEF perintah
+expect_out "perintah	order	exact" "perintah"
+expect_no_out "government" "no root matching (perintah is not pemerintah)"
+run lexicon lookup $NODEF --no-fuzzy "perjanjan pertahanan"
+expect_rc 1 "no-fuzzy: not found"; expect_out "	none	" "none row"
+run lexicon lookup $NODEF --from=en "north corea"
+expect_rc 0 "reverse"
+expect_out "Korea Utara	North Corea	case	preferred	c5" "reverse row"
+run lexicon lookup $NODEF kapal
+expect_rc 1 "not found exit 1"
+run lexicon lookup $NODEF --format=json PBB kapal
+expect_rc 1 "json"; expect_json "lookup json"; expect_out '"en_term":"United Nations"' "json row"
+run lexicon lookup $NODEF --format=text PBB
+expect_out "United Nations (preferred)" "text"
+printf 'PBB\nKorut\n\n' > "$TMP/terms"
+run_in "$TMP/terms" lexicon lookup $NODEF -
+expect_rc 0 "stdin"; expect_out "Korut	North Korea" "stdin row"
+# the default set: curated lexicon + FreeDict ranked after it and marked
+if [ -f "$top_srcdir/dicts/lexicon.tsv" ]; then
+  run lexicon lookup pemerintah
+  expect_rc 0 "default lexicon"
+  expect_out_re "^pemerintah	government	exact	preferred	c[0-9]+	lexicon.tsv" "curated row"
+  if [ -f /usr/share/dictd/freedict-eng-ind.index ]; then
+    head -3 "$TMP/out" | tail -1 > "$TMP/last"
+    grep -q freedict "$TMP/out" && ok || fail "FreeDict marked"
+    awk 'NR>1{print $6}' "$TMP/out" | tr '\n' ' ' | grep -qE '^lexicon.tsv( lexicon.tsv)* freedict' && ok || fail "FreeDict after curated"
+  fi
+fi
+run lexicon lookup --lexicon="$L/no-such.tsv" x
+expect_rc 2 "missing lexicon"; expect_err "no-such.tsv" "missing lexicon names file"
+
+# import / export
+run lexicon import "$L/small.tsv" -o "$TMP/a.tbx"
+expect_rc 0 "import to tbx"
+grep -q '<tbx type="TBX-Basic" style="dca"' "$TMP/a.tbx" && ok || fail "tbx v3 root"
+run lexicon export --format=tsv "$TMP/a.tbx"
+expect_rc 0 "tbx back"
+expect_out "c5	en	North Corea	deprecated	noun	misspelling	geography" "tbx back row"
+run lexicon export --format=tbx2 "$L/small.tsv"
+expect_out '<martif type="TBX" xml:lang="id">' "tbx2"; expect_out "<tig>" "tbx2 tig"
+run lexicon export --format=csv "$L/small.tsv"
+expect_out "id_term,en_term,comment,concept,id_status,en_status" "csv header"
+expect_out 'perintah,order,"""quoted"", with comma; general",c4,preferred,preferred' "csv quoting"
+run lexicon export --format=csv --no-header "$L/small.tsv"
+expect_no_out "id_term" "no header"; expect_out "Korut,North Korea," "csv no header"
+run lexicon export --format=omegat "$L/small.tsv"
+expect_out "PBB	United Nations	" "omegat"
+expect_out "Korea Utara	North Corea	deprecated English; misspelling; geography" "omegat comment"
+run lexicon export --format=json "$L/small.tsv"
+expect_json "export json"
+run lexicon export --format=html "$L/small.tsv"
+expect_rc 2 "bad export format"
+# a CSV read by header names
+printf 'en_term,id_term,en_status\nwar,perang,preferred\n"peace, lasting",perdamaian abadi,\n' > "$TMP/in.csv"
+run lexicon import "$TMP/in.csv"
+expect_rc 0 "csv by header"; expect_out "	en	peace, lasting	admitted" "csv quoted field (empty status = admitted)"
+
+# errors name FILE:LINE and exit 2
+run lexicon import "$L/bad_status.tsv" -o "$TMP/x.tsv"
+expect_rc 2 "bad status"; expect_err "bad_status.tsv:3: unknown status 'preferd'" "bad status message"
+run lexicon import "$L/broken.tbx"
+expect_rc 2 "bad xml"; expect_err "broken.tbx:5: bad XML" "bad xml message"
+run lexicon import "$L/missing_cols.tsv"
+expect_rc 2 "missing cols"; expect_err "missing_cols.tsv:3: missing columns" "missing cols message"
+
+# a failed import never damages an existing file
+echo "precious" > "$TMP/keep.tsv"
+run lexicon import "$L/bad_status.tsv" -o "$TMP/keep.tsv"
+expect_rc 2 "failed import"
+[ "$(cat "$TMP/keep.tsv")" = precious ] && ok || fail "old file damaged by a failed import"
+mkdir "$TMP/ro"; echo "precious" > "$TMP/ro/keep.tbx"; chmod 555 "$TMP/ro"
+run lexicon export --format=tbx -o "$TMP/ro/keep.tbx" "$L/small.tsv"
+if [ "$(id -u)" != 0 ]; then expect_rc 2 "unwritable dir"; expect_err "keep.tbx" "unwritable names file"; fi
+[ "$(cat "$TMP/ro/keep.tbx")" = precious ] || [ "$(id -u)" = 0 ] && ok || fail "old file damaged (unwritable dir)"
+chmod 755 "$TMP/ro"
+ls "$TMP/ro" | grep -q tmp && fail "temp file left behind" || ok
+# the final rename fails (the target is a directory), also when running as root
+mkdir "$TMP/dir.tsv"; echo precious > "$TMP/dir.tsv/inside"
+run lexicon export -o "$TMP/dir.tsv" "$L/small.tsv"
+expect_rc 2 "rename fails"; expect_err "dir.tsv" "rename failure names file"
+[ "$(cat "$TMP/dir.tsv/inside")" = precious ] && ok || fail "directory damaged"
+ls "$TMP" | grep -q 'dir.tsv.tmp' && fail "temp file left behind after rename failure" || ok
+
+# lint
+run lexicon lint "$L/small.tsv"
+expect_rc 0 "lint clean"
+run lexicon lint "$L/lint.tsv"
+expect_rc 1 "lint findings"
+expect_out "lint.tsv:2: domain-conflict: concept c1 has domain 'defense' and, at line 3, 'security'" "domain"
+expect_out "lint.tsv:8: status-conflict:" "status conflict"
+expect_out "lint.tsv:4: multi-concept: 'perang' (id) is also a term of concept c1" "multi-concept"
+expect_out "lint.tsv:11: case-duplicate:" "case dup"
+expect_out "lint.tsv:6: whitespace:" "whitespace"
+expect_out "lint.tsv:3: no-preferred: concept c1 has no preferred term in 'en'" "no preferred"
+run lexicon lint --format=tsv "$L/lint.tsv"
+expect_out "#file	line	kind	concept	lang	term	message" "lint tsv header"
+run lexicon lint --format=json "$L/lint.tsv"
+expect_json "lint json"
+if [ -f "$top_srcdir/dicts/lexicon.tsv" ]; then
+  run lexicon lint
+  expect_rc 0 "the curated lexicon lints clean"
+fi
+
+# stats
+run lexicon stats "$L/small.tsv"
+expect_rc 0 "stats"; expect_out_re "^concepts +5$" "stats concepts"; expect_out_re "^deprecated +1$" "stats deprecated"
+run lexicon stats --format=json "$L/small.tsv"
+expect_json "stats json"
+done_tests
