@@ -54,9 +54,20 @@ struct padan_speller {
   pd_strmap cache;
   pd_vec centries;          /* centry per id-1 */
   pd_arena cache_arena;
-  /* the last padan_speller_suggest answer (when not from the cache) */
-  const char *const *last;
+  /* a bit filter over the candidate sources (freq keys, extra words) */
+  uint64_t *bloom;
+  int bloom_ready;
+  /* a bit filter over forms derived from the main .dic's stems with common
+   * affixes (meN-, di-, ber-, ter-, peN-, per-, ke-/-an, -kan, -i, -an);
+   * hits are confirmed by Hunspell */
+  char *dic_path;
+  uint64_t *morph;
+  int morph_ready;
 };
+
+#define MORPH_BITS (1u << 24)
+
+#define BLOOM_BITS (1u << 22)
 
 const char *padan_spell_kind_name(int kind) {
   switch (kind) {
@@ -147,6 +158,9 @@ void padan_speller_free(padan_speller *sp) {
   pd_vec_free(&sp->freq_cnt);
   pd_vec_free(&sp->freq_form);
   cache_free(sp);
+  free(sp->bloom);
+  free(sp->morph);
+  free(sp->dic_path);
   free(sp);
 }
 
@@ -154,6 +168,7 @@ void padan_speller_free(padan_speller *sp) {
 static void cache_clear(padan_speller *sp) {
   cache_free(sp);
   cache_init(sp);
+  sp->bloom_ready = 0;
 }
 
 /* ------------------------------------------------------------ dictionary */
@@ -203,6 +218,9 @@ static int try_pair(padan_speller *sp, const char *base, pd_buf *tried) {
     sp->to_dic = to, sp->from_dic = from;
   }
   sp->hs = h;
+  sp->dic_path = malloc(dic.len + 1);
+  if (sp->dic_path)
+    memcpy(sp->dic_path, dic.p, dic.len + 1);
   ok = 1;
 done:
   pd_buf_free(&aff);
@@ -325,6 +343,23 @@ enum { CC_LOWER, CC_TITLE, CC_UPPER, CC_MIXED };
 int pd_spell_case(const char *w, size_t n) {
   size_t up = 0, low = 0, i = 0;
   int first_up = -1;
+  size_t a = 0;
+  for (; a < n && (unsigned char)w[a] < 0x80; a++) {
+    unsigned char c = (unsigned char)w[a];
+    if (c >= 'A' && c <= 'Z') {
+      if (first_up < 0)
+        first_up = 1;
+      up++;
+    } else if (c >= 'a' && c <= 'z') {
+      if (first_up < 0)
+        first_up = 0;
+      low++;
+    }
+  }
+  if (a < n) /* not ASCII: count again with utf8proc */
+    up = low = 0, first_up = -1;
+  else
+    i = n;
   while (i < n) {
     int32_t cp;
     int k = pd_utf8_next(w + i, n - i, &cp);
@@ -989,6 +1024,7 @@ double pd_spell_distance(const char *a, size_t an, const char *b, size_t bn) {
 typedef struct {
   pd_vec v;        /* cand */
   pd_strmap seen;  /* folded forms */
+  int morph_pass;  /* 0: frequency table and word lists; 1: affixed .dic forms only */
 } candset;
 
 static uint32_t freq_of(padan_speller *sp, const char *folded, size_t n) {
@@ -1044,8 +1080,136 @@ static int cand_add(padan_speller *sp, candset *cs, const char *typed_fold, size
 }
 
 /* Looks up one edit of the folded word in the frequency table and the word lists. */
+static void bloom_build(padan_speller *sp) {
+  if (!sp->bloom)
+    sp->bloom = malloc(BLOOM_BITS / 8);
+  if (!sp->bloom)
+    return;
+  memset(sp->bloom, 0, BLOOM_BITS / 8);
+  const pd_strmap *maps[2] = {&sp->freq, &sp->extra};
+  for (int m = 0; m < 2; m++)
+    for (uint32_t id = 1; id <= pd_strmap_count(maps[m]); id++) {
+      size_t n;
+      const char *s = pd_strmap_str(maps[m], id, &n);
+      uint32_t h = pd_hash(s, n) & (BLOOM_BITS - 1);
+      sp->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+  sp->bloom_ready = 1;
+}
+
+static void morph_set(uint64_t *bits, const char *s, size_t n) {
+  uint32_t h = pd_hash(s, n), a = h & (MORPH_BITS - 1), b = (h * 0x9E3779B1u >> 8) & (MORPH_BITS - 1);
+  bits[a >> 6] |= (uint64_t)1 << (a & 63);
+  bits[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+static int morph_has(const uint64_t *bits, const char *s, size_t n) {
+  uint32_t h = pd_hash(s, n), a = h & (MORPH_BITS - 1), b = (h * 0x9E3779B1u >> 8) & (MORPH_BITS - 1);
+  return (bits[a >> 6] >> (a & 63) & 1) && (bits[b >> 6] >> (b & 63) & 1);
+}
+
+/* meN-/peN- with the nasal that fits the stem (kirim -> mengirim, pakai -> memakai). */
+static size_t nasal(char *out, const char *pre, const char *st, size_t n) {
+  size_t k = strlen(pre);
+  memcpy(out, pre, k);
+  char c = st[0];
+  const char *add = "";
+  size_t drop = 0;
+  if (strchr("aeioughx", c))
+    add = "ng";
+  else if (c == 'k')
+    add = "ng", drop = 1;
+  else if (c == 'b' || c == 'f' || c == 'v')
+    add = "m";
+  else if (c == 'p')
+    add = "m", drop = 1;
+  else if (c == 'c' || c == 'd' || c == 'j' || c == 'z')
+    add = "n";
+  else if (c == 't')
+    add = "n", drop = 1;
+  else if (c == 's')
+    add = "ny", drop = 1;
+  size_t a = strlen(add);
+  memcpy(out + k, add, a);
+  memcpy(out + k + a, st + drop, n - drop);
+  return k + a + n - drop;
+}
+
+static void morph_build(padan_speller *sp) {
+  sp->morph_ready = 1;
+  if (!sp->dic_path)
+    return;
+  char *data;
+  size_t len;
+  if (pd_read_file(sp->dic_path, &data, &len))
+    return;
+  if (!sp->morph)
+    sp->morph = calloc(MORPH_BITS / 64, sizeof(uint64_t));
+  if (!sp->morph) {
+    free(data);
+    return;
+  }
+  static const char *const plain[] = {"di", "ber", "ter", "se", "per", "ke", "memper", "diper", NULL};
+  static const char *const sufs[] = {"", "kan", "i", "an", NULL};
+  char st[64], form[160];
+  size_t i = 0;
+  while (i < len) {
+    size_t e = i, n = 0;
+    int ok = 1;
+    while (e < len && data[e] != '\n')
+      e++;
+    for (size_t q = i; q < e && data[q] != '/' && data[q] != '\t' && data[q] != ' ' &&
+                       data[q] != '\r';
+         q++) {
+      unsigned char c = (unsigned char)data[q];
+      if (!(c >= 'a' && c <= 'z') || n + 1 >= sizeof st)
+        ok = 0;
+      else
+        st[n++] = (char)c;
+    }
+    i = e + 1;
+    if (!ok || n < 2)
+      continue;
+    for (size_t si = 0; sufs[si]; si++) {
+      size_t sl = strlen(sufs[si]), m;
+      char base[80];
+      memcpy(base, st, n);
+      memcpy(base + n, sufs[si], sl);
+      size_t bn = n + sl;
+      morph_set(sp->morph, base, bn);
+      for (size_t pi = 0; plain[pi]; pi++) {
+        size_t pl = strlen(plain[pi]);
+        if (strcmp(plain[pi], "ber") == 0 && st[0] == 'r')
+          pl = 2; /* be-rakit */
+        memcpy(form, plain[pi], pl);
+        memcpy(form + pl, base, bn);
+        morph_set(sp->morph, form, pl + bn);
+      }
+      m = nasal(form, "me", base, bn);
+      morph_set(sp->morph, form, m);
+      m = nasal(form, "pe", base, bn);
+      morph_set(sp->morph, form, m);
+      if (sl == 0 || strcmp(sufs[si], "an") == 0) { /* ke-...-an, peN-...-an, per-...-an */
+        memcpy(form, "ke", 2);
+        memcpy(form + 2, st, n);
+        memcpy(form + 2 + n, "an", 2);
+        morph_set(sp->morph, form, n + 4);
+      }
+    }
+  }
+  free(data);
+}
+
 static int try_edit(padan_speller *sp, candset *cs, const char *typed, size_t tn, const char *e,
                     size_t en) {
+  if (cs->morph_pass)
+    return sp->morph && morph_has(sp->morph, e, en) ? cand_add(sp, cs, typed, tn, e, en, 1, 1, 0.0)
+                                                    : PADAN_OK;
+  if (sp->bloom_ready) {
+    uint32_t h = pd_hash(e, en) & (BLOOM_BITS - 1);
+    if (!(sp->bloom[h >> 6] & ((uint64_t)1 << (h & 63))))
+      return PADAN_OK;
+  }
   uint32_t id = pd_strmap_find(&sp->freq, e, en);
   if (id) {
     const char *form = PD_VEC_AT(&sp->freq_form, const char *, id - 1);
@@ -1069,6 +1233,10 @@ static int edits1(padan_speller *sp, candset *cs, const char *w, size_t n, int s
   char buf[MAX_WORD + 2];
   if (n + 1 > MAX_WORD)
     return PADAN_OK;
+  if (!sp->bloom_ready)
+    bloom_build(sp);
+  if (!sp->morph_ready)
+    morph_build(sp);
   int rc = PADAN_OK;
   for (size_t i = 0; i < n && !rc; i++) { /* deletion */
     memcpy(buf, w, i);
@@ -1141,6 +1309,7 @@ static int suggest_entry(padan_speller *sp, uint32_t id, const char *w, size_t n
   candset cs;
   pd_vec_init(&cs.v, sizeof(cand));
   pd_strmap_init(&cs.seen);
+  cs.morph_pass = 0;
   pd_buf typed, out, tmp;
   pd_buf_init(&typed);
   pd_buf_init(&out);
@@ -1159,6 +1328,14 @@ static int suggest_entry(padan_speller *sp, uint32_t id, const char *w, size_t n
         ascii = 0;
     if (ascii)
       rc = edits1(sp, &cs, typed.p, typed.len, !near_only);
+    int close = 0;
+    for (size_t i = 0; i < cs.v.n; i++)
+      close += PD_VEC_AT(&cs.v, cand, i).cost <= 1.0;
+    if (ascii && !rc && !near_only && close < 2) { /* few close words known: try affixed forms */
+      cs.morph_pass = 1;
+      rc = edits1(sp, &cs, typed.p, typed.len, 0);
+      cs.morph_pass = 0;
+    }
     for (size_t i = 0; i < cs.v.n; i++)
       if (PD_VEC_AT(&cs.v, cand, i).own && PD_VEC_AT(&cs.v, cand, i).cost <= 1.0)
         near = 1;

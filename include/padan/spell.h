@@ -28,9 +28,11 @@ typedef struct padan_speller padan_speller;
 
 /* How Hunspell's own (slow, ~10 ms a word) suggestions are used. */
 enum padan_spell_hunsugg {
-  PADAN_SPELL_HUNSUGG_FALLBACK = 0, /* only when padan's own candidates find nothing (default) */
-  PADAN_SPELL_HUNSUGG_ALWAYS = 1,   /* always merged with padan's candidates, then re-ranked */
-  PADAN_SPELL_HUNSUGG_NEVER = 2     /* never */
+  PADAN_SPELL_HUNSUGG_NEVER = 0,    /* never (default): padan's own candidates (frequency table,
+                                       word lists, lexicon, affixed forms of the .dic stems
+                                       confirmed by Hunspell) */
+  PADAN_SPELL_HUNSUGG_FALLBACK = 1, /* when padan's own candidates find nothing */
+  PADAN_SPELL_HUNSUGG_ALWAYS = 2    /* always merged with padan's candidates, then re-ranked */
 };
 
 typedef struct padan_speller_opts {
