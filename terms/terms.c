@@ -39,7 +39,8 @@ static const char *const general_words[] = {
     "resmi", "penuh", "kuat", "lanjut", "berat", "positif", "negatif", "signifikan", "tak",
     "begitu", "penting", "tersebut", "tujuan", "masalah", "kemungkinan", "rencana", "semakin",
     "saling", "masa", "kalinya", "kembali", "sedang", "guna", "tempat", "selatan", "utara",
-    "barat", "timur", "tengah", "tewas", "kelompok", "sementara", "tahunan", "mendatang", "keduanya", "lebih", "selamat", "terkini", "sini", "contoh"};
+    "barat", "timur", "tengah", "tewas", "kelompok", "sementara", "tahunan", "mendatang",
+    "persen", "sebesar", "naik", "turun", "dekat", "jauh", "keduanya", "lebih", "selamat", "terkini", "sini", "contoh"};
 
 /* Nouns too common in news to be a term alone, fine as the head of one
  * (hubungan -> hubungan bilateral, negara -> negara anggota). */
@@ -62,7 +63,7 @@ typedef struct {
 } pd_wi;
 
 typedef struct {
-  uint32_t off, hash;
+  uint32_t off, hash, gid;
   uint32_t freq, docs, lastdoc, mid, capmid, ctx;
   uint8_t n;
 } pd_ng;
@@ -79,6 +80,11 @@ struct padan_terms {
   padan_tokenizer *tk;
   padan_tokens toks;
   pd_strmap words, lemmas, folds, stops, general, common, ref;
+  /* variant groups (joined lemma keys): exact document frequency per group */
+  pd_strmap gmap;
+  uint32_t *gdocs, *glast;
+  size_t gcap;
+  pd_buf gkey;
   pd_wi *wi;
   size_t wicap;
   uint64_t *refc;
@@ -147,6 +153,8 @@ int padan_terms_new(padan_terms **out, const padan_terms_options *opt) {
   pd_strmap_init(&t->stops);
   pd_strmap_init(&t->general);
   pd_strmap_init(&t->common);
+  pd_strmap_init(&t->gmap);
+  pd_buf_init(&t->gkey);
   pd_strmap_init(&t->ref);
   pd_arena_init(&t->ctxarena);
   pd_arena_init(&t->resarena);
@@ -181,6 +189,10 @@ void padan_terms_free(padan_terms *t) {
   pd_strmap_free(&t->stops);
   pd_strmap_free(&t->general);
   pd_strmap_free(&t->common);
+  pd_strmap_free(&t->gmap);
+  pd_buf_free(&t->gkey);
+  free(t->gdocs);
+  free(t->glast);
   pd_strmap_free(&t->ref);
   free(t->wi);
   free(t->refc);
@@ -502,8 +514,34 @@ static int ng_add(padan_terms *t, const uint32_t *ids, size_t n, pd_ng **out) {
   }
   if (t->npool + n > UINT32_MAX || t->nng >= UINT32_MAX - 1)
     return PADAN_ELIMIT;
+  /* its variant group: the lemma keys of its words joined without separators */
+  uint32_t gid;
+  int rc = PADAN_OK;
+  pd_buf_clear(&t->gkey);
+  for (size_t k = 0; k < n && !rc; k++) {
+    size_t l;
+    const char *s = pd_strmap_str(&t->lemmas, t->wi[ids[k]].lemma, &l);
+    rc = pd_buf_append(&t->gkey, s, l);
+  }
+  if (rc || (rc = pd_strmap_intern(&t->gmap, t->gkey.p ? t->gkey.p : "", t->gkey.len, &gid)))
+    return rc;
+  if (gid >= t->gcap) {
+    size_t nc = t->gcap ? t->gcap * 2 : 1 << 13;
+    uint32_t *d = realloc(t->gdocs, nc * sizeof *d);
+    if (!d)
+      return PADAN_ENOMEM;
+    t->gdocs = d;
+    uint32_t *l = realloc(t->glast, nc * sizeof *l);
+    if (!l)
+      return PADAN_ENOMEM;
+    t->glast = l;
+    memset(t->gdocs + t->gcap, 0, (nc - t->gcap) * sizeof *d);
+    memset(t->glast + t->gcap, 0, (nc - t->gcap) * sizeof *l);
+    t->gcap = nc;
+  }
   pd_ng *g = &t->ng[t->nng];
   memset(g, 0, sizeof *g);
+  g->gid = gid;
   g->off = (uint32_t)t->npool;
   g->hash = h;
   g->n = (uint8_t)n;
@@ -635,6 +673,8 @@ static int emit(padan_terms *t, const char *text, const padan_sentence *sn, cons
   g->freq++;
   if (g->lastdoc != t->ndocs)
     g->lastdoc = (uint32_t)t->ndocs, g->docs++;
+  if (t->glast[g->gid] != t->ndocs)
+    t->glast[g->gid] = (uint32_t)t->ndocs, t->gdocs[g->gid]++;
   if (!r->ss[i] && !title) {
     g->mid++;
     if (allcap)
@@ -854,39 +894,26 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
       }
   }
 
-  /* groups by the joined lemma keys */
-  pd_strmap gm;
-  pd_strmap_init(&gm);
+  /* groups by the joined lemma keys (ids given as the n-grams were added) */
   pd_vec groups;
   pd_vec_init(&groups, sizeof(pd_group));
-  pd_buf key;
-  pd_buf_init(&key);
   int rc = PADAN_OK;
+  for (size_t k = 0; k < pd_strmap_count(&t->gmap) && !rc; k++) {
+    pd_group *ng = pd_vec_push(&groups);
+    if (!ng)
+      rc = PADAN_ENOMEM;
+    else
+      ng->best = UINT32_MAX, ng->docs = t->gdocs[k + 1];
+  }
   for (size_t e = 0; e < t->nng && !rc; e++) {
     const pd_ng *g = &t->ng[e];
-    pd_buf_clear(&key);
-    for (size_t k = 0; k < g->n; k++) {
-      size_t l;
-      const char *s = pd_strmap_str(&t->lemmas, t->wi[t->pool[g->off + k]].lemma, &l);
-      rc |= pd_buf_append(&key, s, l);
-    }
-    uint32_t gid;
-    size_t before = pd_strmap_count(&gm);
-    if (rc || (rc = pd_strmap_intern(&gm, key.p ? key.p : "", key.len, &gid)))
-      break;
-    if (pd_strmap_count(&gm) != before) {
-      pd_group *ng = pd_vec_push(&groups);
-      if (!ng) {
-        rc = PADAN_ENOMEM;
-        break;
-      }
-      ng->best = (uint32_t)e;
-    }
+    uint32_t gid = g->gid;
+    if (PD_VEC_AT(&groups, pd_group, gid - 1).best == UINT32_MAX)
+      PD_VEC_AT(&groups, pd_group, gid - 1).best = (uint32_t)e;
     pd_group *gr = &PD_VEC_AT(&groups, pd_group, gid - 1);
     nextv[e] = gr->head;
     gr->head = (uint32_t)e + 1;
     gr->freq += g->freq;
-    gr->docs += g->docs;
     gr->mid += g->mid;
     gr->capmid += g->capmid;
     gr->nested += nested[e];
@@ -906,8 +933,6 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
       pd_buf_free(&a), pd_buf_free(&b);
     }
   }
-  pd_buf_free(&key);
-  pd_strmap_free(&gm);
 
   /* scores */
   pd_vec cands;
@@ -981,7 +1006,7 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
       const pd_wi *x = &t->wi[ids[0]];
       af = (name || (x->cls & W_NOUN)) ? 0.5 : 0.35;
     }
-    double docs = gr->docs < t->ndocs ? gr->docs : (double)t->ndocs;
+    double docs = gr->docs;
     double df = 1 + 0.5 * log2(docs > 1 ? docs : 1);
     double sf = t->have_ref ? 2 / (1 + exp(-(spec - 2) / 1.5)) : 1;
     if (nw > 1) {
@@ -1032,7 +1057,7 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
     r->assoc = c->assoc;
     r->spec = c->spec;
     r->freq = gr->freq;
-    r->docs = gr->docs < t->ndocs ? gr->docs : t->ndocs;
+    r->docs = gr->docs;
     r->nwords = b->n;
     if (gr->mid)
       r->kind = gr->capmid * 2 > gr->mid ? PADAN_TERM_NAME : PADAN_TERM_TERM;
@@ -1161,7 +1186,9 @@ int padan_terms_write_counts(padan_terms *t, FILE *fp) {
  *   D  docs  tokens  pairs
  *   W  id  count  class  surface          (word types; ids local to the file)
  *   N  freq  docs  mid  capmid  ids  [context]   (ids space-separated)
- *   B  id  id  count                      (adjacent word pairs) */
+ *   B  id  id  count                      (adjacent word pairs)
+ *   G  n  docs                            (document frequency of the variant group
+ *                                          of the n-th N record) */
 int padan_terms_write_state(padan_terms *t, FILE *fp) {
   fprintf(fp, "#padan-terms-counts\t1\nD\t%zu\t%llu\t%llu\n", t->ndocs, t->ntokens, t->nbigrams);
   size_t nw = pd_strmap_count(&t->words);
@@ -1185,6 +1212,16 @@ int padan_terms_write_state(padan_terms *t, FILE *fp) {
     if (t->bkeys[i])
       fprintf(fp, "B\t%u\t%u\t%u\n", (uint32_t)(t->bkeys[i] >> 32), (uint32_t)t->bkeys[i],
               t->bcount[i]);
+  size_t ng = pd_strmap_count(&t->gmap);
+  uint8_t *seen = calloc(ng + 1, 1);
+  if (!seen)
+    return PADAN_ENOMEM;
+  for (size_t e = 0; e < t->nng; e++)
+    if (!seen[t->ng[e].gid]) {
+      seen[t->ng[e].gid] = 1;
+      fprintf(fp, "G\t%zu\t%u\n", e + 1, t->gdocs[t->ng[e].gid]);
+    }
+  free(seen);
   return ferror(fp) ? PADAN_EIO : PADAN_OK;
 }
 
@@ -1213,6 +1250,8 @@ int padan_terms_merge_state(padan_terms *t, const char *path) {
   }
   pd_vec map; /* file id -> our id */
   pd_vec_init(&map, sizeof(uint32_t));
+  pd_vec nmap; /* N record number -> our entry */
+  pd_vec_init(&nmap, sizeof(uint32_t));
   size_t ndocs0 = t->ndocs;
   long line = 0;
   const char *why = NULL;
@@ -1284,8 +1323,14 @@ int padan_terms_merge_state(padan_terms *t, const char *path) {
         break;
       }
       pd_ng *g;
+      uint32_t *slot = pd_vec_push(&nmap);
+      if (!slot) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
       if ((rc = ng_add(t, ids, k, &g)))
         break;
+      *slot = (uint32_t)(g - t->ng);
       g->freq += (uint32_t)a, g->docs += (uint32_t)b, g->mid += (uint32_t)c,
           g->capmid += (uint32_t)d;
       g->lastdoc = (uint32_t)ndocs0; /* documents of different shards are different */
@@ -1317,6 +1362,12 @@ int padan_terms_merge_state(padan_terms *t, const char *path) {
       unsigned long long before = t->nbigrams;
       rc = big_add(t, x, y, (uint32_t)c);
       t->nbigrams = before; /* the D record carries the total */
+    } else if (s[0] == 'G') {
+      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || a == 0 || a > nmap.n) {
+        why = "malformed G record";
+        break;
+      }
+      t->gdocs[t->ng[PD_VEC_AT(&nmap, uint32_t, a - 1)].gid] += (uint32_t)b;
     } else {
       why = "unknown record";
     }
@@ -1326,6 +1377,7 @@ int padan_terms_merge_state(padan_terms *t, const char *path) {
     rc = PADAN_EFORMAT;
   }
   pd_vec_free(&map);
+  pd_vec_free(&nmap);
   free(data);
   return rc;
 }
