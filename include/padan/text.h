@@ -117,7 +117,21 @@ enum padan_tokenize_option {
 
 /* Tokenizes `len` bytes of UTF-8 text and appends sentences and tokens to out.
  * Offsets are base + the offset within text. Invalid UTF-8 bytes become SYMBOL
- * tokens (never a crash). Returns PADAN_OK or PADAN_ENOMEM. */
+ * tokens (never a crash). Returns PADAN_OK or PADAN_ENOMEM.
+ *
+ * Surface tokens follow the UD Indonesian treebanks (CSUI, PUD) where they
+ * agree: clitics stay attached (bukunya); hyphenated words stay whole, but a
+ * number or month range splits (2013 - 2014, Januari - Oktober) and so does a
+ * clitic after a hyphen (PPh - nya); `Rp` and `%` are their own tokens; `/`
+ * splits words (MPR / DPR) but not codes (II/2007, C/D, s/d, 24/4/2025); 's and
+ * n't are split from English words. An abbreviation keeps its period (dll.,
+ * Jl., A.S.) except where that period ends the sentence: at the end of the text
+ * and, for abbreviations that are not titles, before a capitalized word; then
+ * the token is ABBREV without it and the period is PUNCT.
+ * Sentences end at . ! ? and ellipses before a capitalized word, a digit or an
+ * opening quote or bracket (closing quotes and brackets stay with the ending
+ * sentence), and at every newline (one paragraph a line; a heading is a
+ * sentence). With PADAN_TOKENIZE_LINES the text is exactly one sentence. */
 int padan_tokenize(padan_tokenizer *tk, const char *text, size_t len, size_t base, int options,
                    padan_tokens *out);
 
