@@ -256,13 +256,17 @@ static void print_line(outctx *c, const padan_tokens *t, const char *text, size_
       ob_s(o, se->ntok ? "\n    ]}" : "]}");
       continue;
     }
+    /* the line and sentence numbers are the same for the whole sentence */
+    char lns[24], sns[24];
+    size_t lnl = (size_t)(put_u(lns, ln) - lns), snl = (size_t)(put_u(sns, c->sent_no) - sns);
     for (size_t k = 0; k < se->ntok; k++) {
       const padan_token *tk = &t->tok[se->first + k];
       if (o->cap - o->len < 256)
         ob_flush(o);
       /* the fixed columns go straight into the buffer: this loop is the hot path */
       char *w = o->p + o->len;
-      w = put_u(w, ln);
+      memcpy(w, lns, lnl);
+      w += lnl;
       *w++ = '\t';
       w = put_u(w, tk->start);
       *w++ = '\t';
@@ -278,7 +282,8 @@ static void print_line(outctx *c, const padan_tokens *t, const char *text, size_
         ob_flush(o);
       w = o->p + o->len;
       *w++ = '\t';
-      w = put_u(w, c->sent_no);
+      memcpy(w, sns, snl);
+      w += snl;
       *w++ = '\t';
       o->len = (size_t)(w - o->p);
       unsigned fl = tk->flags & 0xFF;

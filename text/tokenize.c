@@ -616,7 +616,7 @@ static int starts_url(const char *s, size_t n, size_t i) {
 /* Scans a word, number or code at s[i] (alphanumeric); returns its end and kind. */
 static size_t scan_word(scan *sc, size_t i, int *kindp) {
   const char *s = sc->s;
-  size_t n = sc->n, j = i, seg = i, l;
+  size_t n = sc->n, j = i, seg = i;
   int digits_only = 1, email = 0, dotted = 0, slashed = 0, colon = 0, comma = 0, hyph = 0;
   int lead_digit = is_digit_at(s, n, i);
   for (;;) {
@@ -790,7 +790,6 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
       kind = PADAN_TOK_DOMAIN;
   }
   *kindp = kind;
-  (void)l;
   return j;
 }
 
@@ -1042,8 +1041,6 @@ int padan_tokenize(padan_tokenizer *tk, const char *text, size_t len, size_t bas
       }
       kind = c == '#' ? PADAN_TOK_HASHTAG : PADAN_TOK_MENTION;
       e = q;
-    } else if (c == '-' && is_digit_at(s, n, i + 1)) {
-      /* handled above by the run; unreachable */
     } else if (strchr("%+=<>|~^*&\\/`", c)) {
       kind = c == '/' || c == '&' ? PADAN_TOK_PUNCT : PADAN_TOK_SYMBOL;
     } else if (c < 0x20 || c == 0x7F) {
