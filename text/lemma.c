@@ -77,15 +77,20 @@ static int word_key(const char *s, size_t n, pd_buf *w, pd_buf *out) {
     digits += p[i] >= '0' && p[i] <= '9';
   }
   size_t ls = nh ? h + 1 : 0;
-  len -= (size_t)pd_clitic_suffix(p + ls, len - ls);
+  size_t k = (size_t)pd_clitic_suffix(p + ls, len - ls);
+  /* names end like particles (Jamilah, Ramlah): a capitalized word loses only -nya */
+  int cap = first_upper(s, n);
+  if (k && cap && !(k == 3 && len >= 3 && memcmp(p + len - 3, "nya", 3) == 0))
+    k = 0;
+  len -= k;
   if (nh == 1 && h > 0 && h + 1 < len) {
     size_t al = h, bl = len - h - 1;
     if (al == bl && memcmp(p, p + h + 1, al) == 0 && !is_lexical(p, al)) {
       len = al; /* negara-negara -> negara */
-    } else if (first_upper(s, n) && !digits) {
+    } else if (cap && !digits) {
       p[h] = ' '; /* Il-sung -> il sung */
     }
-  } else if (nh > 1 && first_upper(s, n) && !digits) {
+  } else if (nh > 1 && cap && !digits) {
     for (size_t i = 0; i < len; i++)
       if (p[i] == '-')
         p[i] = ' ';

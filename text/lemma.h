@@ -9,7 +9,8 @@
  * capitalized name parts becomes a space (Il-sung = Il Sung); a full
  * reduplication keeps one copy (negara-negara -> negara); enclitics -nya,
  * -lah, -kah, -pun, -ku, -mu are removed when 3+ letters remain (not from
- * look-alikes such as hanya, sekolah, buku). No derivational stemming:
+ * look-alikes such as hanya, sekolah, buku; a capitalized word loses only -nya,
+ * since names such as Jamilah end like particles). No derivational stemming:
  * pemerintah and perintah keep different keys. Returns PADAN_OK or PADAN_ENOMEM. */
 int pd_lemma_key(const char *s, size_t len, pd_buf *out);
 #endif

@@ -150,7 +150,8 @@ size_t padan_word_parts(const char *s, size_t len, size_t *off, size_t *plen, si
  * NFC and case-folded, one space between words, full reduplication collapsed
  * (negara-negara -> negara, except lexicalized ones like undang-undang),
  * enclitics -nya/-lah/-kah/-pun/-ku/-mu removed when 3+ letters remain (not
- * from look-alikes: hanya, sekolah, buku), and a hyphen after a capitalized
+ * from look-alikes: hanya, sekolah, buku; a capitalized word loses only -nya,
+ * as names such as Jamilah end like particles), and a hyphen after a capitalized
  * name part turned into a space (Il-sung -> il sung). No derivational
  * stemming. On PADAN_OK *out is a malloc'd NUL-terminated string of *outlen
  * bytes: it is the caller's responsibility to free() it. */
