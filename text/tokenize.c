@@ -897,7 +897,7 @@ static int word_with_period(scan *sc, size_t b, size_t e, int kind, size_t *endp
         /* ... but not before another abbreviation: Pte. Ltd. */
         size_t run = alnum_run(s, n, q);
         if (!attach && run && q + run < n && s[q + run] == '.' && abbrev_find(sc->tk, s + q, run))
-          attach = 1;
+          attach = 1, title = 1;
       }
     }
     if (!attach && (a || memchr(s + b, '.', e - b)))

@@ -216,6 +216,8 @@ static const struct {
     {"a.n. Direktur s.d. akhir tahun.", "a.n. Direktur s.d. akhir tahun ."},
     {"Tahun 2025. 50 orang hadir.", "Tahun 2025 . | 50 orang hadir ."},
     {"Kata \"tidak.\" katanya.", "Kata \" tidak . \" katanya ."},
+    {"Dibeli Encore Energy Pte. Ltd. dan PT Astra Tbk. Harga naik.",
+     "Dibeli Encore Energy Pte. Ltd. dan PT Astra Tbk . | Harga naik ."},
 };
 
 static void test_sentences(void) {
