@@ -1,0 +1,191 @@
+/* padan glossary: the terms of a batch of Indonesian articles with their English. */
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <padan/glossary.h>
+
+static const char *CMD = "glossary";
+
+static void usage(FILE *fp) {
+  fprintf(fp,
+          "Usage: padan glossary [OPTIONS] FILE...\n"
+          "\n"
+          "The glossary a translator works from: every term extracted from the Indonesian\n"
+          "FILEs (\"-\" = standard input) and every lexicon term found in them, with its\n"
+          "English equivalent, how it was found, frequency, score, lexicon status and an\n"
+          "example sentence.\n"
+          "\n"
+          "match: lexicon (same text or case), lemma (same lemma key), fuzzy (small edit\n"
+          "distance), compositional (translated word by word and reordered into English\n"
+          "order), learned (a lexicon row noted \"learned\"), none (left for the translator).\n"
+          "\n"
+          "Options:\n"
+          "  --format=FMT      tsv (default), csv, json, tbx (TBX-Basic v3), tbx2 (TBX v2\n"
+          "                    martif), omegat (OmegaT glossary TSV), md, html (one\n"
+          "                    self-contained page with a sortable table)\n"
+          "  -o FILE           write to FILE (atomically) instead of standard output\n"
+          "  --top=N           keep the N best rows (default: all)\n"
+          "  --min-freq=N      extracted terms must occur N times (default 2); lexicon\n"
+          "                    terms found in the input are kept even when seen once\n"
+          "  --max-words=N     longest extracted term in words (default 6)\n"
+          "  --lexicon=FILE    add a lexicon (TSV, CSV, TBX, dictd); repeatable\n"
+          "  --no-default-lexicon  do not load dicts/lexicon.tsv and FreeDict\n"
+          "  --encoding=ENC    input encoding (default auto: UTF-8, else Windows-1252)\n"
+          "  --stopwords=FILE  stop words for term extraction (default dicts/stopwords-id.txt)\n"
+          "  -h, --help        this help\n"
+          "\n"
+          "TSV columns: id_term en_term match freq score status, then alternatives admitted\n"
+          "concept domain confidence source note example.\n"
+          "Exit status: 0 done (a glossary is not a finding), 2 usage or input error.\n");
+}
+
+static int parse_num(const char *opt, const char *v, unsigned long *out) {
+  char *end;
+  errno = 0;
+  unsigned long x = strtoul(v, &end, 10);
+  if (!*v || *end || errno || v[0] == '-') {
+    cli_error(CMD, "%s needs a non-negative number, not '%s'", opt, v);
+    return -1;
+  }
+  *out = x;
+  return 0;
+}
+
+int cmd_glossary(int argc, char **argv) {
+  const char *out_path = NULL, *encoding = NULL, *stopwords = NULL;
+  int format = FMT_TSV;
+  padan_glossary_options opt;
+  padan_glossary_options_init(&opt);
+  cli_lexopts lo;
+  cli_lexopts_init(&lo);
+  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  size_t nfiles = 0;
+  int rc = EXIT_ERROR, only_files = 0;
+  if (!files) {
+    cli_error(CMD, "out of memory");
+    return EXIT_ERROR;
+  }
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    unsigned long v;
+    if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+      files[nfiles++] = a;
+      continue;
+    }
+    int lr = cli_lexopts_arg(CMD, &lo, argc, argv, &i);
+    if (lr < 0)
+      goto done;
+    if (lr > 0)
+      continue;
+    if (strcmp(a, "--") == 0) {
+      only_files = 1;
+    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      usage(stdout);
+      rc = EXIT_DONE;
+      goto done;
+    } else if (strncmp(a, "--format=", 9) == 0) {
+      format = cli_parse_format(CMD, a + 9,
+                                FMT_TSV | FMT_CSV | FMT_JSON | FMT_TBX | FMT_TBX2 | FMT_OMEGAT |
+                                    FMT_MD | FMT_HTML);
+      if (!format)
+        goto done;
+    } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+      if (i + 1 >= argc) {
+        cli_error(CMD, "%s needs a file name", a);
+        goto done;
+      }
+      out_path = argv[++i];
+    } else if (strncmp(a, "--output=", 9) == 0) {
+      out_path = a + 9;
+    } else if (strncmp(a, "-o", 2) == 0) {
+      out_path = a + 2;
+    } else if (strncmp(a, "--encoding=", 11) == 0) {
+      encoding = a + 11;
+    } else if (strncmp(a, "--stopwords=", 12) == 0) {
+      stopwords = a + 12;
+    } else if (strncmp(a, "--top=", 6) == 0) {
+      if (parse_num("--top", a + 6, &v))
+        goto done;
+      opt.top = v;
+    } else if (strncmp(a, "--min-freq=", 11) == 0) {
+      if (parse_num("--min-freq", a + 11, &v))
+        goto done;
+      opt.min_freq = v > 0 ? (unsigned)v : 1;
+    } else if (strncmp(a, "--max-words=", 12) == 0) {
+      if (parse_num("--max-words", a + 12, &v))
+        goto done;
+      if (v < 1 || v > 6) {
+        cli_error(CMD, "--max-words must be 1 to 6");
+        goto done;
+      }
+      opt.max_words = (int)v;
+    } else {
+      cli_error(CMD, "unknown option '%s' (see 'padan glossary --help')", a);
+      goto done;
+    }
+  }
+  if (!nfiles) {
+    cli_error(CMD, "no input files (use '-' for standard input; see --help)");
+    goto done;
+  }
+
+  padan_lexicon *lex = NULL;
+  if (cli_lexicon_open(CMD, &lo, &lex))
+    goto done;
+  padan_glossary *g = NULL;
+  int st = padan_glossary_new(&g, lex, &opt);
+  if (st) {
+    cli_error(CMD, "%s", padan_strerror(st));
+    padan_lexicon_free(lex);
+    goto done;
+  }
+  if (!stopwords)
+    stopwords = cli_data_file("stopwords-id.txt");
+  if (stopwords && (st = padan_glossary_load_stopwords(g, stopwords))) {
+    cli_error(CMD, "%s", padan_glossary_errmsg(g));
+    goto fail;
+  }
+  for (size_t i = 0; i < nfiles; i++) {
+    char *text;
+    size_t len;
+    if (cli_read_text(CMD, files[i], encoding, &text, &len))
+      goto fail;
+    st = padan_glossary_add(g, text, len);
+    free(text);
+    if (st) {
+      cli_error(CMD, "%s: %s", files[i], padan_glossary_errmsg(g));
+      goto fail;
+    }
+    cli_progress(CMD, "reading", i + 1, nfiles);
+  }
+  cli_progress_end();
+  if ((st = padan_glossary_build(g, NULL, NULL))) {
+    cli_error(CMD, "%s", padan_glossary_errmsg(g));
+    goto fail;
+  }
+  cli_out o;
+  if (cli_out_open(CMD, &o, out_path))
+    goto fail;
+  int gf = format == FMT_CSV      ? PADAN_GLOSS_CSV
+           : format == FMT_JSON   ? PADAN_GLOSS_JSON
+           : format == FMT_TBX    ? PADAN_GLOSS_TBX
+           : format == FMT_TBX2   ? PADAN_GLOSS_TBX2
+           : format == FMT_OMEGAT ? PADAN_GLOSS_OMEGAT
+           : format == FMT_MD     ? PADAN_GLOSS_MD
+           : format == FMT_HTML   ? PADAN_GLOSS_HTML
+                                  : PADAN_GLOSS_TSV;
+  st = padan_glossary_write(g, o.fp, gf);
+  if (st)
+    cli_error(CMD, "%s: %s", out_path ? out_path : "standard output", padan_strerror(st));
+  rc = cli_out_close(CMD, &o, st == PADAN_OK);
+fail:
+  padan_glossary_free(g);
+  padan_lexicon_free(lex);
+done:
+  cli_lexopts_free(&lo);
+  free(files);
+  return rc;
+}

@@ -1,0 +1,115 @@
+#!/bin/sh
+# padan glossary: contract columns, match kinds, formats, options, errors.
+. "$(dirname "$0")/lib.sh"
+set -e
+G="$FIX/glossary"
+L="--no-default-lexicon --lexicon=$G/lexicon.tsv"
+
+run glossary --help
+expect_rc 0 "--help"
+expect_out "Usage: padan glossary" "--help"
+
+run glossary $L "$G/article.txt"
+expect_rc 0 "tsv"
+expect_empty_err "tsv"
+head -n 1 "$TMP/out" | grep -q "^#id_term	en_term	match	freq	score	status" && ok || fail "tsv header"
+# an extracted term that is a lexicon term is one row, with its preferred English
+expect_out_re "^perjanjian pertahanan bersama	mutual defense treaty	lexicon	2	" "lexicon row"
+[ "$(grep -c '^perjanjian pertahanan bersama	' "$TMP/out")" -eq 1 ] && ok || fail "one row per term"
+# a lexicon term seen once is listed; an acronym form too
+expect_out_re "^bantuan timbal balik	mutual assistance	lexicon	1	" "lexicon term seen once"
+expect_out_re "^Korut	North Korea	lexicon	1	" "admitted form"
+# the deprecated English is never the equivalent, only noted
+awk -F'\t' '$2 == "reciprocal help"' "$TMP/out" | grep -q . && fail "deprecated English" || ok
+expect_out "avoid (deprecated): reciprocal help" "deprecated note"
+# compositional: longest lexicon sub-phrase first, then English order
+expect_out_re "^kerja sama militer	military cooperation	compositional	2	" "compositional"
+expect_out_re "^Latihan gabungan angkatan laut	joint naval exercise	compositional	2	" "compositional 3 units"
+
+# learned lexicon rows
+run glossary $L --lexicon="$G/learned.tsv" --min-freq=1 "$G/article.txt"
+expect_rc 0 "learned"
+expect_out_re "^klausul	clause	learned	" "learned match"
+
+# formats
+run glossary $L --format=json "$G/article.txt"
+expect_rc 0 "json"
+expect_json "json"
+python3 - "$TMP/out" <<'PY' && ok || fail "json content"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {r["id_term"]: r for r in d["rows"]}
+r = rows["perjanjian pertahanan bersama"]
+assert r["en_term"] == "mutual defense treaty" and r["match"] == "lexicon", r
+assert r["admitted"] == ["mutual defence treaty"], r
+assert isinstance(r["freq"], int) and r["freq"] == 2
+assert sum(d["counts"].values()) == len(d["rows"])
+PY
+
+run glossary $L --format=csv "$G/article.txt"
+expect_rc 0 "csv"
+python3 - "$TMP/out" <<'PY' && ok || fail "csv parses"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0][:6] == ["id_term", "en_term", "match", "freq", "score", "status"], rows[0]
+assert all(len(r) == len(rows[0]) for r in rows)
+assert any(r[0] == "Korut" and r[1] == "North Korea" for r in rows)
+PY
+
+run glossary $L --format=md "$G/article.txt"
+expect_rc 0 "md"
+expect_out "| Indonesian | English | match |" "md header"
+expect_out "| perjanjian pertahanan bersama | mutual defense treaty | lexicon |" "md row"
+
+run glossary $L --format=html "$G/article.txt"
+expect_rc 0 "html"
+expect_out "<!DOCTYPE html>" "html doctype"
+expect_out "<mark>Korut</mark>" "html mark"
+expect_out "&lt;sekutu&gt; &amp; &quot;mitra&quot;" "html escaped example"
+expect_no_out "<sekutu>" "html raw text"
+expect_no_out "src=\"http" "html external resource"
+expect_no_out "href=\"http" "html external resource"
+
+run glossary $L --format=omegat "$G/article.txt"
+expect_rc 0 "omegat"
+expect_out "perjanjian pertahanan bersama	mutual defense treaty" "omegat row"
+
+run glossary $L --format=tbx "$G/article.txt"
+expect_rc 0 "tbx"
+expect_out "<conceptEntry" "tbx v3"
+expect_out "<term>mutual defense treaty</term>" "tbx term"
+run glossary $L --format=tbx2 "$G/article.txt"
+expect_rc 0 "tbx2"
+expect_out "<martif" "tbx v2"
+
+# options
+run glossary $L --top=3 "$G/article.txt"
+expect_rc 0 "--top"
+[ "$(grep -vc '^#' "$TMP/out")" -eq 3 ] && ok || fail "--top=3 gives 3 rows"
+run glossary $L -o "$TMP/g.tsv" "$G/article.txt"
+expect_rc 0 "-o"
+grep -q "^Korut	North Korea" "$TMP/g.tsv" && ok || fail "-o writes the file"
+run_in "$G/article.txt" glossary $L -
+expect_rc 0 "stdin"
+expect_out "mutual defense treaty" "stdin"
+iconv -f UTF-8 -t UTF-16 "$G/article.txt" > "$TMP/u16.txt"
+run glossary $L --encoding=utf-16 "$TMP/u16.txt"
+expect_rc 0 "--encoding"
+expect_out "mutual defense treaty" "--encoding=utf-16"
+
+# errors: exit 2, naming the file
+run glossary $L "$TMP/missing.txt"
+expect_rc 2 "missing file"
+expect_err "missing.txt" "missing file named"
+run glossary --no-default-lexicon --lexicon="$TMP/nolex.tsv" "$G/article.txt"
+expect_rc 2 "missing lexicon"
+expect_err "nolex.tsv" "missing lexicon named"
+run glossary $L --format=xml "$G/article.txt"
+expect_rc 2 "bad format"
+run glossary $L --top=x "$G/article.txt"
+expect_rc 2 "bad --top"
+run glossary $L
+expect_rc 2 "no files"
+run glossary $L -o "$TMP/nodir/g.tsv" "$G/article.txt"
+expect_rc 2 "unwritable output"
+done_tests

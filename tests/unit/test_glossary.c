@@ -1,0 +1,398 @@
+/* Unit tests of report/: compositional translation, lexicon-term scanning,
+ * HTML escaping, JSON validity. */
+#include "config.h"
+#include "tests.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <padan/glossary.h>
+#include <padan/lexicon.h>
+
+static padan_lexicon *small_lexicon(void) {
+  padan_lexicon *lex = padan_lexicon_new();
+  static const char *rows[][5] = {
+      /* concept, lang, text, status, pos */
+      {"w1", "id", "perjanjian", "preferred", "noun"},  {"w1", "en", "treaty", "preferred", "noun"},
+      {"w1", "en", "agreement", "admitted", "noun"},    {"w2", "id", "pertahanan", "preferred", "noun"},
+      {"w2", "en", "defense", "preferred", "noun"},     {"w2", "en", "defence", "admitted", "noun"},
+      {"w3", "id", "bersama", "preferred", "adj"},      {"w3", "en", "mutual", "preferred", "adj"},
+      {"w4", "id", "kemitraan", "preferred", "noun"},   {"w4", "en", "partnership", "preferred", "noun"},
+      {"w5", "id", "strategis", "preferred", "adj"},    {"w5", "en", "strategic", "preferred", "adj"},
+      {"w6", "id", "komprehensif", "preferred", "adj"}, {"w6", "en", "comprehensive", "preferred", "adj"},
+      {"p1", "id", "Dewan Keamanan PBB", "preferred", "propn"},
+      {"p1", "en", "UN Security Council", "preferred", "propn"},
+      {"w7", "id", "resolusi", "preferred", "noun"},    {"w7", "en", "resolution", "preferred", "noun"},
+      {"w8", "id", "kunjungan", "preferred", "noun"},   {"w8", "en", "visit", "preferred", "noun"},
+      {"w9", "id", "perang", "preferred", "noun"},      {"w9", "en", "war", "preferred", "noun"},
+      {"w10", "id", "dunia", "preferred", "noun"},      {"w10", "en", "world", "preferred", "noun"},
+      {"w11", "id", "pasal", "preferred", "noun"},      {"w11", "en", "article", "preferred", "noun"},
+      {"w12", "id", "kerja sama", "preferred", "noun"}, {"w12", "en", "cooperation", "preferred", "noun"},
+      {"w13", "id", "militer", "preferred", "adj"},     {"w13", "en", "military", "preferred", "adj"},
+      {"c1", "id", "Korea Utara", "preferred", "propn"}, {"c1", "id", "Korut", "admitted", "abbr"},
+      {"c1", "en", "North Korea", "preferred", "propn"}, {"c1", "en", "DPRK", "admitted", "abbr"},
+      {"c2", "id", "Amerika Serikat", "preferred", "propn"}, {"c2", "id", "AS", "admitted", "abbr"},
+      {"c2", "en", "United States", "preferred", "propn"},
+      {"c3", "id", "perjanjian pertahanan bersama", "preferred", "noun"},
+      {"c3", "en", "mutual defense treaty", "preferred", "noun"},
+      {"c4", "id", "Rodong Simun", "deprecated", "propn"}, {"c4", "id", "Rodong Sinmun", "preferred", "propn"},
+      {"c4", "en", "Rodong Sinmun", "preferred", "propn"},
+      {"c5", "id", "kemitraan strategis komprehensif", "preferred", "noun"},
+      {"c5", "en", "comprehensive strategic partnership", "preferred", "noun"},
+      {"c5", "en", "strategic comprehensive partnership", "deprecated", "noun"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    int st = strcmp(rows[i][3], "preferred") == 0  ? PADAN_TERM_PREFERRED
+             : strcmp(rows[i][3], "admitted") == 0 ? PADAN_TERM_ADMITTED
+                                                   : PADAN_TERM_DEPRECATED;
+    CU_ASSERT_EQUAL_FATAL(padan_lexicon_add(lex, "test", rows[i][0], NULL, rows[i][1], rows[i][2],
+                                            st, rows[i][4], NULL),
+                          PADAN_OK);
+  }
+  return lex;
+}
+
+/* Words only: the lexicon without the whole multiword terms c3 and c5. */
+static padan_lexicon *word_lexicon(void) {
+  padan_lexicon *full = small_lexicon(), *lex = padan_lexicon_new();
+  size_t n = padan_lexicon_term_count(full);
+  for (size_t i = 0; i < n; i++) {
+    padan_lexicon_term t;
+    padan_lexicon_concept c;
+    padan_lexicon_term_get(full, i, &t);
+    padan_lexicon_concept_get(full, t.concept, &c);
+    if (strcmp(c.id, "c3") == 0 || strcmp(c.id, "c5") == 0)
+      continue;
+    padan_lexicon_add(lex, "words", c.id, NULL, t.lang, t.text, t.status, t.pos, t.note);
+  }
+  padan_lexicon_free(full);
+  return lex;
+}
+
+static void expect_compose(padan_lexicon *lex, const char *id, const char *en) {
+  padan_gloss_candidate c[3];
+  size_t n = 0;
+  CU_ASSERT_EQUAL(padan_glossary_compose(lex, id, strlen(id), c, 3, &n), PADAN_OK);
+  CU_ASSERT_TRUE(n >= 1);
+  if (n >= 1) {
+    if (strcmp(c[0].text, en) != 0)
+      fprintf(stderr, "\ncompose '%s': got '%s', expected '%s'\n", id, c[0].text, en);
+    CU_ASSERT_STRING_EQUAL(c[0].text, en);
+    CU_ASSERT_TRUE(c[0].confidence > 0 && c[0].confidence <= 1);
+  }
+}
+
+static void test_compose_order(void) {
+  padan_lexicon *lex = word_lexicon();
+  /* N N Adj -> Adj N N: the head comes last in English */
+  expect_compose(lex, "perjanjian pertahanan bersama", "mutual defense treaty");
+  /* relative yang is dropped */
+  expect_compose(lex, "kemitraan strategis yang komprehensif", "comprehensive strategic partnership");
+  expect_compose(lex, "kemitraan strategis komprehensif", "comprehensive strategic partnership");
+  /* the longest lexicon sub-phrase is one unit */
+  expect_compose(lex, "resolusi Dewan Keamanan PBB", "UN Security Council resolution");
+  expect_compose(lex, "kerja sama militer", "military cooperation");
+  /* names stay as they are; a person's name modifying a noun is a possessive */
+  expect_compose(lex, "kunjungan Putin", "Putin's visit");
+  expect_compose(lex, "kunjungan Kim Jong Un", "Kim Jong Un's visit");
+  expect_compose(lex, "kunjungan Putin ke Korea Utara", "Putin's visit to North Korea");
+  /* numerals: ordinals reorder with the chain, trailing numbers stay */
+  expect_compose(lex, "Perang Dunia Kedua", "Second World War");
+  expect_compose(lex, "pasal 5", "article 5");
+  /* prepositional parts keep their place */
+  expect_compose(lex, "resolusi dari Dewan Keamanan PBB", "resolution of UN Security Council");
+  padan_lexicon_free(lex);
+}
+
+static void test_compose_alternatives(void) {
+  padan_lexicon *lex = word_lexicon();
+  padan_gloss_candidate c[3];
+  size_t n = 0;
+  const char *t = "perjanjian pertahanan";
+  CU_ASSERT_EQUAL(padan_glossary_compose(lex, t, strlen(t), c, 3, &n), PADAN_OK);
+  CU_ASSERT_TRUE(n >= 2);
+  if (n >= 2) {
+    CU_ASSERT_STRING_EQUAL(c[0].text, "defense treaty");
+    CU_ASSERT_TRUE(c[1].confidence <= c[0].confidence);
+    int seen = 0;
+    for (size_t i = 1; i < n; i++)
+      seen |= strcmp(c[i].text, "defense agreement") == 0 || strcmp(c[i].text, "defence treaty") == 0;
+    CU_ASSERT_TRUE(seen);
+  }
+  /* an unknown common word: a candidate, but not complete */
+  t = "perjanjian blablaan";
+  CU_ASSERT_EQUAL(padan_glossary_compose(lex, t, strlen(t), c, 3, &n), PADAN_OK);
+  CU_ASSERT_TRUE(n >= 1);
+  if (n >= 1)
+    CU_ASSERT_FALSE(c[0].complete);
+  CU_ASSERT_EQUAL(padan_glossary_compose(lex, "", 0, c, 3, &n), PADAN_OK);
+  CU_ASSERT_EQUAL(n, 0);
+  padan_lexicon_free(lex);
+}
+
+static const padan_glossary_row *find_row(const padan_glossary_row *rows, size_t n, const char *id) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(rows[i].id_term, id) == 0)
+      return &rows[i];
+  return NULL;
+}
+
+static const char doc1[] =
+    "Korut dan Rusia menandatangani perjanjian pertahanan bersama di Pyongyang. "
+    "Surat kabar Rodong Simun memuji perjanjian pertahanan bersamanya. "
+    "Ia datang ke sana as usual. Kemitraan strategis yang komprehensif itu baru.";
+
+static void test_scan_lexicon_terms(void) {
+  padan_lexicon *lex = small_lexicon();
+  padan_glossary *g;
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, NULL), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_glossary_add(g, doc1, strlen(doc1)), PADAN_OK);
+  const padan_glossary_row *rows;
+  size_t n = 0;
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_build(g, &rows, &n), PADAN_OK);
+  /* seen once, still listed, with the preferred English */
+  const padan_glossary_row *r = find_row(rows, n, "Korut");
+  CU_ASSERT_PTR_NOT_NULL(r);
+  if (r) {
+    CU_ASSERT_STRING_EQUAL(r->en_term, "North Korea");
+    CU_ASSERT_EQUAL(r->match, PADAN_GLOSS_LEXICON);
+    CU_ASSERT_EQUAL(r->freq, 1);
+    CU_ASSERT_STRING_EQUAL(r->admitted, "DPRK");
+    CU_ASSERT_STRING_EQUAL(r->concept, "c1");
+    CU_ASSERT_TRUE(strstr(r->example, "Korut dan Rusia") != NULL);
+    CU_ASSERT_EQUAL(r->mark_len, 5);
+    CU_ASSERT_NSTRING_EQUAL(r->example + r->mark_start, "Korut", 5);
+  }
+  /* the longest match wins: one row for the treaty, counted twice (once by lemma) */
+  r = find_row(rows, n, "perjanjian pertahanan bersama");
+  CU_ASSERT_PTR_NOT_NULL(r);
+  if (r) {
+    CU_ASSERT_STRING_EQUAL(r->en_term, "mutual defense treaty");
+    CU_ASSERT_EQUAL(r->freq, 2);
+    CU_ASSERT_EQUAL(r->match, PADAN_GLOSS_LEXICON);
+  }
+  CU_ASSERT_PTR_NULL(find_row(rows, n, "perjanjian"));
+  /* a deprecated Indonesian form: the preferred English and a note */
+  r = find_row(rows, n, "Rodong Simun");
+  CU_ASSERT_PTR_NOT_NULL(r);
+  if (r) {
+    CU_ASSERT_STRING_EQUAL(r->en_term, "Rodong Sinmun");
+    CU_ASSERT_STRING_EQUAL(r->status, "deprecated");
+    CU_ASSERT_TRUE(strstr(r->note, "Rodong Sinmun") != NULL);
+  }
+  /* an acronym matches only in capitals: "as" is not AS */
+  CU_ASSERT_PTR_NULL(find_row(rows, n, "AS"));
+  /* a deprecated English term is never the equivalent, only a note */
+  r = find_row(rows, n, "kemitraan strategis komprehensif");
+  CU_ASSERT_PTR_NULL(r);
+  for (size_t i = 0; i < n; i++)
+    CU_ASSERT_STRING_NOT_EQUAL(rows[i].en_term, "strategic comprehensive partnership");
+  padan_glossary_free(g);
+  padan_lexicon_free(lex);
+}
+
+static void test_lemma_match_kind(void) {
+  padan_lexicon *lex = small_lexicon();
+  padan_glossary *g;
+  const char *doc = "Pasukan Korutnya datang. Korut juga.";
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, NULL), PADAN_OK);
+  padan_glossary_add(g, "Korea Utaranya menolak.", 23);
+  const padan_glossary_row *rows;
+  size_t n = 0;
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_build(g, &rows, &n), PADAN_OK);
+  const padan_glossary_row *r = find_row(rows, n, "Korea Utara");
+  CU_ASSERT_PTR_NOT_NULL(r);
+  if (r) {
+    CU_ASSERT_EQUAL(r->match, PADAN_GLOSS_LEMMA);
+    CU_ASSERT_STRING_EQUAL(r->en_term, "North Korea");
+  }
+  padan_glossary_free(g);
+  (void)doc;
+  padan_lexicon_free(lex);
+}
+
+static char *write_to_string(padan_glossary *g, int format) {
+  FILE *fp = tmpfile();
+  if (!fp)
+    return NULL;
+  int rc = padan_glossary_write(g, fp, format);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  long n = ftell(fp);
+  rewind(fp);
+  char *s = calloc((size_t)n + 1, 1);
+  if (s && fread(s, 1, (size_t)n, fp) != (size_t)n) {
+    free(s);
+    s = NULL;
+  }
+  fclose(fp);
+  return s;
+}
+
+static void test_html_escape(void) {
+  FILE *fp = tmpfile();
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  const char *s = "<b>\"A&B\"</b> 'x'";
+  padan_glossary_html_escape(fp, s, strlen(s));
+  rewind(fp);
+  char buf[128] = {0};
+  CU_ASSERT_TRUE(fread(buf, 1, sizeof buf - 1, fp) > 0);
+  fclose(fp);
+  CU_ASSERT_STRING_EQUAL(buf, "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;x&#39;");
+
+  /* a page built from hostile input carries no raw markup of it */
+  padan_lexicon *lex = small_lexicon();
+  padan_glossary *g;
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, NULL), PADAN_OK);
+  const char *doc = "Korut <script>alert(1)</script> & \"Korut\" lagi.";
+  padan_glossary_add(g, doc, strlen(doc));
+  char *html = write_to_string(g, PADAN_GLOSS_HTML);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+  CU_ASSERT_PTR_NULL(strstr(html, "<script>alert"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CU_ASSERT_PTR_NOT_NULL(strstr(html, "<mark>Korut</mark>"));
+  CU_ASSERT_PTR_NULL(strstr(html, "http"));        /* no external resources */
+  CU_ASSERT_PTR_NOT_NULL(strstr(html, "</html>"));
+  free(html);
+  padan_glossary_free(g);
+  padan_lexicon_free(lex);
+}
+
+/* ---- a strict little JSON checker (RFC 8259 grammar) */
+static const char *js_ws(const char *p) {
+  while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+    p++;
+  return p;
+}
+static const char *js_value(const char *p, int depth);
+static const char *js_string(const char *p) {
+  if (*p != '"')
+    return NULL;
+  for (p++; *p != '"'; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x20)
+      return NULL;
+    if (c == '\\') {
+      p++;
+      if (*p == 'u') {
+        for (int i = 1; i <= 4; i++)
+          if (!strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+            return NULL;
+        p += 4;
+      } else if (!*p || !strchr("\"\\/bfnrt", *p))
+        return NULL;
+    }
+  }
+  return p + 1;
+}
+static const char *js_number(const char *p) {
+  const char *s = p;
+  if (*p == '-')
+    p++;
+  if (*p == '0')
+    p++;
+  else if (*p >= '1' && *p <= '9')
+    while (*p >= '0' && *p <= '9')
+      p++;
+  else
+    return NULL;
+  if (*p == '.') {
+    p++;
+    if (!(*p >= '0' && *p <= '9'))
+      return NULL;
+    while (*p >= '0' && *p <= '9')
+      p++;
+  }
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    if (*p == '+' || *p == '-')
+      p++;
+    if (!(*p >= '0' && *p <= '9'))
+      return NULL;
+    while (*p >= '0' && *p <= '9')
+      p++;
+  }
+  return p > s ? p : NULL;
+}
+static const char *js_value(const char *p, int depth) {
+  if (depth > 64)
+    return NULL;
+  p = js_ws(p);
+  if (*p == '{' || *p == '[') {
+    char close = *p == '{' ? '}' : ']';
+    int obj = *p == '{';
+    p = js_ws(p + 1);
+    if (*p == close)
+      return p + 1;
+    for (;;) {
+      if (obj) {
+        p = js_string(js_ws(p));
+        if (!p)
+          return NULL;
+        p = js_ws(p);
+        if (*p++ != ':')
+          return NULL;
+      }
+      p = js_value(p, depth + 1);
+      if (!p)
+        return NULL;
+      p = js_ws(p);
+      if (*p == ',') {
+        p++;
+        continue;
+      }
+      return *p == close ? p + 1 : NULL;
+    }
+  }
+  if (*p == '"')
+    return js_string(p);
+  if (!strncmp(p, "true", 4))
+    return p + 4;
+  if (!strncmp(p, "false", 5))
+    return p + 5;
+  if (!strncmp(p, "null", 4))
+    return p + 4;
+  return js_number(p);
+}
+static int json_valid(const char *s) {
+  const char *p = js_value(s, 0);
+  return p && *js_ws(p) == 0;
+}
+
+static void test_json_valid(void) {
+  CU_ASSERT_TRUE(json_valid("{\"a\":[1,2.5,-3e2,\"x\\n\"],\"b\":{}}"));
+  CU_ASSERT_FALSE(json_valid("{\"a\":[1,]}"));
+  CU_ASSERT_FALSE(json_valid("{\"a\":\"\t\"}"));
+  padan_lexicon *lex = small_lexicon();
+  padan_glossary *g;
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, NULL), PADAN_OK);
+  const char *doc = "Korut \"mengutip\" kata\tkunci \\ dan perjanjian pertahanan bersama.\n"
+                    "Perjanjian pertahanan bersama itu \x01 penting bagi Korut.";
+  padan_glossary_add(g, doc, strlen(doc));
+  char *js = write_to_string(g, PADAN_GLOSS_JSON);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(js);
+  CU_ASSERT_TRUE(json_valid(js));
+  CU_ASSERT_PTR_NOT_NULL(strstr(js, "\"en_term\":\"mutual defense treaty\""));
+  CU_ASSERT_PTR_NOT_NULL(strstr(js, "\"counts\":{"));
+  free(js);
+  /* and TSV starts with the contract header */
+  char *tsv = write_to_string(g, PADAN_GLOSS_TSV);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(tsv);
+  CU_ASSERT_EQUAL(strncmp(tsv, "#id_term\ten_term\tmatch\tfreq\tscore\tstatus", 40), 0);
+  free(tsv);
+  padan_glossary_free(g);
+  padan_lexicon_free(lex);
+}
+
+int suite_glossary(void) {
+  CU_pSuite s = CU_add_suite("glossary", NULL, NULL);
+  if (!s)
+    return -1;
+  if (!CU_add_test(s, "compositional reordering", test_compose_order) ||
+      !CU_add_test(s, "compositional alternatives", test_compose_alternatives) ||
+      !CU_add_test(s, "lexicon terms found in the input", test_scan_lexicon_terms) ||
+      !CU_add_test(s, "lemma match kind", test_lemma_match_kind) ||
+      !CU_add_test(s, "HTML escaping", test_html_escape) ||
+      !CU_add_test(s, "JSON validity", test_json_valid))
+    return -1;
+  return 0;
+}
