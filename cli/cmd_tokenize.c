@@ -1,7 +1,8 @@
 /* padan tokenize: sentences and typed tokens as TSV, JSON or plain text.
  * Files are processed one at a time and each line is tokenized and printed
  * before the next (a newline always ends a sentence), so memory does not grow
- * with the number of documents. */
+ * with the number of documents; a paragraph over 4 MiB is tokenized in pieces
+ * cut after a sentence end (not with --lines, where a line is one sentence). */
 #include "config.h"
 #include "cli.h"
 
@@ -307,6 +308,31 @@ static void print_line(outctx *c, const padan_tokens *t, const char *text, size_
   }
 }
 
+/* Paragraphs longer than this are tokenized in pieces (not with --lines). */
+#define CHUNK ((size_t)4 << 20)
+
+/* Where to cut text[pos..limit): after the last ". " (or ! ?) in the last 64 KiB, else
+ * after the last space, else at a UTF-8 character boundary. */
+static size_t chunk_cut(const char *text, size_t pos, size_t limit) {
+  size_t lo = limit - 65536 > pos ? limit - 65536 : pos + 1;
+  for (size_t i = limit - 1; i > lo + 6; i--)
+    if (text[i] == ' ' && (text[i - 1] == '.' || text[i - 1] == '!' || text[i - 1] == '?')) {
+      /* a word of 5+ letters before the period: not an abbreviation such as dll. */
+      size_t k = i - 1;
+      while (k > lo && k > i - 7 && pd_is_ascii_alpha((unsigned char)text[k - 1]))
+        k--;
+      if (i - 1 - k >= 5)
+        return i + 1;
+    }
+  for (size_t i = limit - 1; i > pos; i--)
+    if (text[i] == ' ' || text[i] == '\t')
+      return i + 1;
+  size_t i = limit;
+  while (i > pos + 1 && ((unsigned char)text[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
 int cmd_tokenize(int argc, char **argv) {
   const char *cmd = "tokenize";
   const char *encoding = NULL, *outpath = NULL;
@@ -407,7 +433,13 @@ int cmd_tokenize(int argc, char **argv) {
     size_t pos = 0, ln = 1;
     while (pos < len) {
       const char *nl = memchr(text + pos, '\n', len - pos);
-      size_t end = nl ? (size_t)(nl - text) : len;
+      size_t end = nl ? (size_t)(nl - text) : len, next = end + 1;
+      if (!lines && end - pos > CHUNK) {
+        /* a huge paragraph: tokenize it in pieces cut after a sentence end (else at a
+         * space) so that the tokens held stay bounded */
+        size_t cut = chunk_cut(text, pos, pos + CHUNK);
+        end = cut, next = cut;
+      }
       padan_tokens_clear(&toks);
       size_t base = lines ? 0 : pos;
       if (padan_tokenize(tk, text + pos, end - pos, base, lines ? PADAN_TOKENIZE_LINES : 0,
@@ -419,8 +451,9 @@ int cmd_tokenize(int argc, char **argv) {
       print_line(&c, &toks, lines ? text + pos : text, 0, ln);
       if (o.err)
         break;
-      pos = end + 1;
-      ln++;
+      if (next > end) /* a whole line was done */
+        ln++;
+      pos = next;
     }
     free(text);
     if (format == FMT_JSON)

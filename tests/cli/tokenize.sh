@@ -129,4 +129,17 @@ run tokenize -o "$TMP/new.tsv" "$T/does-not-exist.txt"
 if [ -e "$TMP/new.tsv" ]; then fail "-o created a file on error"; else ok; fi
 if ls "$TMP" | grep -q "new.tsv."; then fail "-o left a temp file"; else ok; fi
 
+# a paragraph longer than the 4 MiB piece size: the same tokens as with --lines, offsets intact
+python3 -c "
+import random
+random.seed(1)
+w = ['Harga', 'naik', '3,5', 'persen', 'Januari-Oktober', 'dll.', 'Dia', 'pergi.', 'Rp38', ',']
+print(' '.join(random.choice(w) for _ in range(800000)))" > "$TMP/huge.txt"
+run tokenize "$TMP/huge.txt"
+expect_rc 0 "huge line"
+cut -f1-5 "$TMP/out" > "$TMP/huge1"
+run tokenize --lines "$TMP/huge.txt"
+cut -f1-5 "$TMP/out" > "$TMP/huge2"
+if cmp -s "$TMP/huge1" "$TMP/huge2" && [ "$(wc -l < "$TMP/huge1")" -gt 800000 ]; then ok; else fail "huge line in pieces differs"; fi
+
 done_tests
