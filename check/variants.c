@@ -56,6 +56,7 @@ typedef struct {
   pd_strmap forms;  /* surfaces */
   pd_buf tmp, key, b2;
   pd_strmap okeys; /* sorted-word keys of multiword terms */
+  pd_strmap lower; /* folded words seen in lower case somewhere in the batch */
   pd_vec oterm;    /* by okey id: term index, (size_t)-1 none */
 } vctx;
 
@@ -209,6 +210,38 @@ static size_t perm_match(vctx *v, const char *text, const pd_chk_piece *p, size_
     return n;
   }
   return 0;
+}
+
+/* 1 when the folded word is seen in lower case in the batch (a common word). */
+static int common_word(vctx *v, const char *w, size_t n) {
+  pd_buf_clear(&v->b2);
+  if (pd_utf8_fold(w, n, &v->b2) || !v->b2.p)
+    return 0;
+  return pd_strmap_find(&v->lower, v->b2.p, v->b2.len) != 0;
+}
+
+/* Could folded a be a misspelling of folded b (and not another word formed
+ * from it)? Not when one extends the other (Somali/Somalia, Pakistan/
+ * Pakistani, nasional/nasionalis) or they differ only in the last letter
+ * (Khalis/Khalid, Tamil/Tamim: other names). */
+static int plausible_typo(const char *a, size_t al, const char *b, size_t bl) {
+  size_t m = al < bl ? al : bl;
+  if (memcmp(a, b, m) == 0)
+    return 0;
+  if (al == bl) {
+    size_t k = 0;
+    while (k < al && a[k] == b[k])
+      k++;
+    /* the first difference starts the last character */
+    size_t last = al;
+    while (last > 0 && ((unsigned char)a[last - 1] & 0xC0) == 0x80)
+      last--;
+    if (last > 0)
+      last--;
+    if (k >= last)
+      return 0;
+  }
+  return 1;
 }
 
 /* ------------------------------------------------------------ findings */
@@ -468,11 +501,16 @@ static int near_misses(vctx *v) {
             near = 1;
             if (!fold_word_is_cap(text + q->start, q->len))
               cap_ok = 0;
+            if (!plausible_typo(v->tmp.p, v->tmp.len, v->key.p, v->key.len))
+              ok = 0;
             if (nt->nw == 1) {
               /* single word: stricter */
-              if (q->len < 6 || pd_chk_lev(v->tmp.p, v->tmp.len, v->key.p, v->key.len, 1) > 1)
+              if (q->len < 7 || q->sent_start ||
+                  pd_chk_lev(v->tmp.p, v->tmp.len, v->key.p, v->key.len, 1) > 1)
                 ok = 0;
             }
+            if (ok && common_word(v, text + q->start, q->len))
+              ok = 0;
           }
         }
         if (!ok || !near || !cap_ok)
@@ -613,15 +651,61 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
       nd++;
     }
   if (nd) {
-    /* show the approved forms used in the batch beside the deviating ones */
-    for (size_t i = 0; i < n; i++)
-      if (!o[idx[i]].near && !o[idx[i]].deprecated) {
-        ls[nd].occ = idx[i];
-        ls[nd].label = o[idx[i]].form;
-        nd++;
+    /* beside the deviating forms, the approved forms they stand for: the
+       near miss's target term, or the preferred term for a deprecated form */
+    size_t ndev = nd;
+    int same_skey = 1;
+    pd_buf_clear(&v->b2);
+    if ((rc = skey(pref, strlen(pref), &v->tmp, &v->b2)))
+      goto out;
+    char *pk = malloc(v->b2.len + 1);
+    if (!pk) {
+      rc = PADAN_ENOMEM;
+      goto out;
+    }
+    memcpy(pk, v->b2.p ? v->b2.p : "", v->b2.len + 1);
+    for (size_t k = 0; k < ndev && rc == PADAN_OK; k++) {
+      size_t fl;
+      const char *fs = pd_strmap_str(&v->forms, o[ls[k].occ].form, &fl);
+      if ((rc = skey(fs, fl, &v->tmp, &v->key)) == PADAN_OK && strcmp(v->key.p, pk) != 0)
+        same_skey = 0;
+    }
+    free(pk);
+    if (rc)
+      goto out;
+    for (size_t i = 0; i < n; i++) {
+      if (o[idx[i]].near || o[idx[i]].deprecated)
+        continue;
+      int target = 0;
+      for (size_t k = 0; k < ndev && !target; k++) {
+        const vocc *x = &o[ls[k].occ];
+        if (x->near ? x->term == o[idx[i]].term
+                    : strcmp(pref, pd_strmap_str(&v->forms, o[idx[i]].form, NULL)) == 0)
+          target = 1;
+        if (!x->near) {
+          padan_lexicon_term lt;
+          if (padan_lexicon_term_get(c->lex, o[idx[i]].term, &lt) == PADAN_OK &&
+              lt.status == PADAN_TERM_PREFERRED)
+            target = 1;
+        }
       }
-    if ((rc = emit(v, any_near ? PADAN_CHECK_NEARMISS : PADAN_CHECK_DEPRECATED, concept, ls, nd,
-                   pref)))
+      if (!target)
+        continue;
+      /* case and clitic forms of the approved term count as one */
+      size_t fl;
+      const char *fs = pd_strmap_str(&v->forms, o[idx[i]].form, &fl);
+      uint32_t kid;
+      pd_buf_clear(&v->key);
+      if ((rc = pd_chk_id_key(fs, fl, &v->tmp, &v->key)) ||
+          (rc = pd_strmap_intern(&keys, v->key.p ? v->key.p : "", v->key.len, &kid)))
+        goto out;
+      ls[nd].occ = idx[i];
+      ls[nd].label = kid | 0x80000000u;
+      nd++;
+    }
+    int kind = same_skey ? PADAN_CHECK_SPELLING
+                         : any_near ? PADAN_CHECK_NEARMISS : PADAN_CHECK_DEPRECATED;
+    if ((rc = emit(v, kind, concept, ls, nd, pref)))
       goto out;
   }
   /* approved occurrences: keys */
@@ -986,7 +1070,7 @@ static int generic_nearmiss(vctx *v) {
     vdoc *vd = &v->vd[d];
     pd_chk_piece *p = vd->pieces.p;
     for (size_t i = 0; i < vd->pieces.n && rc == PADAN_OK; i++) {
-      if (vd->covered[i] || p[i].kind != PADAN_TOK_WORD || p[i].len < 5 ||
+      if (vd->covered[i] || p[i].kind != PADAN_TOK_WORD || p[i].len < 6 ||
           !(p[i].flags & PADAN_TF_CAP) || (p[i].flags & PADAN_TF_ALLCAPS) || p[i].sent_start)
         continue;
       pd_buf_clear(&v->tmp);
@@ -1023,14 +1107,15 @@ static int generic_nearmiss(vctx *v) {
     const char *as = pd_strmap_str(&words, a, &al);
     for (uint32_t b = 1; b <= nw; b++) {
       size_t cb = PD_VEC_AT(&cnt, size_t, b);
-      if (a == b || cb < 2 || cb <= ca)
+      if (a == b || ca > 2 || cb < 3 || cb < 3 * ca || (al > 3 && memcmp(as + al - 3, "nya", 3) == 0))
         continue;
       size_t bl;
       const char *bs = pd_strmap_str(&words, b, &bl);
       if (as[0] != bs[0])
         continue;
-      int cap = (al >= 8 && bl >= 8) ? 2 : 1;
-      if (pd_chk_lev(as, al, bs, bl, cap) > cap)
+      int cap = (al >= 9 && bl >= 9) ? 2 : 1;
+      if (pd_chk_lev(as, al, bs, bl, cap) > cap || !plausible_typo(as, al, bs, bl) ||
+          pd_strmap_find(&v->lower, as, al))
         continue;
       /* morphology: one is the other plus a suffix */
       int morph = 0;
@@ -1089,6 +1174,7 @@ int padan_check_variants(padan_checker *c) {
   pd_buf_init(&v.key);
   pd_buf_init(&v.b2);
   pd_strmap_init(&v.okeys);
+  pd_strmap_init(&v.lower);
   pd_vec_init(&v.oterm, sizeof(size_t));
   padan_tokens toks;
   padan_tokens_init(&toks);
@@ -1126,6 +1212,19 @@ int padan_check_variants(padan_checker *c) {
         (rc = pd_chk_pieces(&toks, text, &vd->pieces)))
       break;
     size_t np = vd->pieces.n;
+    for (size_t i = 0; i < np && rc == PADAN_OK; i++) {
+      const pd_chk_piece *q = &PD_VEC_AT(&vd->pieces, pd_chk_piece, i);
+      unsigned char ch = (unsigned char)text[q->start];
+      if (!(ch >= 'a' && ch <= 'z'))
+        continue;
+      uint32_t lid;
+      pd_buf_clear(&v.tmp);
+      if ((rc = pd_utf8_fold(text + q->start, q->len, &v.tmp)) ||
+          (rc = pd_strmap_intern(&v.lower, v.tmp.p ? v.tmp.p : "", v.tmp.len, &lid)))
+        break;
+    }
+    if (rc)
+      break;
     vd->covered = calloc(np ? np : 1, 1);
     vd->claimed = calloc(np ? np : 1, 1);
     if (!vd->covered || !vd->claimed) {
@@ -1222,6 +1321,7 @@ out:
   pd_buf_free(&v.key);
   pd_buf_free(&v.b2);
   pd_strmap_free(&v.okeys);
+  pd_strmap_free(&v.lower);
   pd_vec_free(&v.oterm);
   for (size_t i = 0; i < c->docs.n; i++) {
     free(PD_VEC_AT(&c->docs, pd_chk_doc, i).name);

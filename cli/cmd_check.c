@@ -183,10 +183,24 @@ static size_t *group_order(padan_checker *c, size_t *n) {
   return ord;
 }
 
-static const char *group_title(const padan_check_finding *f, int variants) {
-  if (variants)
-    return *f->expected ? f->expected : f->id_term;
-  return f->id_term;
+static int same_group(const padan_check_finding *a, const padan_check_finding *b);
+
+/* A group's heading: the concept's preferred form (an order finding's
+ * `expected` is the preferred word order, so another finding's is used when
+ * the group has one), else the most frequent form. */
+static const char *group_title(padan_checker *c, const size_t *ord, size_t n, size_t i,
+                               int variants) {
+  const padan_check_finding *f = padan_check_get(c, ord[i]);
+  if (!variants)
+    return f->id_term;
+  for (size_t j = i; j < n; j++) {
+    const padan_check_finding *g = padan_check_get(c, ord[j]);
+    if (!same_group(f, g))
+      break;
+    if (g->kind != PADAN_CHECK_ORDER && *g->expected)
+      return g->expected;
+  }
+  return *f->expected ? f->expected : f->id_term;
 }
 
 static int same_group(const padan_check_finding *a, const padan_check_finding *b) {
@@ -207,7 +221,7 @@ static int write_text(FILE *fp, padan_checker *c, int variants) {
       if (prev)
         fputc('\n', fp);
       if (variants)
-        fprintf(fp, "%s%s%s%s\n", group_title(f, 1), *f->concept ? " [" : "", f->concept,
+        fprintf(fp, "%s%s%s%s\n", group_title(c, ord, n, i, 1), *f->concept ? " [" : "", f->concept,
                 *f->concept ? "]" : "");
       else
         fprintf(fp, "%s%s%s%s -> %s\n", f->id_term, *f->concept ? " [" : "", f->concept,
@@ -259,7 +273,7 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
         ".order{background:#117a65}.variants{background:#b7950b}"
         ".near-miss{background:#7b241c}\n"
         "mark{background:#ffe36e;padding:0 .1em}\n"
-        ".summary{color:#555}\n"
+        ".summary{color:#555}.loc{color:#666;font-size:.85em;font-family:monospace}\n"
         "</style></head><body>\n<h1>",
         fp);
   html_esc(fp, title, strlen(title));
@@ -271,7 +285,7 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
       if (prev)
         fputs("</section>\n", fp);
       fputs("<section>\n<h2>", fp);
-      const char *t = group_title(f, variants);
+      const char *t = group_title(c, ord, n, i, variants);
       html_esc(fp, t, strlen(t));
       if (!variants && *f->expected) {
         fputs(" &rarr; ", fp);
@@ -312,9 +326,9 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
     }
     fputs("</td></tr>\n", fp);
     if (variants) {
-      fputs("<tr><th>", fp);
+      fputs("<tr><th>example</th><td><div class=\"loc\">", fp);
       html_esc(fp, f->file, strlen(f->file));
-      fprintf(fp, ":%zu</th><td>", f->line);
+      fprintf(fp, ":%zu</div>", f->line);
       html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
       fputs("</td></tr>\n", fp);
     } else {
