@@ -28,6 +28,8 @@ static void drop_index(padan_lexicon *lex) {
   free(lex->text_head), free(lex->fold_head), free(lex->lemma_head);
   free(lex->next_text), free(lex->next_fold), free(lex->next_lemma);
   free(lex->cstart), free(lex->cterms);
+  for (int k = 0; k < 3; k++)
+    free(lex->ktab[k]), lex->ktab[k] = NULL;
   lex->text_head = lex->fold_head = lex->lemma_head = NULL;
   lex->next_text = lex->next_fold = lex->next_lemma = NULL;
   lex->cstart = lex->cterms = NULL;

@@ -44,6 +44,10 @@ struct padan_lexicon {
   uint32_t *cstart, *cterms; /* concept -> its terms in cterms[cstart[c]..cstart[c+1]) */
   pd_vec fuzzy;              /* pd_fuzzy_entry sorted by length */
   size_t indexed_terms;      /* terms whose fold/lemma keys are computed */
+  /* compact open-addressing tables: (hash << 32 | chain head term + 1) for
+   * the text, fold and lemma keys; one probe touches one 8-byte slot */
+  uint64_t *ktab[3];
+  size_t ktab_mask;
   pd_buf scratch;            /* lookup scratch, reused between calls */
   pd_vec acc, cand;          /* lookup hits, reused */
 };

@@ -188,6 +188,33 @@ int pd_lex_index(padan_lexicon *lex) {
     }
   }
   qsort(lex->fuzzy.p, lex->fuzzy.n, sizeof(pd_fuzzy_entry), cmp_fuzzy);
+  /* the compact key tables */
+  size_t ns = 64;
+  while (ns < 2 * nt + 2)
+    ns *= 2;
+  for (int k = 0; k < 3; k++) {
+    free(lex->ktab[k]);
+    lex->ktab[k] = calloc(ns, sizeof(uint64_t));
+    if (!lex->ktab[k])
+      return PADAN_ENOMEM;
+  }
+  lex->ktab_mask = ns - 1;
+  for (size_t i = 0; i < nt; i++) {
+    pd_term *t = PD_LEX_TERM(lex, i);
+    uint32_t key[3] = {t->text, t->fold, t->lemma};
+    const uint32_t *heads[3] = {lex->text_head, lex->fold_head, lex->lemma_head};
+    for (int k = 0; k < 3; k++) {
+      if (heads[k][key[k]] != i + 1)
+        continue; /* only the chain head stands for its key */
+      size_t len;
+      const char *s = pd_strmap_str(&lex->strs, key[k], &len);
+      uint32_t h = pd_hash(s, len);
+      size_t j = h & lex->ktab_mask;
+      while (lex->ktab[k][j])
+        j = (j + 1) & lex->ktab_mask;
+      lex->ktab[k][j] = (uint64_t)h << 32 | (uint32_t)(i + 1);
+    }
+  }
   lex->dirty = 0;
   return PADAN_OK;
 nomem:
@@ -196,6 +223,24 @@ nomem:
 }
 
 /* ------------------------------------------------------------ lookup */
+
+/* The chain head (term + 1) of key s in table kind k (0 text, 1 fold, 2 lemma), or 0. */
+static uint32_t ktab_find(const padan_lexicon *lex, int k, const char *s, size_t len) {
+  uint32_t h = pd_hash(s, len);
+  const uint64_t *tab = lex->ktab[k];
+  for (size_t j = h & lex->ktab_mask;; j = (j + 1) & lex->ktab_mask) {
+    uint64_t e = tab[j];
+    if (!e)
+      return 0;
+    if ((uint32_t)(e >> 32) != h)
+      continue;
+    const pd_term *t = &PD_VEC_AT(&lex->terms, pd_term, (uint32_t)e - 1);
+    uint32_t key = k == 0 ? t->text : k == 1 ? t->fold : t->lemma;
+    const char *ks = lex->strs.strs[key];
+    if (memcmp(ks, s, len) == 0 && ks[len] == '\0')
+      return (uint32_t)e;
+  }
+}
 
 typedef struct {
   padan_lexicon_hit *hits;
@@ -298,25 +343,25 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
   acc.n = 0;
   size_t found = 0;
   if (flags & PADAN_LOOKUP_EXACT) {
-    uint32_t id = pd_strmap_find(&lex->strs, text, len);
-    if (id && id < lex->text_head_n)
-      found += collect(lex, lex->text_head[id], lex->next_text, l, PADAN_MATCH_EXACT, 0, &acc);
+    uint32_t head = ktab_find(lex, 0, text, len);
+    if (head)
+      found += collect(lex, head, lex->next_text, l, PADAN_MATCH_EXACT, 0, &acc);
   }
   pd_buf k = lex->scratch;
   pd_buf_clear(&k);
   if (!found && (flags & PADAN_LOOKUP_CASE)) {
     if (pd_lex_fold_key(text, len, &k) == PADAN_OK) {
-      uint32_t id = pd_strmap_find(&lex->strs, k.p ? k.p : "", k.len);
-      if (id && id < lex->key_head_n)
-        found += collect(lex, lex->fold_head[id], lex->next_fold, l, PADAN_MATCH_CASE, 0, &acc);
+      uint32_t head = ktab_find(lex, 1, k.p ? k.p : "", k.len);
+      if (head)
+        found += collect(lex, head, lex->next_fold, l, PADAN_MATCH_CASE, 0, &acc);
     }
   }
   if (!found && (flags & PADAN_LOOKUP_LEMMA)) {
     pd_buf_clear(&k);
     if (pd_lex_lemma_key(text, len, &k) == PADAN_OK) {
-      uint32_t id = pd_strmap_find(&lex->strs, k.p ? k.p : "", k.len);
-      if (id && id < lex->key_head_n)
-        found += collect(lex, lex->lemma_head[id], lex->next_lemma, l, PADAN_MATCH_LEMMA, 0, &acc);
+      uint32_t head = ktab_find(lex, 2, k.p ? k.p : "", k.len);
+      if (head)
+        found += collect(lex, head, lex->next_lemma, l, PADAN_MATCH_LEMMA, 0, &acc);
     }
   }
   if (!found && (flags & PADAN_LOOKUP_FUZZY)) {
