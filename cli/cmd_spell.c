@@ -9,6 +9,8 @@
 
 static const char *CMD = "spell";
 
+#define CHUNK ((size_t)1 << 20)
+
 static void help(FILE *fp) {
   fprintf(fp,
           "Usage: padan spell [OPTIONS] [FILE...]\n"
@@ -47,11 +49,15 @@ typedef struct {
   int fmt;
   const char *file;
   size_t count;
+  size_t line_base; /* lines before the current chunk */
 } emit_ctx;
 
-static int emit(void *user, const padan_spell_finding *f) {
+static int emit(void *user, const padan_spell_finding *f0) {
   emit_ctx *c = user;
   FILE *fp = c->fp;
+  padan_spell_finding fl = *f0;
+  const padan_spell_finding *f = &fl;
+  fl.line += c->line_base;
   const char *kind = padan_spell_kind_name(f->kind);
   if (c->fmt == FMT_TSV) {
     cli_tsv_field(fp, c->file, strlen(c->file));
@@ -396,7 +402,7 @@ int cmd_spell(int argc, char **argv) {
       rc = EXIT_ERROR;
       goto done;
     }
-    emit_ctx ec = {out.fp, fmt, NULL, 0};
+    emit_ctx ec = {out.fp, fmt, NULL, 0, 0};
     int ok = 1;
     if (fmt == FMT_TSV)
       fputs("#file\tline\tcol\tword\tsuggestions\tkind\toffset\n", out.fp);
@@ -413,11 +419,32 @@ int cmd_spell(int argc, char **argv) {
         ok = 0;
         break;
       }
-      padan_tokens_clear(&toks);
       ec.file = path;
-      int r = padan_tokenize(tk, text, len, 0, 0, &toks);
-      if (r == PADAN_OK)
-        r = padan_speller_check_text(sp, text, len, 0, &toks, emit, &ec);
+      ec.line_base = 0;
+      int r = PADAN_OK;
+      /* in pieces of about 1 MB that end at a blank line (else a line end), so
+       * that memory stays small on large files */
+      for (size_t cs = 0; cs < len && r == PADAN_OK;) {
+        size_t ce = len;
+        if (len - cs > CHUNK) {
+          const char *nl = NULL;
+          for (size_t q = cs + CHUNK; q + 1 < len && q < cs + CHUNK + 65536; q++)
+            if (text[q] == '\n' && text[q + 1] == '\n') {
+              nl = text + q + 1;
+              break;
+            }
+          if (!nl)
+            nl = memchr(text + cs + CHUNK, '\n', len - cs - CHUNK);
+          ce = nl ? (size_t)(nl - text) + 1 : len;
+        }
+        padan_tokens_clear(&toks);
+        r = padan_tokenize(tk, text + cs, ce - cs, cs, 0, &toks);
+        if (r == PADAN_OK)
+          r = padan_speller_check_text(sp, text + cs, ce - cs, cs, &toks, emit, &ec);
+        for (size_t q = cs; q < ce; q++)
+          ec.line_base += text[q] == '\n';
+        cs = ce;
+      }
       if (r != PADAN_OK) {
         cli_error(CMD, "%s: %s", path,
                   *padan_speller_errmsg(sp) ? padan_speller_errmsg(sp) : padan_strerror(r));

@@ -42,7 +42,7 @@ struct padan_speller {
   /* known words added by lists and lexicons (exact forms) */
   pd_strmap extra;
   pd_vec extra_flags;       /* uint8_t per id-1 */
-  pd_vec lexwords;          /* uint32_t ids of lexicon words */
+  pd_vec lexwords;          /* uint32_t pairs: id of a lexicon word, mask of its letters */
   /* non-standard spellings: folded key -> standard form */
   pd_strmap nonstd;
   pd_vec nonstd_to;         /* const char * per id-1 (in nonstd.arena) */
@@ -54,20 +54,25 @@ struct padan_speller {
   pd_strmap cache;
   pd_vec centries;          /* centry per id-1 */
   pd_arena cache_arena;
-  /* a bit filter over the candidate sources (freq keys, extra words) */
-  uint64_t *bloom;
-  int bloom_ready;
   /* a bit filter over forms derived from the main .dic's stems with common
    * affixes (meN-, di-, ber-, ter-, peN-, per-, ke-/-an, -kan, -i, -an);
    * hits are confirmed by Hunspell */
   char *dic_path;
   uint64_t *morph;
   int morph_ready;
+  /* single-deletion index over the frequency table and word lists (SymSpell):
+   * key (a word or the word minus one letter, lower case) -> postings */
+  pd_strmap delkeys;
+  pd_vec delhead; /* uint32_t per key id-1: 1-based index into delent, 0 = none */
+  pd_vec delent;  /* uint32_t pairs: ref (freq id, or extra id | 1<<31), next */
+  int del_ready;
+  /* known-or-not of candidate words (suggestions re-check the same words often) */
+  pd_strmap vcache;
+  pd_vec vknown; /* uint8_t per id-1 */
 };
 
 #define MORPH_BITS (1u << 24)
 
-#define BLOOM_BITS (1u << 22)
 
 const char *padan_spell_kind_name(int kind) {
   switch (kind) {
@@ -133,6 +138,11 @@ int padan_speller_new(padan_speller **out, const padan_speller_opts *opts) {
   pd_strmap_init(&sp->freq);
   pd_vec_init(&sp->freq_cnt, sizeof(uint32_t));
   pd_vec_init(&sp->freq_form, sizeof(const char *));
+  pd_strmap_init(&sp->delkeys);
+  pd_strmap_init(&sp->vcache);
+  pd_vec_init(&sp->vknown, 1);
+  pd_vec_init(&sp->delhead, sizeof(uint32_t));
+  pd_vec_init(&sp->delent, sizeof(uint32_t));
   cache_init(sp);
   *out = sp;
   return PADAN_OK;
@@ -158,7 +168,11 @@ void padan_speller_free(padan_speller *sp) {
   pd_vec_free(&sp->freq_cnt);
   pd_vec_free(&sp->freq_form);
   cache_free(sp);
-  free(sp->bloom);
+  pd_strmap_free(&sp->vcache);
+  pd_vec_free(&sp->vknown);
+  pd_strmap_free(&sp->delkeys);
+  pd_vec_free(&sp->delhead);
+  pd_vec_free(&sp->delent);
   free(sp->morph);
   free(sp->dic_path);
   free(sp);
@@ -168,7 +182,16 @@ void padan_speller_free(padan_speller *sp) {
 static void cache_clear(padan_speller *sp) {
   cache_free(sp);
   cache_init(sp);
-  sp->bloom_ready = 0;
+  pd_strmap_free(&sp->vcache);
+  pd_vec_free(&sp->vknown);
+  pd_strmap_init(&sp->vcache);
+  pd_vec_init(&sp->vknown, 1);
+  if (sp->del_ready) {
+    pd_strmap_free(&sp->delkeys);
+    pd_vec_free(&sp->delhead);
+    pd_vec_free(&sp->delent);
+    sp->del_ready = 0;
+  }
 }
 
 /* ------------------------------------------------------------ dictionary */
@@ -443,6 +466,14 @@ static int add_extra(padan_speller *sp, const char *w, size_t n, uint8_t flag) {
     if (!p)
       return PADAN_ENOMEM;
     *p = id;
+    /* the set of its letters, a cheap filter before the edit distance */
+    uint32_t mask = 0;
+    for (size_t i = 0; i < n; i++)
+      mask |= (uint32_t)1 << (pd_ascii_lower((unsigned char)w[i]) & 31);
+    p = pd_vec_push(&sp->lexwords);
+    if (!p)
+      return PADAN_ENOMEM;
+    *p = mask;
   }
   *f |= flag;
   return PADAN_OK;
@@ -926,6 +957,25 @@ int padan_speller_check_word(padan_speller *sp, const char *word, size_t len, in
 
 /* ------------------------------------------------------------ suggestions */
 
+/* word_status(w) == ST_KNOWN, remembered. */
+static int verified_known(padan_speller *sp, const char *w, size_t n) {
+  uint32_t id = pd_strmap_find(&sp->vcache, w, n);
+  if (id)
+    return PD_VEC_AT(&sp->vknown, uint8_t, id - 1);
+  int capunk;
+  int known = word_status(sp, w, n, &capunk) == ST_KNOWN;
+  if (pd_strmap_count(&sp->vcache) >= sp->o.cache_max) {
+    pd_strmap_free(&sp->vcache);
+    pd_vec_free(&sp->vknown);
+    pd_strmap_init(&sp->vcache);
+    pd_vec_init(&sp->vknown, 1);
+  }
+  uint8_t *k;
+  if (!pd_strmap_intern(&sp->vcache, w, n, &id) && (k = pd_vec_push(&sp->vknown)))
+    *k = (uint8_t)known;
+  return known;
+}
+
 typedef struct {
   char *s;
   double cost;  /* weighted edit distance */
@@ -1046,12 +1096,9 @@ static int cand_add(padan_speller *sp, candset *cs, const char *typed_fold, size
     pd_buf_free(&f);
     return PADAN_OK;
   }
-  if (verify) {
-    int capunk;
-    if (word_status(sp, form, fn, &capunk) != ST_KNOWN) {
-      pd_buf_free(&f);
-      return PADAN_OK;
-    }
+  if (verify && !verified_known(sp, form, fn)) {
+    pd_buf_free(&f);
+    return PADAN_OK;
   }
   uint32_t sid;
   if (pd_strmap_intern(&cs->seen, f.p, f.len, &sid)) {
@@ -1080,32 +1127,22 @@ static int cand_add(padan_speller *sp, candset *cs, const char *typed_fold, size
 }
 
 /* Looks up one edit of the folded word in the frequency table and the word lists. */
-static void bloom_build(padan_speller *sp) {
-  if (!sp->bloom)
-    sp->bloom = malloc(BLOOM_BITS / 8);
-  if (!sp->bloom)
-    return;
-  memset(sp->bloom, 0, BLOOM_BITS / 8);
-  const pd_strmap *maps[2] = {&sp->freq, &sp->extra};
-  for (int m = 0; m < 2; m++)
-    for (uint32_t id = 1; id <= pd_strmap_count(maps[m]); id++) {
-      size_t n;
-      const char *s = pd_strmap_str(maps[m], id, &n);
-      uint32_t h = pd_hash(s, n) & (BLOOM_BITS - 1);
-      sp->bloom[h >> 6] |= (uint64_t)1 << (h & 63);
-    }
-  sp->bloom_ready = 1;
+/* A blocked filter: both bits of a word in the same 64-bit cell (one memory access). */
+static uint64_t morph_mask(uint32_t h) {
+  uint32_t g = h * 0x9E3779B1u;
+  return ((uint64_t)1 << (g >> 26)) | ((uint64_t)1 << ((g >> 20) & 63)) |
+         ((uint64_t)1 << ((g >> 14) & 63));
 }
 
 static void morph_set(uint64_t *bits, const char *s, size_t n) {
-  uint32_t h = pd_hash(s, n), a = h & (MORPH_BITS - 1), b = (h * 0x9E3779B1u >> 8) & (MORPH_BITS - 1);
-  bits[a >> 6] |= (uint64_t)1 << (a & 63);
-  bits[b >> 6] |= (uint64_t)1 << (b & 63);
+  uint32_t h = pd_hash(s, n);
+  bits[h & (MORPH_BITS / 64 - 1)] |= morph_mask(h);
 }
 
 static int morph_has(const uint64_t *bits, const char *s, size_t n) {
-  uint32_t h = pd_hash(s, n), a = h & (MORPH_BITS - 1), b = (h * 0x9E3779B1u >> 8) & (MORPH_BITS - 1);
-  return (bits[a >> 6] >> (a & 63) & 1) && (bits[b >> 6] >> (b & 63) & 1);
+  uint32_t h = pd_hash(s, n);
+  uint64_t m = morph_mask(h);
+  return (bits[h & (MORPH_BITS / 64 - 1)] & m) == m;
 }
 
 /* meN-/peN- with the nasal that fits the stem (kirim -> mengirim, pakai -> memakai). */
@@ -1151,6 +1188,7 @@ static void morph_build(padan_speller *sp) {
   }
   static const char *const plain[] = {"di", "ber", "ter", "se", "per", "ke", "memper", "diper", NULL};
   static const char *const sufs[] = {"", "kan", "i", "an", NULL};
+  static const size_t plen[] = {2, 3, 3, 2, 3, 2, 6, 5};
   char st[64], form[160];
   size_t i = 0;
   while (i < len) {
@@ -1178,8 +1216,8 @@ static void morph_build(padan_speller *sp) {
       size_t bn = n + sl;
       morph_set(sp->morph, base, bn);
       for (size_t pi = 0; plain[pi]; pi++) {
-        size_t pl = strlen(plain[pi]);
-        if (strcmp(plain[pi], "ber") == 0 && st[0] == 'r')
+        size_t pl = plen[pi];
+        if (pi == 1 && st[0] == 'r')
           pl = 2; /* be-rakit */
         memcpy(form, plain[pi], pl);
         memcpy(form + pl, base, bn);
@@ -1205,11 +1243,6 @@ static int try_edit(padan_speller *sp, candset *cs, const char *typed, size_t tn
   if (cs->morph_pass)
     return sp->morph && morph_has(sp->morph, e, en) ? cand_add(sp, cs, typed, tn, e, en, 1, 1, 0.0)
                                                     : PADAN_OK;
-  if (sp->bloom_ready) {
-    uint32_t h = pd_hash(e, en) & (BLOOM_BITS - 1);
-    if (!(sp->bloom[h >> 6] & ((uint64_t)1 << (h & 63))))
-      return PADAN_OK;
-  }
   uint32_t id = pd_strmap_find(&sp->freq, e, en);
   if (id) {
     const char *form = PD_VEC_AT(&sp->freq_form, const char *, id - 1);
@@ -1224,20 +1257,114 @@ static int try_edit(padan_speller *sp, candset *cs, const char *typed, size_t tn
     if (rc)
       return rc;
   }
-  if (pd_strmap_find(&sp->extra, e, en))
+  if (pd_strmap_find(&sp->extra, e, en)) {
+    if (en <= MAX_WORD && pd_spell_case(e, en) != CC_LOWER && pd_spell_case(typed, tn) == CC_LOWER) {
+      char low[MAX_WORD + 1];
+      size_t before = cs->v.n;
+      for (size_t i = 0; i < en; i++)
+        low[i] = (char)pd_ascii_lower((unsigned char)e[i]);
+      int rc = cand_add(sp, cs, typed, tn, low, en, 1, 1, 0.0);
+      if (rc || cs->v.n > before)
+        return rc;
+    }
     return cand_add(sp, cs, typed, tn, e, en, 1, 0, 0.0);
+  }
   return PADAN_OK;
+}
+
+static int del_add(padan_speller *sp, const char *k, size_t n, uint32_t ref) {
+  uint32_t kid;
+  if (pd_strmap_intern(&sp->delkeys, k, n, &kid))
+    return PADAN_ENOMEM;
+  while (sp->delhead.n < kid)
+    if (!pd_vec_push(&sp->delhead))
+      return PADAN_ENOMEM;
+  uint32_t *head = &PD_VEC_AT(&sp->delhead, uint32_t, kid - 1);
+  if (*head && PD_VEC_AT(&sp->delent, uint32_t, (*head - 1) * 2) == ref)
+    return PADAN_OK; /* "aa" minus either a */
+  uint32_t *e = pd_vec_push(&sp->delent), *nx = pd_vec_push(&sp->delent);
+  if (!e || !nx)
+    return PADAN_ENOMEM;
+  head = &PD_VEC_AT(&sp->delhead, uint32_t, kid - 1);
+  *e = ref;
+  *nx = *head;
+  *head = (uint32_t)(sp->delent.n / 2);
+  return PADAN_OK;
+}
+
+static int del_build(padan_speller *sp) {
+  sp->del_ready = 1;
+  const pd_strmap *maps[2] = {&sp->freq, &sp->extra};
+  char buf[MAX_WORD + 2];
+  for (int m = 0; m < 2; m++)
+    for (uint32_t id = 1; id <= pd_strmap_count(maps[m]); id++) {
+      size_t n;
+      const char *s = pd_strmap_str(maps[m], id, &n);
+      if (n < 2 || n > MAX_WORD)
+        continue;
+      for (size_t i = 0; i < n; i++)
+        buf[i] = (char)pd_ascii_lower((unsigned char)s[i]);
+      uint32_t ref = id | (m ? 0x80000000u : 0);
+      if (del_add(sp, buf, n, ref))
+        return PADAN_ENOMEM;
+      for (size_t i = 0; i < n; i++) {
+        char c = buf[i];
+        memmove(buf + i, buf + i + 1, n - i - 1);
+        int rc = del_add(sp, buf, n - 1, ref);
+        memmove(buf + i + 1, buf + i, n - i - 1);
+        buf[i] = c;
+        if (rc)
+          return rc;
+      }
+    }
+  return PADAN_OK;
+}
+
+/* Known words one edit from w (folded, ASCII) through the deletion index. */
+static int pool_lookup(padan_speller *sp, candset *cs, const char *w, size_t n) {
+  char buf[MAX_WORD + 2], key[MAX_WORD + 2];
+  int rc = PADAN_OK;
+  if (!sp->del_ready && (rc = del_build(sp)))
+    return rc;
+  for (size_t i = 0; i <= n && !rc; i++) {
+    size_t bn = n;
+    memcpy(buf, w, n);
+    if (i < n) { /* w minus letter i; i == n: w itself */
+      if (i > 0 && w[i] == w[i - 1])
+        continue;
+      memmove(buf + i, buf + i + 1, n - i - 1);
+      bn = n - 1;
+    }
+    uint32_t kid = pd_strmap_find(&sp->delkeys, buf, bn);
+    for (uint32_t e = kid ? PD_VEC_AT(&sp->delhead, uint32_t, kid - 1) : 0; e && !rc;
+         e = PD_VEC_AT(&sp->delent, uint32_t, (e - 1) * 2 + 1)) {
+      uint32_t ref = PD_VEC_AT(&sp->delent, uint32_t, (e - 1) * 2);
+      size_t kn;
+      const char *k = (ref & 0x80000000u) ? pd_strmap_str(&sp->extra, ref & 0x7fffffffu, &kn)
+                                          : pd_strmap_str(&sp->freq, ref, &kn);
+      if (kn > MAX_WORD || (kn == n && memcmp(k, w, n) == 0))
+        continue;
+      for (size_t q = 0; q < kn; q++)
+        key[q] = (char)pd_ascii_lower((unsigned char)k[q]);
+      if (pd_spell_distance(w, n, key, kn) > 1.0)
+        continue;
+      rc = try_edit(sp, cs, w, n, (ref & 0x80000000u) ? k : key, kn);
+    }
+  }
+  return rc;
 }
 
 static int edits1(padan_speller *sp, candset *cs, const char *w, size_t n, int split) {
   char buf[MAX_WORD + 2];
   if (n + 1 > MAX_WORD)
     return PADAN_OK;
-  if (!sp->bloom_ready)
-    bloom_build(sp);
-  if (!sp->morph_ready)
+  if (cs->morph_pass && !sp->morph_ready)
     morph_build(sp);
   int rc = PADAN_OK;
+  if (!cs->morph_pass) {
+    rc = pool_lookup(sp, cs, w, n);
+    goto split_words;
+  }
   for (size_t i = 0; i < n && !rc; i++) { /* deletion */
     memcpy(buf, w, i);
     memcpy(buf + i, w + i + 1, n - i - 1);
@@ -1265,11 +1392,10 @@ static int edits1(padan_speller *sp, candset *cs, const char *w, size_t n, int s
       memcpy(buf + i + 1, w + i, n - i);
       rc = try_edit(sp, cs, w, n, buf, n + 1);
     }
+split_words:
   if (!rc && split)
     for (size_t i = 1; i + 1 < n && !rc; i++) { /* a missing hyphen or space: two words */
-      int a, b;
-      if (word_status(sp, w, i, &a) == ST_KNOWN && word_status(sp, w + i, n - i, &b) == ST_KNOWN &&
-          i >= 2 && n - i >= 3) {
+      if (i >= 2 && n - i >= 3 && verified_known(sp, w, i) && verified_known(sp, w + i, n - i)) {
         memcpy(buf, w, i);
         buf[i] = ' ';
         memcpy(buf + i + 1, w + i, n - i);
@@ -1346,8 +1472,17 @@ static int suggest_entry(padan_speller *sp, uint32_t id, const char *w, size_t n
     for (size_t i = 0; i < typed.len; i++)
       tl[(unsigned char)typed.p[i] & 31]++;
     /* lexicon words within two edits: a misspelled name gets the lexicon's spelling */
-    for (size_t i = 0; !rc && i < sp->lexwords.n; i++) {
+    uint32_t tmask = 0;
+    for (size_t i = 0; i < typed.len; i++)
+      tmask |= (uint32_t)1 << ((unsigned char)typed.p[i] & 31);
+    for (size_t i = 0; !rc && i + 1 < sp->lexwords.n; i += 2) {
       uint32_t lid = PD_VEC_AT(&sp->lexwords, uint32_t, i);
+      uint32_t x = tmask ^ PD_VEC_AT(&sp->lexwords, uint32_t, i + 1);
+      int bits = 0;
+      for (; x && bits <= 4; x &= x - 1)
+        bits++;
+      if (bits > 4)
+        continue;
       size_t ln;
       const char *ls = pd_strmap_str(&sp->extra, lid, &ln);
       if (ln + 2 < typed.len || typed.len + 2 < ln || letter_gap(tl, ls, ln) > 3)
