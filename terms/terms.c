@@ -940,6 +940,35 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
   pd_buf txt;
   pd_buf_init(&txt);
   double nbig = t->nbigrams ? (double)t->nbigrams : 1;
+  /* specificity is relative: centre it on the token-weighted mean over the
+   * corpus's content words seen twice or more (a small corpus makes every
+   * word look rarer in the reference) */
+  double spec0 = 2;
+  if (t->have_ref) {
+    double sum = 0, wsum = 0;
+    size_t nf = pd_strmap_count(&t->folds);
+    uint8_t *stopf = calloc(nf + 1, 1);
+    if (!stopf)
+      rc = PADAN_ENOMEM;
+    for (uint32_t w = 1; stopf && w <= nwords; w++)
+      if (t->wi[w].cls & (W_STOP | W_GENERAL))
+        stopf[t->wi[w].fold] = 1;
+    for (uint32_t f = 1; stopf && f <= nf; f++) {
+      if (stopf[f] || foldc[f] < 2)
+        continue;
+      size_t fl;
+      const char *fs = pd_strmap_str(&t->folds, f, &fl);
+      uint32_t rid = pd_strmap_find(&t->ref, fs, fl);
+      double rc2 = rid && rid < t->refcap ? (double)t->refc[rid] : 0;
+      double pc = ((double)foldc[f] + 0.5) / (double)ntok;
+      double pr = (rc2 + 0.5) / ((double)t->reftotal + 1);
+      sum += (double)foldc[f] * log2(pc / pr);
+      wsum += (double)foldc[f];
+    }
+    free(stopf);
+    if (wsum > 0)
+      spec0 = sum / wsum;
+  }
   for (size_t gi = 0; gi < groups.n && !rc; gi++) {
     pd_group *gr = &PD_VEC_AT(&groups, pd_group, gi);
     if (gr->freq < t->opt.min_freq || gr->freq == 0)
@@ -1008,7 +1037,7 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
     }
     double docs = gr->docs;
     double df = 1 + 0.5 * log2(docs > 1 ? docs : 1);
-    double sf = t->have_ref ? 2 / (1 + exp(-(spec - 2) / 1.5)) : 1;
+    double sf = t->have_ref ? 2 / (1 + exp(-(spec - spec0) / 1.5)) : 1;
     if (nw > 1) {
       /* "kunjungan Putin": a common noun owned by a name is rarely a term */
       const char *w0 = pd_strmap_str(&t->words, ids[0], NULL);
