@@ -73,6 +73,7 @@ expect_out_re "^kerja	3$" "word count"
 cp "$TMP/out" "$TMP/ref.tsv"
 run terms --reference="$TMP/ref.tsv" "$IN"
 expect_rc 0 "reference"
+if awk -F'\t' 'NR > 1 && $10 != "0.0000" { found = 1 } END { exit !found }' "$TMP/out"; then ok; else fail "spec column filled with a reference"; fi
 printf 'kerja\t3\nsama three\n' > "$TMP/bad.tsv"
 run terms --reference="$TMP/bad.tsv" "$IN"
 expect_rc 2 "bad reference"
