@@ -129,6 +129,8 @@ typedef struct {
   size_t *koff; /* sorted anchor keys of sentence s: key[koff[s] .. koff[s+1]) */
   uint32_t *key;
   float *kw; /* total anchor weight of the sentence */
+  size_t *koff2; /* merged keys of sentences s and s+1: key2[koff2[s] .. koff2[s+1]) */
+  uint32_t *key2;
 } side;
 
 typedef struct {
@@ -162,6 +164,8 @@ static void side_free(side *sd) {
   free(sd->koff);
   free(sd->key);
   free(sd->kw);
+  free(sd->koff2);
+  free(sd->key2);
   memset(sd, 0, sizeof *sd);
 }
 
@@ -337,6 +341,29 @@ static int keys_build(const anchors *an, side *id, side *en) {
       sd->kw[s] = (float)kw;
     }
     sd->koff[sd->n] = nk;
+    /* merged keys of each two neighbours, for the 2-x beads */
+    free(sd->koff2), free(sd->key2);
+    sd->koff2 = calloc(sd->n + 1, sizeof *sd->koff2);
+    sd->key2 = malloc((2 * nk + 1) * sizeof *sd->key2);
+    if (!sd->koff2 || !sd->key2) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    size_t n2 = 0;
+    for (size_t s = 0; s < sd->n; s++) {
+      sd->koff2[s] = n2;
+      if (s + 1 >= sd->n)
+        continue;
+      const uint32_t *x = sd->key + sd->koff[s], *xe = sd->key + sd->koff[s + 1];
+      const uint32_t *y = xe, *ye = sd->key + sd->koff[s + 2];
+      while (x < xe && y < ye)
+        sd->key2[n2++] = *x <= *y ? *x++ : *y++;
+      while (x < xe)
+        sd->key2[n2++] = *x++;
+      while (y < ye)
+        sd->key2[n2++] = *y++;
+    }
+    sd->koff2[sd->n] = n2;
   }
   free(universe);
   return rc;
@@ -373,13 +400,14 @@ typedef struct {
   int lexical;
   double c, s2; /* English chars per Indonesian char; variance per char */
   /* band */
-  size_t n, m, W;
+  size_t n, m;
+  size_t *wr;     /* band half-width of each row */
+  uint8_t *edge;  /* rows where the last path touched the band edge */
   long *cen;
   size_t *lo, *hi, *off;
   double *cost;
   uint8_t *back;
   float *pm; /* pair match cache per cell (a+1, b+1); < 0 = not computed */
-  uint32_t *bufa, *bufb; /* room for the keys of two sentences of each side */
   size_t ncells;
 } dp;
 
@@ -393,32 +421,36 @@ static double neglog_tail1(double x) { /* -log(2 (1 - Phi(|x|))) */
   return x * x + log(x * sqrt(M_PI));
 }
 
-static size_t max_two(const side *sd) {
-  size_t best = 1;
-  for (size_t s = 0; s + 1 <= sd->n; s++) {
-    size_t e = s + 2 <= sd->n ? s + 2 : s + 1;
-    size_t k = sd->koff[e] - sd->koff[s];
-    if (k > best)
-      best = k;
-  }
-  return best;
-}
-
-/* (Re)allocates the merge buffers after the keys changed. */
-static int dp_bufs(dp *d) {
-  free(d->bufa), free(d->bufb);
-  d->bufa = malloc(max_two(d->id) * sizeof *d->bufa);
-  d->bufb = malloc(max_two(d->en) * sizeof *d->bufb);
-  return d->bufa && d->bufb ? PADAN_OK : PADAN_ENOMEM;
-}
-
 /* A normal length model with a broad second component: free translations
  * of a sentence are much longer or shorter than the normal model allows. */
-static double neglog_tail(double x) {
+static double neglog_tail_exact(double x) {
   double a = neglog_tail1(x), b = neglog_tail1(x / LEN_WIDE);
   double la = log(1 - LEN_MIX) - a, lb = log(LEN_MIX) - b;
   double mx = la > lb ? la : lb;
   return -(mx + log(exp(la - mx) + exp(lb - mx)));
+}
+
+/* The length cost from a table (linear interpolation): it is the hot spot. */
+#define TAIL_STEP 32.0
+#define TAIL_N 2048
+static double tail_table[TAIL_N + 2];
+static int tail_ready;
+
+static void tail_init(void) {
+  if (tail_ready)
+    return;
+  for (int k = 0; k <= TAIL_N + 1; k++)
+    tail_table[k] = neglog_tail_exact(k / TAIL_STEP);
+  tail_ready = 1; /* the same values every time: a racing second fill is harmless */
+}
+
+static double neglog_tail(double x) {
+  x = fabs(x) * TAIL_STEP;
+  if (x >= TAIL_N)
+    return neglog_tail_exact(x / TAIL_STEP);
+  int k = (int)x;
+  double f = x - k;
+  return tail_table[k] + f * (tail_table[k + 1] - tail_table[k]);
 }
 
 static int in_band(const dp *d, size_t i, size_t j) {
@@ -436,31 +468,21 @@ static float dp_pair(dp *d, size_t a, size_t b) {
   return pair_match(d->an, d->id, d->en, a, b);
 }
 
-/* Sorted union (with repeats) of the keys of sentences [first, first + n). */
-static const uint32_t *merged_keys(const side *sd, size_t first, size_t n, uint32_t *buf,
-                                   size_t *len) {
-  const uint32_t *x = sd->key + sd->koff[first], *xe = sd->key + sd->koff[first + 1];
+/* Sorted union (with repeats) of the keys of sentences [first, first + n), n = 1 or 2. */
+static const uint32_t *merged_keys(const side *sd, size_t first, size_t n, size_t *len) {
   if (n == 1) {
-    *len = (size_t)(xe - x);
-    return x;
+    *len = sd->koff[first + 1] - sd->koff[first];
+    return sd->key + sd->koff[first];
   }
-  const uint32_t *y = sd->key + sd->koff[first + 1], *ye = sd->key + sd->koff[first + 2];
-  size_t k = 0;
-  while (x < xe && y < ye)
-    buf[k++] = *x <= *y ? *x++ : *y++;
-  while (x < xe)
-    buf[k++] = *x++;
-  while (y < ye)
-    buf[k++] = *y++;
-  *len = k;
-  return buf;
+  *len = sd->koff2[first + 1] - sd->koff2[first];
+  return sd->key2 + sd->koff2[first];
 }
 
 /* Matched anchor weight of a multi-sentence bead (multiset intersection). */
 static double bead_match(dp *d, size_t i0, int ni, size_t j0, int nj) {
   size_t la, lb;
-  const uint32_t *x = merged_keys(d->id, i0, (size_t)ni, d->bufa, &la);
-  const uint32_t *y = merged_keys(d->en, j0, (size_t)nj, d->bufb, &lb);
+  const uint32_t *x = merged_keys(d->id, i0, (size_t)ni, &la);
+  const uint32_t *y = merged_keys(d->en, j0, (size_t)nj, &lb);
   const uint32_t *xe = x + la, *ye = y + lb;
   double m = 0;
   while (x < xe && y < ye) {
@@ -534,7 +556,7 @@ static int dp_band(dp *d) {
   size_t tot = 0;
   for (size_t i = 0; i <= n; i++) {
     long c = d->cen[i];
-    long lo = c - (long)d->W, hi = c + (long)d->W;
+    long lo = c - (long)d->wr[i], hi = c + (long)d->wr[i];
     if (lo < 0)
       lo = 0;
     if (hi > (long)m)
@@ -603,9 +625,10 @@ static size_t dp_trace(dp *d, padan_align_bead **out, int *edge) {
     return 0;
   size_t i = d->n, j = d->m;
   *edge = 0;
+  memset(d->edge, 0, d->n + 1);
   while (i > 0 || j > 0) {
     if ((d->lo[i] > 0 && j < d->lo[i] + 2) || (d->hi[i] < d->m && j + 2 > d->hi[i]))
-      *edge = 1;
+      *edge = 1, d->edge[i] = 1;
     uint8_t k = d->back[CELL(d, i, j)];
     if (k == 255)
       break; /* cannot happen: (n, m) is always reachable */
@@ -637,11 +660,32 @@ static int dp_solve(padan_aligner *a, dp *d, padan_align_bead **beads, size_t *n
     *nb = dp_trace(d, beads, &edge);
     if (!*beads)
       return PADAN_ENOMEM;
-    a->st.band = d->W, a->st.cells = d->ncells;
-    size_t full = d->m + 1;
-    if (!edge || d->W >= full || d->ncells * 2 > CELL_LIMIT)
+    size_t full = d->m + 1, maxw = 0;
+    for (size_t i = 0; i <= d->n; i++)
+      if (d->wr[i] > maxw)
+        maxw = d->wr[i];
+    a->st.band = maxw, a->st.cells = d->ncells;
+    if (!edge || d->ncells * 2 > CELL_LIMIT)
       return PADAN_OK;
-    d->W *= 2;
+    /* widen (x4) the band around each row where the path met its edge */
+    int changed = 0;
+    size_t *nw = malloc((d->n + 1) * sizeof *nw);
+    if (!nw)
+      return PADAN_ENOMEM;
+    memcpy(nw, d->wr, (d->n + 1) * sizeof *nw);
+    for (size_t i = 0; i <= d->n; i++) {
+      if (!d->edge[i] || d->wr[i] >= full)
+        continue;
+      size_t w = d->wr[i] * 4 < full ? d->wr[i] * 4 : full;
+      size_t r0 = i > 4 * w ? i - 4 * w : 0, r1 = i + 4 * w < d->n ? i + 4 * w : d->n;
+      for (size_t r = r0; r <= r1; r++)
+        if (nw[r] < w)
+          nw[r] = w, changed = 1;
+    }
+    free(d->wr);
+    d->wr = nw;
+    if (!changed)
+      return PADAN_OK;
     a->st.widenings++;
   }
 }
@@ -727,6 +771,98 @@ static int learn_pairs(const side *id, const side *en, const padan_align_bead *b
   return rc;
 }
 
+/* ------------------------------------------------------------ band center */
+
+typedef struct {
+  uint32_t i, j;
+} point;
+
+static int cmp_point(const void *x, const void *y) {
+  const point *a = x, *b = y;
+  if (a->i != b->i)
+    return a->i < b->i ? -1 : 1;
+  return a->j > b->j ? -1 : a->j < b->j; /* j descending: one point per row in the chain */
+}
+
+/* Sentence of the single occurrence of each word on one side (0 = none or
+ * several; sentence + 1 otherwise). */
+static uint32_t *hapax_sentences(const side *sd, size_t nvoc) {
+  uint32_t *where = calloc(nvoc + 1, sizeof *where);
+  if (!where)
+    return NULL;
+  for (size_t s = 0; s < sd->n; s++)
+    for (size_t t = sd->toff[s]; t < sd->toff[s + 1]; t++) {
+      uint32_t v = sd->tok[t];
+      if (where[v] == 0)
+        where[v] = (uint32_t)(s + 1);
+      else if (where[v] != s + 1)
+        where[v] = UINT32_MAX;
+    }
+  return where;
+}
+
+/* The band center of the first pass: words (names, numbers) found exactly once
+ * on each side are anchor points; the longest chain of them increasing on both
+ * sides is the path's skeleton, interpolated between its points. Random drift
+ * from deletions then no longer pushes the path off a narrow band. */
+static int anchor_center(const side *id, const side *en, size_t nvoc, long *cen) {
+  uint32_t *wi = hapax_sentences(id, nvoc), *we = hapax_sentences(en, nvoc);
+  point *pt = NULL;
+  size_t *tail = NULL, *prev = NULL;
+  int rc = PADAN_ENOMEM;
+  if (!wi || !we)
+    goto out;
+  size_t np = 0;
+  for (size_t v = 1; v <= nvoc; v++)
+    if (wi[v] && wi[v] != UINT32_MAX && we[v] && we[v] != UINT32_MAX)
+      np++;
+  pt = malloc((np + 1) * sizeof *pt);
+  tail = malloc((np + 1) * sizeof *tail);
+  prev = malloc((np + 1) * sizeof *prev);
+  if (!pt || !tail || !prev)
+    goto out;
+  np = 0;
+  for (size_t v = 1; v <= nvoc; v++)
+    if (wi[v] && wi[v] != UINT32_MAX && we[v] && we[v] != UINT32_MAX)
+      pt[np].i = wi[v] - 1, pt[np].j = we[v] - 1, np++;
+  rc = PADAN_OK;
+  if (np < 2)
+    goto out;
+  qsort(pt, np, sizeof *pt, cmp_point);
+  /* longest strictly increasing subsequence on j (patience sorting) */
+  size_t len = 0;
+  for (size_t k = 0; k < np; k++) {
+    size_t lo = 0, hi = len;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (pt[tail[mid]].j < pt[k].j)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    prev[k] = lo ? tail[lo - 1] : SIZE_MAX;
+    tail[lo] = k;
+    if (lo == len)
+      len++;
+  }
+  /* walk the chain back, interpolating the center between its points */
+  size_t k = tail[len - 1];
+  long ni = (long)id->n, nj = (long)en->n;
+  long pi = ni, pj = nj; /* the point after (the end) */
+  for (;;) {
+    long ci = k == SIZE_MAX ? 0 : (long)pt[k].i, cj = k == SIZE_MAX ? 0 : (long)pt[k].j;
+    for (long i = ci; i <= pi; i++)
+      cen[i] = pi == ci ? cj : cj + (long)((double)(i - ci) * (double)(pj - cj) / (double)(pi - ci) + 0.5);
+    if (k == SIZE_MAX)
+      break;
+    pi = ci, pj = cj;
+    k = prev[k];
+  }
+out:
+  free(wi), free(we), free(pt), free(tail), free(prev);
+  return rc;
+}
+
 /* ------------------------------------------------------------ driver */
 
 static void confidences(padan_align_bead *b, size_t nb) {
@@ -805,9 +941,8 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
     sa += id.chars[i];
   for (size_t j = 0; j < nen; j++)
     sb += en.chars[j];
+  tail_init();
   d.id = &id, d.en = &en, d.an = &an, d.lexical = lexical;
-  if (lexical && (rc = dp_bufs(&d)) != PADAN_OK)
-    goto done;
   d.c = sa > 0 && sb > 0 ? sb / sa : 1.0;
   d.s2 = 6.8;
   d.n = nid, d.m = nen;
@@ -818,8 +953,17 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
   }
   for (size_t i = 0; i <= nid; i++)
     d.cen[i] = nid ? (long)((double)i * (double)nen / (double)nid + 0.5) : 0;
+  if (lexical && nid && nen && (rc = anchor_center(&id, &en, nvoc, d.cen)) != PADAN_OK)
+    goto done;
   /* with nid == 0 the one row spans every English sentence */
-  d.W = a->band + (nid ? 0 : nen);
+  d.wr = malloc((nid + 1) * sizeof *d.wr);
+  d.edge = malloc(nid + 1);
+  if (!d.wr || !d.edge) {
+    rc = PADAN_ENOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i <= nid; i++)
+    d.wr[i] = a->band + (nid ? 0 : nen);
   a->st.passes = 1;
   rc = dp_solve(a, &d, &b, &nb);
   if (rc)
@@ -834,8 +978,6 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
     rc = anchors_build(&an, nvoc, &en, pairs.p, pairs.n);
     if (!rc)
       rc = keys_build(&an, &id, &en);
-    if (!rc)
-      rc = dp_bufs(&d);
     if (rc)
       goto done;
     estimate_length(&d, b, nb);
@@ -848,7 +990,8 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
     }
     d.cen[nid] = (long)nen;
     size_t w2 = a->band / 2;
-    d.W = w2 > 4 ? w2 : 4;
+    for (size_t i = 0; i <= nid; i++)
+      d.wr[i] = w2 > 4 ? w2 : 4;
     a->st.passes = 2;
     rc = dp_solve(a, &d, &b, &nb);
     if (rc)
@@ -862,7 +1005,7 @@ done:
     snprintf(a->err, sizeof a->err, "out of memory");
   free(b);
   free(d.cen);
-  free(d.bufa), free(d.bufb);
+  free(d.wr), free(d.edge);
   dp_free(&d);
   anchors_free(&an);
   side_free(&id);

@@ -147,11 +147,14 @@ static void test_deletions_and_merges(void) {
 }
 
 /* A tiny band must widen when the path drifts off the diagonal: 20 id
- * sentences without translation at the start. */
-static void test_band_widens(void) {
+ * sentences without translation at the start. The length-only mode centers the
+ * band on the diagonal; the default mode on a chain of anchors (words found
+ * once on each side), which follows the drift without widening. */
+static void band_case(int options, int expect_widen) {
   padan_aligner *a;
   CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
   padan_aligner_set_band(a, 2);
+  padan_aligner_set_options(a, options);
   sents id = {0}, en = {0};
   char b[512];
   for (int k = 0; k < 20; k++) {
@@ -168,16 +171,24 @@ static void test_band_widens(void) {
   check_cover(r, nb, id.n, en.n);
   padan_align_stats st;
   padan_aligner_stats(a, &st);
-  CU_ASSERT(st.widenings > 0);
-  CU_ASSERT(st.band > 2);
+  if (expect_widen) {
+    CU_ASSERT(st.widenings > 0);
+    CU_ASSERT(st.band > 2);
+  } else {
+    CU_ASSERT_EQUAL(st.widenings, 0);
+  }
   int good = 0;
   for (int k = 0; k < 60; k++)
     good += has_bead(r, nb, (size_t)(20 + k), 1, (size_t)k, 1);
-  CU_ASSERT(good >= 58);
+  if (!expect_widen) /* length alone cannot place 20 deletions; anchors can */
+    CU_ASSERT(good >= 58);
   free(r);
   clear(&id), clear(&en);
   padan_aligner_free(a);
 }
+
+static void test_band_widens(void) { band_case(PADAN_ALIGN_LENGTH_ONLY, 1); }
+static void test_band_anchor_center(void) { band_case(PADAN_ALIGN_NO_REALIGN, 0); }
 
 static void test_empty_sides(void) {
   padan_aligner *a;
@@ -242,6 +253,7 @@ int suite_align(void) {
   if (!CU_add_test(s, "one to one", test_one_to_one) ||
       !CU_add_test(s, "deletions and merges", test_deletions_and_merges) ||
       !CU_add_test(s, "band widens", test_band_widens) ||
+      !CU_add_test(s, "band follows anchors", test_band_anchor_center) ||
       !CU_add_test(s, "empty sides", test_empty_sides) ||
       !CU_add_test(s, "lexicon pair", test_lexicon_pair))
     return 1;
