@@ -473,25 +473,37 @@ static padan_check_finding *new_finding(padan_checker *c, int kind) {
 }
 
 /* What the translation used instead: among the English words of the bead not
- * explained by another concept's form, not function words and not copied
- * from the Indonesian, the word most often seen where this concept is
- * missing (at least twice and in half of them); for a single occurrence, the
- * unexplained words when there are at most three. */
-static int guess_found(padan_checker *c, pd_vec *occs, bead_t *beads, pd_strmap *idwords) {
+ * explained by a form of a concept found there, not function words and not
+ * copied from the Indonesian, the word most associated with this concept's
+ * misses (seen in at least two of them, and in at least 30% of all the
+ * sentence pairs that contain it); otherwise, when only one or two such words
+ * are left, those. */
+static int guess_found(padan_checker *c, pd_vec *occs, bead_t *beads, size_t nbeads,
+                       pd_strmap *idwords) {
   size_t no = occs->n;
   occ_t *o = occs->p;
-  /* explained[bead] bitmap built per bead on the fly */
   pd_buf tmp;
   pd_buf_init(&tmp);
   int rc = PADAN_OK;
-  /* per occurrence list of unexplained word indexes */
+  size_t nkeys = pd_strmap_count(&c->enwords) + 1;
   size_t **un = calloc(no ? no : 1, sizeof *un);
   size_t *nun = calloc(no ? no : 1, sizeof *nun);
-  if (!un || !nun) {
-    free(un);
-    free(nun);
-    return PADAN_ENOMEM;
+  size_t *df = calloc(nkeys, sizeof *df);
+  size_t *cnt = calloc(nkeys, sizeof *cnt);
+  size_t *seen = calloc(nkeys, sizeof *seen); /* last bead + 1 / occurrence + 1 */
+  if (!un || !nun || !df || !cnt || !seen) {
+    rc = PADAN_ENOMEM;
+    goto out;
   }
+  for (size_t bi = 0; bi < nbeads; bi++) {
+    pd_chk_word *w = beads[bi].enw.p;
+    for (size_t k = 0; k < beads[bi].enw.n; k++)
+      if (w[k].key < nkeys && seen[w[k].key] != bi + 1) {
+        seen[w[k].key] = bi + 1;
+        df[w[k].key]++;
+      }
+  }
+  memset(seen, 0, nkeys * sizeof *seen);
   for (size_t i = 0; i < no && rc == PADAN_OK; i++) {
     if (!o[i].finding)
       continue;
@@ -505,10 +517,14 @@ static int guess_found(padan_checker *c, pd_vec *occs, bead_t *beads, pd_strmap 
     for (size_t k = 0; k < b->enw.n; k++) {
       size_t ws = w[k].start, we = ws + w[k].len;
       int explained = 0;
-      for (size_t j = 0; j < no && !explained; j++)
-        if (o[j].bead == o[i].bead && o[j].rendering && ws >= o[j].en_s && we <= o[j].en_s + o[j].en_l)
+      /* the bead's occurrences are contiguous in occs around i */
+      for (size_t j = i; j-- > 0 && o[j].bead == o[i].bead && !explained;)
+        if (o[j].rendering && ws >= o[j].en_s && we <= o[j].en_s + o[j].en_l)
           explained = 1;
-      if (explained)
+      for (size_t j = i + 1; j < no && o[j].bead == o[i].bead && !explained; j++)
+        if (o[j].rendering && ws >= o[j].en_s && we <= o[j].en_s + o[j].en_l)
+          explained = 1;
+      if (explained || w[k].key == 0 || w[k].key >= nkeys)
         continue;
       pd_buf_clear(&tmp);
       if ((rc = pd_utf8_fold(b->en_text + ws, w[k].len, &tmp)))
@@ -517,69 +533,95 @@ static int guess_found(padan_checker *c, pd_vec *occs, bead_t *beads, pd_strmap 
         continue;
       if (pd_strmap_find(idwords, tmp.p, tmp.len))
         continue; /* names and words copied from the Indonesian */
-      un[i][nun[i]++] = k;
+      int dup = 0;
+      for (size_t q = 0; q < nun[i]; q++)
+        if (w[un[i][q]].key == w[k].key)
+          dup = 1;
+      if (!dup)
+        un[i][nun[i]++] = k;
     }
   }
+  /* per concept: in how many of its misses each word is left unexplained */
+  unsigned char *done = calloc(no ? no : 1, 1);
+  if (!done)
+    rc = PADAN_ENOMEM;
   for (size_t i = 0; i < no && rc == PADAN_OK; i++) {
-    if (!o[i].finding)
+    if (!o[i].finding || done[i])
       continue;
-    padan_check_finding *f = &PD_VEC_AT(&c->findings, padan_check_finding, o[i].finding - 1);
-    bead_t *b = &beads[o[i].bead];
-    pd_chk_word *w = b->enw.p;
-    /* count, over this concept's missing occurrences, each unexplained word key */
-    size_t nmiss = 0, best_cnt = 0, best_k = (size_t)-1;
-    for (size_t j = 0; j < no; j++)
-      if (o[j].finding && o[j].concept == o[i].concept)
-        nmiss++;
-    for (size_t a = 0; a < nun[i]; a++) {
-      uint32_t key = w[un[i][a]].key;
-      size_t cnt = 0;
-      for (size_t j = 0; j < no; j++) {
-        if (!o[j].finding || o[j].concept != o[i].concept)
-          continue;
-        pd_chk_word *wj = beads[o[j].bead].enw.p;
-        for (size_t q = 0; q < nun[j]; q++)
-          if (wj[un[j][q]].key == key) {
-            cnt++;
-            break;
-          }
-      }
-      if (cnt > best_cnt) {
-        best_cnt = cnt;
-        best_k = un[i][a];
-      }
+    for (size_t j = i; j < no; j++) {
+      if (!o[j].finding || o[j].concept != o[i].concept)
+        continue;
+      pd_chk_word *wj = beads[o[j].bead].enw.p;
+      for (size_t q = 0; q < nun[j]; q++)
+        cnt[wj[un[j][q]].key]++;
     }
-    if (nmiss >= 2 && best_cnt >= 2 && best_cnt * 2 >= nmiss && best_k != (size_t)-1) {
-      f->found = pd_chk_strdup(c, b->en_text + w[best_k].start, w[best_k].len);
+    for (size_t j = i; j < no && rc == PADAN_OK; j++) {
+      if (!o[j].finding || o[j].concept != o[i].concept)
+        continue;
+      done[j] = 1;
+      padan_check_finding *f = &PD_VEC_AT(&c->findings, padan_check_finding, o[j].finding - 1);
+      bead_t *b = &beads[o[j].bead];
+      pd_chk_word *w = b->enw.p;
+      size_t best = (size_t)-1;
+      double best_score = 0;
+      for (size_t q = 0; q < nun[j]; q++) {
+        uint32_t key = w[un[j][q]].key;
+        double sc = df[key] ? (double)cnt[key] / (double)df[key] : 0;
+        if (cnt[key] >= 2 && sc >= 0.3 && sc > best_score) {
+          best_score = sc;
+          best = un[j][q];
+        }
+      }
       padan_check_mark *m = (padan_check_mark *)f->en_marks;
       size_t nm = f->nen_marks;
-      if (!f->found || add_mark(c, &m, &nm, w[best_k].start, w[best_k].len))
-        rc = PADAN_ENOMEM;
-      f->en_marks = m;
-      f->nen_marks = nm;
-    } else if (nun[i] > 0 && nun[i] <= 3) {
       pd_buf_clear(&tmp);
-      padan_check_mark *m = (padan_check_mark *)f->en_marks;
-      size_t nm = f->nen_marks;
-      for (size_t a = 0; a < nun[i] && rc == PADAN_OK; a++) {
-        pd_chk_word *x = &w[un[i][a]];
-        if (a)
-          rc = pd_buf_putc(&tmp, ' ');
+      if (best != (size_t)-1) {
+        rc = pd_buf_append(&tmp, b->en_text + w[best].start, w[best].len);
         if (!rc)
-          rc = pd_buf_append(&tmp, b->en_text + x->start, x->len);
-        if (!rc)
-          rc = add_mark(c, &m, &nm, x->start, x->len);
+          rc = add_mark(c, &m, &nm, w[best].start, w[best].len);
+      } else if (nun[j] > 0 && nun[j] <= 4) {
+        /* the longest run of adjacent unexplained words (the last of equals) */
+        size_t bs = 0, bl = 0;
+        for (size_t q = 0; q < nun[j];) {
+          size_t r = q + 1;
+          while (r < nun[j] && un[j][r] == un[j][r - 1] + 1)
+            r++;
+          if (r - q >= bl)
+            bs = q, bl = r - q;
+          q = r;
+        }
+        for (size_t q = bs; q < bs + bl && rc == PADAN_OK; q++) {
+          pd_chk_word *x = &w[un[j][q]];
+          if (q > bs)
+            rc = pd_buf_putc(&tmp, ' ');
+          if (!rc)
+            rc = pd_buf_append(&tmp, b->en_text + x->start, x->len);
+          if (!rc)
+            rc = add_mark(c, &m, &nm, x->start, x->len);
+        }
       }
       f->en_marks = m;
       f->nen_marks = nm;
-      if (rc == PADAN_OK && !(f->found = pd_chk_strdup(c, tmp.p, tmp.len)))
+      if (rc == PADAN_OK && tmp.len && !(f->found = pd_chk_strdup(c, tmp.p, tmp.len)))
         rc = PADAN_ENOMEM;
+    }
+    for (size_t j = i; j < no; j++) {
+      if (!o[j].finding || o[j].concept != o[i].concept)
+        continue;
+      pd_chk_word *wj = beads[o[j].bead].enw.p;
+      for (size_t q = 0; q < nun[j]; q++)
+        cnt[wj[un[j][q]].key] = 0;
     }
   }
-  for (size_t i = 0; i < no; i++)
+  free(done);
+out:
+  for (size_t i = 0; un && i < no; i++)
     free(un[i]);
   free(un);
   free(nun);
+  free(df);
+  free(cnt);
+  free(seen);
   pd_buf_free(&tmp);
   return rc;
 }
@@ -788,7 +830,7 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
       break;
     if (ab->id_n == 0 || b->id_len == 0)
       continue;
-    if ((rc = pd_chk_en_words(b->en_text, b->en_len, 0, &c->enwords, 0, &b->enw)))
+    if ((rc = pd_chk_en_words(b->en_text, b->en_len, 0, &c->enwords, 1, &b->enw)))
       break;
     padan_tokens_clear(&toks);
     pieces.n = 0;
@@ -876,7 +918,7 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
     }
   }
   if (rc == PADAN_OK)
-    rc = guess_found(c, &occs, beads, &idwords);
+    rc = guess_found(c, &occs, beads, nbeads, &idwords);
   if (rc == PADAN_OK)
     rc = inconsistent(c, &occs, beads);
 out:

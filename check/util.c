@@ -36,7 +36,9 @@ int pd_chk_en_norm(const char *w, size_t len, pd_buf *out) {
   const char *s = f.p ? f.p : "";
   size_t n = f.len;
   /* plural and 3rd-person -s: the same rule on both sides, so a rare wrong cut is harmless */
-  if (n > 4 && ends_with(s, n, "ies"))
+  if (n > 4 && ends_with(s, n, "men"))
+    f.p[n - 2] = 'a'; /* policemen, spokesmen */
+  else if (n > 4 && ends_with(s, n, "ies"))
     n -= 3, f.p[n] = 'y', n++;
   else if (n > 4 && ends_with(s, n, "sses"))
     n -= 2;
@@ -44,8 +46,8 @@ int pd_chk_en_norm(const char *w, size_t len, pd_buf *out) {
                      ends_with(s, n, "zes")))
     n -= 2;
   else if (n > 3 && s[n - 1] == 's' && !ends_with(s, n, "ss") && !ends_with(s, n, "us") &&
-           !ends_with(s, n, "is"))
-    n -= 1;
+           (!ends_with(s, n, "is") || (len > 0 && w[0] >= 'A' && w[0] <= 'Z')))
+    n -= 1; /* Iraqis, Israelis (capitalized) lose the s; analysis, crisis keep it */
   int rc = pd_buf_append(out, s, n);
   pd_buf_free(&f);
   return rc;

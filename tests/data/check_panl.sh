@@ -43,11 +43,14 @@ idres = {c: [id_re(t) for t in ts] for c, ts in ids.items()}
 
 # English: words of letters/digits, case-folded, -s/-es/-ies removed
 def norm(w):
+    cap = w[:1].isupper()
     w = w.lower()
+    if len(w) > 4 and w.endswith('men'): return w[:-3] + 'man'
     if len(w) > 4 and w.endswith('ies'): return w[:-3] + 'y'
     if len(w) > 4 and w.endswith('sses'): return w[:-2]
     if len(w) > 4 and w.endswith(('xes', 'ches', 'shes', 'zes')): return w[:-2]
-    if len(w) > 3 and w.endswith('s') and not w.endswith(('ss', 'us', 'is')): return w[:-1]
+    if len(w) > 3 and w.endswith('s') and not w.endswith(('ss', 'us')) and (cap or not w.endswith('is')):
+        return w[:-1]
     return w
 def words(s):
     s = re.sub(r"(\w)'s\b", r'\1', s)

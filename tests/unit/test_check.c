@@ -36,9 +36,9 @@ static padan_lexicon *lex_new(void) {
 
 static void test_en_norm(void) {
   const char *in[] = {"Treaties", "countries", "Boxes", "pacts", "Status", "analysis", "class",
-                      "North"};
+                      "North", "Iraqis", "policemen"};
   const char *want[] = {"treaty", "country", "box", "pact", "status", "analysis", "class",
-                        "north"};
+                        "north", "iraqi", "policeman"};
   for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
     pd_buf b;
     pd_buf_init(&b);
