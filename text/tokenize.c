@@ -650,6 +650,8 @@ static size_t scan_word(scan *sc, size_t i, int *kindp) {
     if (j >= n)
       break;
     unsigned char c = (unsigned char)s[j];
+    if (c == ' ' || c == '\n')
+      break; /* the common case */
     int prev_digit = is_digit_at(s, n, j - 1);
     if (c == '-' && is_alnum_at(s, n, j + 1)) {
       size_t next = alnum_run(s, n, j + 1);
@@ -827,7 +829,7 @@ static int word_token(scan *sc, size_t b, size_t e, int kind) {
         if (s[q] == '-')
           ws = q + 1;
       suf = pd_clitic_suffix(s + ws, e - ws);
-      if (ws == b && !(f & PADAN_TF_CAP) && e - b < 64) {
+      if (ws == b && s[b] == 'k' && !(f & PADAN_TF_CAP) && e - b < 64) {
         char low[64];
         size_t k;
         for (k = 0; k < e - b; k++)
