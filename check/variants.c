@@ -195,7 +195,8 @@ static int build_okeys(vctx *v) {
 static size_t perm_match(vctx *v, const char *text, const pd_chk_piece *p, size_t np, size_t i,
                          size_t min, size_t *term) {
   padan_checker *c = v->c;
-  for (size_t n = c->maxn; n >= 2 && n > min; n--) {
+  /* two-word reversals are mostly two phrases meeting (serangan udara Angkatan ...) */
+  for (size_t n = c->maxn; n >= 3 && n > min; n--) {
     if (i + n > np || p[i + n - 1].seg != p[i].seg)
       continue;
     size_t s0 = p[i].start, e0 = p[i + n - 1].start + p[i + n - 1].len;
@@ -1055,6 +1056,93 @@ typedef struct {
   size_t doc, piece;
 } wocc;
 
+/* The same capitalized words in another order outside the lexicon: maximal
+ * runs of 2-6 capitalized words grouped by their sorted words. */
+static int generic_order(vctx *v) {
+  pd_strmap okeys, lkeys;
+  pd_strmap_init(&okeys);
+  pd_strmap_init(&lkeys);
+  pd_vec ents;
+  pd_vec_init(&ents, sizeof(gent));
+  int rc = PADAN_OK;
+  for (size_t d = 0; d < v->ndocs && rc == PADAN_OK; d++) {
+    vdoc *vd = &v->vd[d];
+    pd_chk_piece *p = vd->pieces.p;
+    size_t np = vd->pieces.n;
+    for (size_t i = 0; i < np && rc == PADAN_OK;) {
+      if (p[i].sent_start) {
+        i++;
+        continue;
+      }
+      size_t j = i;
+      while (j < np && p[j].seg == p[i].seg && !vd->covered[j] && p[j].kind == PADAN_TOK_WORD &&
+             (p[j].flags & PADAN_TF_CAP) && !(p[j].flags & PADAN_TF_ALLCAPS))
+        j++;
+      if (j - i >= 2 && j - i <= 6) {
+        size_t s0 = p[i].start, e0 = p[j - 1].start + p[j - 1].len;
+        uint32_t oid, lid;
+        pd_buf_clear(&v->key);
+        if ((rc = pd_chk_id_key(v->docs[d].text + s0, e0 - s0, &v->tmp, &v->key)) ||
+            (rc = pd_strmap_intern(&lkeys, v->key.p ? v->key.p : "", v->key.len, &lid)) ||
+            (rc = okey(v->key.p ? v->key.p : "", v->key.len, &v->b2)) ||
+            (rc = pd_strmap_intern(&okeys, v->b2.p, v->b2.len, &oid)) ||
+            (rc = add_occ(v, d, i, j - i, (size_t)-1, 0, 0, 0)))
+          break;
+        gent *g = pd_vec_push(&ents);
+        if (!g) {
+          rc = PADAN_ENOMEM;
+          break;
+        }
+        g->skey = oid;
+        g->occ = v->occ.n - 1;
+        g->npieces = lid; /* the lemma key of the run, to tell orders apart */
+      }
+      i = j > i ? j : i + 1;
+    }
+  }
+  if (rc)
+    goto out;
+  gent *g = ents.p;
+  size_t ne = ents.n;
+  for (size_t i = 0; i < ne && rc == PADAN_OK; i++) {
+    if (g[i].skey == 0)
+      continue;
+    uint32_t k = g[i].skey;
+    size_t n = 0;
+    int differ = 0;
+    for (size_t j = i; j < ne; j++)
+      if (g[j].skey == k) {
+        n++;
+        if (g[j].npieces != g[i].npieces)
+          differ = 1;
+      }
+    if (differ) {
+      lab *ls = malloc(n * sizeof *ls);
+      if (!ls) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
+      size_t m = 0;
+      for (size_t j = i; j < ne; j++)
+        if (g[j].skey == k) {
+          ls[m].occ = g[j].occ;
+          ls[m].label = (uint32_t)g[j].npieces;
+          m++;
+        }
+      rc = emit(v, PADAN_CHECK_ORDER, (size_t)-1, ls, m, "");
+      free(ls);
+    }
+    for (size_t j = i; j < ne; j++)
+      if (g[j].skey == k)
+        g[j].skey = 0;
+  }
+out:
+  pd_vec_free(&ents);
+  pd_strmap_free(&okeys);
+  pd_strmap_free(&lkeys);
+  return rc;
+}
+
 /* Near misses between capitalized words of the batch: a rarer word within a
  * small edit distance of a frequent one (not a clitic or suffix form of it). */
 static int generic_nearmiss(vctx *v) {
@@ -1284,6 +1372,8 @@ int padan_check_variants(padan_checker *c) {
     rc = generic_spelling(&v);
   if (rc == PADAN_OK)
     rc = generic_nearmiss(&v);
+  if (rc == PADAN_OK)
+    rc = generic_order(&v);
 out:
   if (rc) {
     pd_chk_fail(c, rc, "%s", padan_strerror(rc));

@@ -63,6 +63,11 @@ expect_out "<mark>Rodong Simun</mark>" "variants html mark"
 expect_out "<mark>Kerja sama</mark> &lt;ekonomi&gt; &amp; &quot;politik&quot;" "variants html escaping"
 run check --variants $L "$F/var-a.txt" "$F/var-b.txt"
 expect_out "preferred \"Korea Utara\"" "text report"
+# the same words in another order, outside the lexicon
+run check --variants --format=tsv "$F/var-order.txt"
+expect_rc 1 "order outside the lexicon"
+expect_out "order	Yayasan Sentosa Jaya|Yayasan Jaya Sentosa	2|1	$F/var-order.txt:1" "generic order"
+
 # ordinary morphology, other names, common words and name shortening are not findings
 run check --variants --format=tsv "$F/var-noise.txt"
 expect_rc 0 "no noise (default lexicon)"
