@@ -133,7 +133,8 @@ int pd_lexload_begin(pd_lexload *ld, padan_lexicon *lex, const char *name, unsig
     return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
   }
   ld->file = (uint32_t)(lex->files.n - 1);
-  memset(lex->cmap, 0, lex->cmap_n * sizeof *lex->cmap);
+  if (lex->cmap)
+    memset(lex->cmap, 0, lex->cmap_n * sizeof *lex->cmap);
   pd_buf_clear(&lex->err);
   return PADAN_OK;
 }
