@@ -467,7 +467,7 @@ static padan_check_finding *new_finding(padan_checker *c, int kind) {
   if (!f)
     return NULL;
   f->kind = kind;
-  f->concept = f->id_term = f->expected = f->found = "";
+  f->concept = f->id_term = f->expected = f->found = f->id_form = "";
   f->id_lines = f->en_lines = f->file = f->id_text = f->en_text = "";
   return f;
 }
@@ -858,8 +858,8 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
       if (padan_lexicon_term_get(c->lex, term, &lt) == PADAN_OK && has_approved_en(c, lt.concept)) {
         int dup = 0;
         for (size_t j = first_occ; j < occs.n; j++)
-          if (PD_VEC_AT(&occs, occ_t, j).concept == lt.concept)
-            dup = 1;
+          if (PD_VEC_AT(&occs, occ_t, j).idterm == term)
+            dup = 1; /* one finding per (line, Indonesian term) */
         if (!dup) {
           occ_t *o = pd_vec_push(&occs);
           if (!o) {
@@ -887,7 +887,8 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
       }
       o = &PD_VEC_AT(&occs, occ_t, j);
       f->concept = concept_id(c, o->concept);
-      f->id_term = pd_chk_strdup(c, b->id_text + o->id_s, o->id_l);
+      f->id_term = term_text(c, o->idterm);
+      f->id_form = pd_chk_strdup(c, b->id_text + o->id_s, o->id_l);
       f->expected = preferred_of(c, o->concept, "en");
       f->id_lines = b->id_lines;
       f->en_lines = b->en_lines;
@@ -896,7 +897,7 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
       f->en_text = b->en_text;
       padan_check_mark *m = NULL;
       size_t nm = 0;
-      if (!f->id_term || add_mark(c, &m, &nm, o->id_s, o->id_l)) {
+      if (!f->id_form || add_mark(c, &m, &nm, o->id_s, o->id_l)) {
         rc = PADAN_ENOMEM;
         break;
       }

@@ -356,6 +356,7 @@ static int emit(vctx *v, int kind, size_t concept, const lab *ls, size_t n, cons
   f->id_term = forms[0].form;
   f->expected = expected ? expected : "";
   f->found = "";
+  f->id_form = "";
   f->forms = forms;
   f->nforms = nl;
   f->id_lines = f->en_lines = "";

@@ -26,7 +26,8 @@ static void usage(FILE *fp) {
           "  --encoding=ENC        input encoding (default auto)\n"
           "  -o FILE               write to FILE (atomically)\n"
           "  -h, --help            this help\n\n"
-          "TSV columns: kind id_term expected found id_line en_line concept\n"
+          "TSV columns: kind id_term expected found id_line en_line concept id_form\n"
+          "  (id_term: the lexicon's Indonesian term; id_form: as written in the text)\n"
           "  --variants: kind forms counts example preferred concept\n"
           "Only curated lexicons supply approved terms (never a base dictionary).\n"
           "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
@@ -69,7 +70,7 @@ static void write_tsv(FILE *fp, padan_checker *c, int variants) {
   if (variants)
     fputs("#kind\tforms\tcounts\texample\tpreferred\tconcept\n", fp);
   else
-    fputs("#kind\tid_term\texpected\tfound\tid_line\ten_line\tconcept\n", fp);
+    fputs("#kind\tid_term\texpected\tfound\tid_line\ten_line\tconcept\tid_form\n", fp);
   for (size_t i = 0; i < n; i++) {
     const padan_check_finding *f = padan_check_get(c, i);
     fputs(padan_check_kind_name(f->kind), fp);
@@ -100,6 +101,10 @@ static void write_tsv(FILE *fp, padan_checker *c, int variants) {
     }
     fputc('\t', fp);
     tsv(fp, f->concept);
+    if (!variants) {
+      fputc('\t', fp);
+      tsv(fp, f->id_form);
+    }
     fputc('\n', fp);
   }
 }
@@ -116,6 +121,10 @@ static void write_json(FILE *fp, padan_checker *c, int variants) {
     js(fp, f->concept);
     fputs(",\"id_term\":", fp);
     js(fp, f->id_term);
+    if (!variants) {
+      fputs(",\"id_form\":", fp);
+      js(fp, f->id_form);
+    }
     fputs(variants ? ",\"preferred\":" : ",\"expected\":", fp);
     js(fp, f->expected);
     if (!variants) {
@@ -237,6 +246,8 @@ static int write_text(FILE *fp, padan_checker *c, int variants) {
       fprintf(fp, "\n    %s:%zu: %s\n", f->file, f->line, f->id_text);
     } else {
       fprintf(fp, "  %s", padan_check_kind_name(f->kind));
+      if (*f->id_form && strcmp(f->id_form, f->id_term))
+        fprintf(fp, " (written \"%s\")", f->id_form);
       if (f->kind == PADAN_CHECK_INCONSISTENT)
         fprintf(fp, ": rendered %s", f->found);
       else if (*f->found)

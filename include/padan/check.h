@@ -67,7 +67,8 @@ typedef struct padan_check_form {
 typedef struct padan_check_finding {
   int kind;                /* enum padan_check_kind */
   const char *concept;     /* lexicon concept id, "" when none */
-  const char *id_term;     /* the Indonesian term as written (variants: the most frequent form) */
+  const char *id_term;     /* bilingual: the lexicon's Indonesian term that was found (see
+                              id_form); variants: the most frequent form */
   const char *expected;    /* bilingual: the preferred English term; variants: the lexicon's
                               preferred Indonesian form, "" when unknown */
   const char *found;       /* bilingual: what the translation used ("" when unknown);
@@ -84,6 +85,7 @@ typedef struct padan_check_finding {
   size_t nid_marks;
   const padan_check_mark *en_marks;
   size_t nen_marks;
+  const char *id_form;     /* bilingual: the Indonesian term as written in the text ("" else) */
 } padan_check_finding;
 
 typedef struct padan_checker padan_checker;

@@ -87,10 +87,12 @@ static void test_pairs(void) {
     CU_ASSERT_STRING_EQUAL(f->found, "mutual defense pact");
     CU_ASSERT_STRING_EQUAL(f->en_lines, "3");
   }
-  f = find(c, PADAN_CHECK_MISSING, "Negara-negara");
+  f = find(c, PADAN_CHECK_MISSING, "negara");
   CU_ASSERT_PTR_NOT_NULL(f);
-  if (f)
+  if (f) {
+    CU_ASSERT_STRING_EQUAL(f->id_form, "Negara-negara");
     CU_ASSERT_PTR_NOT_NULL(strstr(f->found, "nations"));
+  }
   /* lines 1 and 2 are fine (plural and case tolerated) */
   for (size_t i = 0; i < padan_check_count(c); i++) {
     const padan_check_finding *g = padan_check_get(c, i);
