@@ -551,29 +551,44 @@ int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud
     pd_term *t = PD_LEX_TERM(lex, i);
     if (lex->fold_head[t->fold] != i + 1)
       continue;
+    (void)t;
     for (uint32_t j = lex->next_fold[i]; j; j = lex->next_fold[j - 1]) {
       pd_term *u = PD_LEX_TERM(lex, j - 1);
-      if (u->lang != t->lang || u->concept == t->concept)
+      /* compare with the first term of the chain in u's language */
+      uint32_t f = (uint32_t)i + 1;
+      while (f != j && PD_LEX_TERM(lex, f - 1)->lang != u->lang)
+        f = lex->next_fold[f - 1];
+      pd_term *v0 = PD_LEX_TERM(lex, f - 1);
+      if (f == j || v0->concept == u->concept)
         continue;
-      /* report each (term, other concept) once: only against the chain head */
       const char *s = PD_LEX_STR(lex, u->text);
-      if (!(has_ambiguous(lex, t) && has_ambiguous(lex, u))) {
-        int dup = 0; /* the same other concept seen earlier in the chain */
-        for (uint32_t k = lex->next_fold[i]; k != j && !dup; k = lex->next_fold[k - 1]) {
-          pd_term *v = PD_LEX_TERM(lex, k - 1);
-          dup = v->lang == u->lang && v->concept == u->concept;
-        }
-        if (!dup)
-          report(&L, "multi-concept", u->concept, (uint32_t)(j - 1),
-                 "'%s' (%s) is also a term of concept %s (line %u)", s, PD_LEX_STR(lex, u->lang),
-                 PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, t->concept)->id), t->line);
+      if (has_ambiguous(lex, v0) && has_ambiguous(lex, u))
+        continue;
+      int dup = 0; /* the same other concept seen earlier in the chain */
+      for (uint32_t k = lex->next_fold[f - 1]; k != j && !dup; k = lex->next_fold[k - 1]) {
+        pd_term *v = PD_LEX_TERM(lex, k - 1);
+        dup = v->lang == u->lang && v->concept == u->concept;
       }
-      if ((t->status == PADAN_TERM_DEPRECATED && u->status == PADAN_TERM_PREFERRED) ||
-          (t->status == PADAN_TERM_PREFERRED && u->status == PADAN_TERM_DEPRECATED))
-        report(&L, "status-conflict", u->concept, (uint32_t)(j - 1),
-               "'%s' is %s here but %s in concept %s (line %u)", s,
-               padan_lexicon_status_name(u->status), padan_lexicon_status_name(t->status),
-               PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, t->concept)->id), t->line);
+      if (!dup)
+        report(&L, "multi-concept", u->concept, (uint32_t)(j - 1),
+               "'%s' (%s) is also a term of concept %s (line %u)", s, PD_LEX_STR(lex, u->lang),
+               PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, v0->concept)->id), v0->line);
+    }
+    /* a form deprecated in one concept and preferred in another (any pair in the chain) */
+    for (uint32_t j = (uint32_t)i + 1; j; j = lex->next_fold[j - 1]) {
+      pd_term *d = PD_LEX_TERM(lex, j - 1);
+      if (d->status != PADAN_TERM_DEPRECATED)
+        continue;
+      for (uint32_t k = (uint32_t)i + 1; k; k = lex->next_fold[k - 1]) {
+        pd_term *p = PD_LEX_TERM(lex, k - 1);
+        if (p->status != PADAN_TERM_PREFERRED || p->lang != d->lang || p->concept == d->concept)
+          continue;
+        report(&L, "status-conflict", d->concept, j - 1,
+               "'%s' is deprecated here but preferred in concept %s (line %u)",
+               PD_LEX_STR(lex, d->text), PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, p->concept)->id),
+               p->line);
+        break;
+      }
     }
   }
   if (count)

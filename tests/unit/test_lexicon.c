@@ -289,7 +289,7 @@ static void test_lint(void) {
   CU_ASSERT_EQUAL(padan_lexicon_lint(lex, on_finding, &a, &n), PADAN_OK);
   static const char *const want[] = {"domain-conflict@2", "multi-concept@4",
                                      "no-preferred@6",    "whitespace@6",
-                                     "status-conflict@8", "case-duplicate@11",
+                                     "status-conflict@7", "case-duplicate@11",
                                      "multi-concept@8", "no-preferred@3", NULL};
   for (size_t i = 0; want[i]; i++) {
     char w[64];
