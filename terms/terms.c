@@ -59,6 +59,7 @@ typedef struct {
   uint32_t lemma; /* id in lemmas */
   uint32_t fold;  /* id in folds */
   uint32_t count;
+  uint32_t capnext; /* capitalized and followed by a capitalized word */
   uint16_t cls;
 } pd_wi;
 
@@ -699,6 +700,9 @@ static int process_run(padan_terms *t, const char *text, const padan_sentence *s
     t->ntokens++;
     if (k + 1 < m && (rc = big_add(t, r->id[k], r->id[k + 1], 1)))
       return rc;
+    if (k + 1 < m && r->cap[k] && r->cap[k + 1] && !title) {
+      t->wi[r->id[k]].capnext++;
+    }
     int stop = (t->wi[r->id[k]].cls & W_STOP) != 0;
     /* a capitalized stop word inside a name (Perang Dunia Kedua) is part of it */
     if (stop && r->cap[k] && !r->ss[k] && !title && k > 0 && r->cap[k - 1])
@@ -1024,7 +1028,11 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
         continue;
       const pd_ng *ga = &t->ng[a], *gz = &t->ng[z];
       int title = k == 1 && (t->wi[ids[0]].cls & W_COMMON); /* Presiden Rusia */
-      if (!title && ga->freq > b->freq && gz->freq > b->freq && ga->capmid * 2 > ga->mid &&
+      /* each part must live mostly on its own (Uni of Uni Eropa does not) */
+      const pd_wi *wa = &t->wi[ids[k - 1]];
+      int alone = wa->capnext * 10 < wa->count * 7; /* not a name prefix like Uni, Gedung */
+      if (!title && alone && ga->freq > b->freq && gz->freq > b->freq &&
+          ga->capmid * 2 > ga->mid &&
           gz->capmid * 2 > gz->mid)
         chain = 0.3;
     }

@@ -8,7 +8,7 @@
 #include "terms/morph.h"
 
 static const char *const STOPS[] = {"di", "dan", "yang", "ini", "itu", "dengan", "ke", "dari",
-                                    "pada", "untuk", "akan", "tersebut", "kedua", "telah"};
+                                    "pada", "untuk", "akan", "tersebut", "kedua", "telah", "ia"};
 
 static padan_terms *make(unsigned min_freq) {
   padan_terms_options o;
@@ -166,6 +166,39 @@ static void test_ranking(void) {
   padan_terms_free(t);
 }
 
+/* two names side by side are two terms; a name prefix (Uni) does not make a chain */
+static void test_name_chain(void) {
+  padan_terms *t = make(2);
+  for (int i = 0; i < 3; i++) {
+    add(t, "Ia bertemu Presiden Rusia kemarin.");
+    add(t, "Ia bertemu Vladimir Putin kemarin.");
+    add(t, "Ia bertemu Uni Eropa kemarin.");
+  }
+  add(t, "Ia bertemu Uni Afrika kemarin.");
+  for (int i = 0; i < 3; i++)
+    add(t, "Ia bertemu Bank Dunia kemarin.");
+  for (int i = 0; i < 2; i++)
+    add(t, "Ia bertemu Eropa kemarin.");
+  for (int i = 0; i < 2; i++)
+    add(t, "Ia bertemu Presiden Rusia Vladimir Putin kemarin.");
+  const padan_term *v;
+  size_t n;
+  CU_ASSERT_EQUAL_FATAL(padan_terms_rank(t, &v, &n), PADAN_OK);
+  long chain = rank_of(v, n, "Presiden Rusia Vladimir Putin");
+  long uni = rank_of(v, n, "Uni Eropa");
+  CU_ASSERT(chain >= 0 && uni >= 0);
+  CU_ASSERT(rank_of(v, n, "Vladimir Putin") < chain);
+  CU_ASSERT(rank_of(v, n, "Presiden Rusia") < chain);
+  CU_ASSERT(uni < chain);
+  CU_ASSERT(uni < rank_of(v, n, "Uni") || rank_of(v, n, "Uni") < 0);
+  CU_ASSERT_EQUAL(v[uni].kind, PADAN_TERM_NAME);
+  /* Uni Eropa scores like Bank Dunia (same counts, no chain) */
+  long bank = rank_of(v, n, "Bank Dunia");
+  CU_ASSERT_FATAL(bank >= 0);
+  CU_ASSERT(v[uni].score >= 0.8 * v[bank].score);
+  padan_terms_free(t);
+}
+
 static void test_morph(void) {
   CU_ASSERT(pd_morph_classify(NULL, "menandatangani", 14) & PD_MORPH_VERB);
   CU_ASSERT(pd_morph_classify(NULL, "mengirimkan", 11) & PD_MORPH_VERB);
@@ -205,6 +238,7 @@ int suite_terms(void) {
          !CU_add_test(s, "boundaries", test_boundaries) ||
          !CU_add_test(s, "connectors", test_connectors) ||
          !CU_add_test(s, "grouping", test_grouping) || !CU_add_test(s, "no_roots", test_no_roots) ||
-         !CU_add_test(s, "ranking", test_ranking) || !CU_add_test(s, "morph", test_morph) ||
+         !CU_add_test(s, "ranking", test_ranking) ||
+         !CU_add_test(s, "name_chain", test_name_chain) || !CU_add_test(s, "morph", test_morph) ||
          !CU_add_test(s, "reference", test_reference);
 }
