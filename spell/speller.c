@@ -962,8 +962,15 @@ static int verified_known(padan_speller *sp, const char *w, size_t n) {
   uint32_t id = pd_strmap_find(&sp->vcache, w, n);
   if (id)
     return PD_VEC_AT(&sp->vknown, uint8_t, id - 1);
-  int capunk;
-  int known = word_status(sp, w, n, &capunk) == ST_KNOWN;
+  int capunk, known = known_piece(sp, w, n);
+  if (!known) { /* the full analysis only for forms that may carry a clitic or a hyphen */
+    int maybe = memchr(w, '-', n) != NULL || (n >= 3 && (w[0] == 'k' || w[0] == 'K'));
+    for (size_t i = 0; !maybe && enclitics[i]; i++) {
+      size_t m = strlen(enclitics[i]);
+      maybe = n >= m + 3 && memcmp(w + n - m, enclitics[i], m) == 0;
+    }
+    known = maybe && word_status(sp, w, n, &capunk) == ST_KNOWN;
+  }
   if (pd_strmap_count(&sp->vcache) >= sp->o.cache_max) {
     pd_strmap_free(&sp->vcache);
     pd_vec_free(&sp->vknown);
@@ -1395,7 +1402,11 @@ static int edits1(padan_speller *sp, candset *cs, const char *w, size_t n, int s
 split_words:
   if (!rc && split)
     for (size_t i = 1; i + 1 < n && !rc; i++) { /* a missing hyphen or space: two words */
-      if (i >= 2 && n - i >= 3 && verified_known(sp, w, i) && verified_known(sp, w + i, n - i)) {
+      /* both parts in the frequency table or word lists first (cheap), then confirmed */
+      if (i >= 2 && n - i >= 3 &&
+          (pd_strmap_find(&sp->freq, w, i) || pd_strmap_find(&sp->extra, w, i)) &&
+          (pd_strmap_find(&sp->freq, w + i, n - i) || pd_strmap_find(&sp->extra, w + i, n - i)) &&
+          verified_known(sp, w, i) && verified_known(sp, w + i, n - i)) {
         memcpy(buf, w, i);
         buf[i] = ' ';
         memcpy(buf + i + 1, w + i, n - i);
