@@ -189,6 +189,8 @@ const padan_check_finding *padan_check_get(const padan_checker *c, size_t i) {
   return &PD_VEC_AT(&c->findings, padan_check_finding, i);
 }
 
+static int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
 /* 1 when s has 2+ letters and no lower-case ASCII letter and starts upper case. */
 static int all_caps(const char *s, size_t n) {
   size_t letters = 0;
@@ -223,6 +225,11 @@ size_t pd_chk_match(padan_checker *c, const char *text, const pd_chk_piece *p, s
       if (padan_lexicon_term_get(c->lex, t - 1, &lt))
         continue;
       if (!surf_caps && all_caps(lt.text, lt.len))
+        continue;
+      /* a capitalized term (Antara the news agency, Barat the West) needs a
+         capital in the text: antara is "between", barat is "west" */
+      if (is_upper_ascii(lt.text[0]) && !is_upper_ascii(text[a->start]) &&
+          !((unsigned char)text[a->start] >= 0x80))
         continue;
       *term = t - 1;
       return n;

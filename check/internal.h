@@ -30,7 +30,8 @@ int pd_chk_id_key(const char *s, size_t len, pd_buf *tmp, pd_buf *out);
 
 /* A piece of Indonesian text: a word, acronym or domain token, hyphenated
  * compounds (not reduplications) split into their parts. seg changes at
- * punctuation and sentence ends: n-grams never cross a segment. */
+ * punctuation and sentence ends: n-grams never cross a segment. Only
+ * capitalized hyphenated tokens are split (names: Il-sung, Utara-Rusia). */
 typedef struct {
   size_t start, len;
   uint32_t seg;

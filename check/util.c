@@ -182,8 +182,10 @@ int pd_chk_pieces(const padan_tokens *t, const char *text, pd_vec *out) {
     int sst = (tk->flags & PADAN_TF_SENT_START) != 0;
     if (tk->kind == PADAN_TOK_WORD || tk->kind == PADAN_TOK_ACRONYM ||
         tk->kind == PADAN_TOK_DOMAIN || tk->kind == PADAN_TOK_NUMBER) {
+      /* names joined by a hyphen are split (Korea Utara-Rusia, Kim Il-sung);
+         common-word compounds stay whole: non-pemerintah is not pemerintah */
       if (tk->kind == PADAN_TOK_WORD && (tk->flags & PADAN_TF_HYPHEN) &&
-          !(tk->flags & PADAN_TF_REDUP)) {
+          !(tk->flags & PADAN_TF_REDUP) && (tk->flags & PADAN_TF_CAP)) {
         size_t a = tk->start, end = tk->start + tk->len;
         for (size_t k = a; k <= end; k++) {
           if (k == end || text[k] == '-') {

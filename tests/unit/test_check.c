@@ -159,11 +159,42 @@ static void test_variants(void) {
   padan_lexicon_free(lex);
 }
 
+/* Regressions: a capitalized term needs a capital (antara is "between", not the
+ * news agency Antara); an acronym needs capitals (As-Sadr is not AS); a
+ * hyphenated common-word compound is not its part (non-pemerintah). */
+static void test_match_case(void) {
+  padan_lexicon *lex = padan_lexicon_new();
+  CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+  CU_ASSERT_EQUAL(padan_lexicon_add(lex, "t", "a1", "", "id", "Antara", PADAN_TERM_PREFERRED, "propn", ""), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_lexicon_add(lex, "t", "a1", "", "en", "Antara news agency", PADAN_TERM_PREFERRED, "propn", ""), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_lexicon_add(lex, "t", "a2", "", "id", "AS", PADAN_TERM_PREFERRED, "abbr", ""), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_lexicon_add(lex, "t", "a2", "", "en", "US", PADAN_TERM_PREFERRED, "abbr", ""), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_lexicon_add(lex, "t", "a3", "", "id", "pemerintah", PADAN_TERM_PREFERRED, "noun", ""), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_lexicon_add(lex, "t", "a3", "", "en", "government", PADAN_TERM_PREFERRED, "noun", ""), PADAN_OK);
+  padan_checker *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_checker_new(lex, &c), PADAN_OK);
+  const char *id = "Jarak antara kota itu jauh, kata wakil As-Sadr dari organisasi non-pemerintah.\n"
+                   "Menurut Antara, pejabat AS dan pemerintahnya setuju.\n";
+  const char *en = "The cities are far apart, said an aide of Sadr from a non-governmental group.\n"
+                   "Officials agreed, the agency reported.\n";
+  CU_ASSERT_EQUAL(padan_check_pairs(c, id, strlen(id), en, strlen(en), PADAN_CHECK_LINES), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_count(c), 3);
+  for (size_t i = 0; i < padan_check_count(c); i++)
+    CU_ASSERT_STRING_EQUAL(padan_check_get(c, i)->id_lines, "2");
+  const padan_check_finding *f = find(c, PADAN_CHECK_MISSING, "pemerintah");
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f)
+    CU_ASSERT_STRING_EQUAL(f->id_form, "pemerintahnya");
+  padan_checker_free(c);
+  padan_lexicon_free(lex);
+}
+
 int suite_check(void) {
   CU_pSuite s = CU_add_suite("check", NULL, NULL);
   if (!s || !CU_add_test(s, "English keys and edit distance", test_en_norm) ||
       !CU_add_test(s, "bilingual findings", test_pairs) ||
-      !CU_add_test(s, "source-side variants", test_variants))
+      !CU_add_test(s, "source-side variants", test_variants) ||
+      !CU_add_test(s, "case and compounds in matching", test_match_case))
     return 1;
   return 0;
 }
