@@ -218,6 +218,23 @@ static int same_group(const padan_check_finding *a, const padan_check_finding *b
   return strcmp(a->id_term, b->id_term) == 0;
 }
 
+/* The text around [start, start+len) on one line: about 70 bytes on each
+ * side, cut at spaces, with "..." where cut. */
+static void snippet(FILE *fp, const char *s, size_t start, size_t len) {
+  size_t n = strlen(s), a = 0, b = n;
+  if (start > 70) {
+    a = start - 70;
+    while (a < start && s[a] != ' ')
+      a++;
+  }
+  if (start + len + 70 < n) {
+    b = start + len + 70;
+    while (b > start + len && s[b] != ' ')
+      b--;
+  }
+  fprintf(fp, "%s%.*s%s", a ? "..." : "", (int)(b - a), s + a, b < n ? "..." : "");
+}
+
 static int write_text(FILE *fp, padan_checker *c, int variants) {
   size_t n;
   size_t *ord = group_order(c, &n);
@@ -243,7 +260,10 @@ static int write_text(FILE *fp, padan_checker *c, int variants) {
         fprintf(fp, "%s\"%s\" x%zu", k ? ", " : "", f->forms[k].form, f->forms[k].count);
       if (*f->expected)
         fprintf(fp, "; preferred \"%s\"", f->expected);
-      fprintf(fp, "\n    %s:%zu: %s\n", f->file, f->line, f->id_text);
+      fprintf(fp, "\n    %s:%zu: ", f->file, f->line);
+      snippet(fp, f->id_text, f->nid_marks ? f->id_marks[0].start : 0,
+              f->nid_marks ? f->id_marks[0].len : 0);
+      fputc('\n', fp);
     } else {
       fprintf(fp, "  %s", padan_check_kind_name(f->kind));
       if (*f->id_form && strcmp(f->id_form, f->id_term))
