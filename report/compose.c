@@ -265,8 +265,54 @@ typedef struct {
 
 /* The English of the phrase p (1+ words) derived from the curated multiword
  * terms that contain it; 0 when none agrees. */
-static int derive(padan_lexicon *lex, const char *p, size_t pn, char *out, size_t cap,
+int pd_gloss_ctx_init(pd_gloss_ctx *cx, padan_lexicon *lex) {
+  memset(cx, 0, sizeof *cx);
+  cx->lex = lex;
+  size_t nt = lex ? padan_lexicon_term_count(lex) : 0;
+  if (!nt)
+    return PADAN_OK;
+  /* concepts are checked once each: base dictionaries hold most terms */
+  size_t nc = padan_lexicon_concept_count(lex);
+  unsigned char *cbase = malloc(nc ? nc : 1);
+  if (!cbase)
+    return PADAN_ENOMEM;
+  for (size_t c = 0; c < nc; c++)
+    cbase[c] = 2;
+  size_t cap = 0;
+  for (size_t ti = 0; ti < nt; ti++) {
+    padan_lexicon_term t;
+    if (padan_lexicon_term_get(lex, ti, &t) != PADAN_OK || strcmp(t.lang, "id") != 0 ||
+        !memchr(t.text, ' ', t.len) || t.status == PADAN_TERM_DEPRECATED)
+      continue;
+    if (cbase[t.concept] == 2)
+      cbase[t.concept] = (unsigned char)is_base_c(lex, t.concept);
+    if (cbase[t.concept])
+      continue;
+    if (cx->nmw == cap) {
+      cap = cap ? cap * 2 : 256;
+      uint32_t *v = realloc(cx->mw, cap * sizeof *v);
+      if (!v) {
+        free(cbase);
+        pd_gloss_ctx_free(cx);
+        return PADAN_ENOMEM;
+      }
+      cx->mw = v;
+    }
+    cx->mw[cx->nmw++] = (uint32_t)ti;
+  }
+  free(cbase);
+  return PADAN_OK;
+}
+
+void pd_gloss_ctx_free(pd_gloss_ctx *cx) {
+  free(cx->mw);
+  cx->mw = NULL;
+  cx->nmw = 0;
+}
+
+static int derive(pd_gloss_ctx *cx, const char *p, size_t pn, char *out, size_t cap,
                   int *votes_out) {
+  padan_lexicon *lex = cx->lex;
   const char *pw[DMAXW];
   size_t pwl[DMAXW];
   size_t np = split_words(p, pn, pw, pwl, DMAXW);
@@ -274,11 +320,15 @@ static int derive(padan_lexicon *lex, const char *p, size_t pn, char *out, size_
     return 0;
   dvote v[8];
   size_t nv = 0;
-  size_t nt = padan_lexicon_term_count(lex);
-  for (size_t ti = 0; ti < nt; ti++) {
+  for (size_t mi = 0; mi < cx->nmw; mi++) {
     padan_lexicon_term t;
-    if (padan_lexicon_term_get(lex, ti, &t) != PADAN_OK || strcmp(t.lang, "id") != 0 ||
-        !memchr(t.text, ' ', t.len) || t.status == PADAN_TERM_DEPRECATED)
+    if (padan_lexicon_term_get(lex, cx->mw[mi], &t) != PADAN_OK)
+      continue;
+    /* a quick test before splitting: the phrase's first word occurs in the term */
+    int maybe = 0;
+    for (size_t a = 0; a + pwl[0] <= t.len && !maybe; a++)
+      maybe = (a == 0 || t.text[a - 1] == ' ') && strncasecmp(t.text + a, pw[0], pwl[0]) == 0;
+    if (!maybe)
       continue;
     const char *tw[DMAXW];
     size_t twl[DMAXW];
@@ -293,7 +343,7 @@ static int derive(padan_lexicon *lex, const char *p, size_t pn, char *out, size_
       if (j == np)
         at = a;
     }
-    if (at == ntw || is_base_c(lex, t.concept))
+    if (at == ntw)
       continue;
     const char *en = pd_gloss_english(lex, t.concept, NULL, NULL, NULL);
     if (!en)
@@ -355,7 +405,8 @@ static int derive(padan_lexicon *lex, const char *p, size_t pn, char *out, size_
   return 1;
 }
 
-static size_t word_ext(padan_lexicon *lex, const char *w, size_t n, tr_ext *out, size_t max) {
+static size_t word_ext(pd_gloss_ctx *cx, const char *w, size_t n, tr_ext *out, size_t max) {
+  padan_lexicon *lex = cx->lex;
   static const unsigned stages[] = {PADAN_LOOKUP_EXACT, PADAN_LOOKUP_CASE, PADAN_LOOKUP_LEMMA};
   enum { MAXH = 48 };
   padan_lexicon_hit h[MAXH];
@@ -368,7 +419,7 @@ static size_t word_ext(padan_lexicon *lex, const char *w, size_t n, tr_ext *out,
     if (pass == 1) {
       /* derived from the curated phrases, then the base dictionary's senses too */
       int votes = 0;
-      if (derive(lex, w, n, out[0].tr.en, sizeof out[0].tr.en, &votes)) {
+      if (derive(cx, w, n, out[0].tr.en, sizeof out[0].tr.en, &votes)) {
         out[0].tr.w = votes >= 2 ? 0.85 : 0.7;
         out[0].tr.curated = 1;
         out[0].pos = out[0].epos = '?';
@@ -480,9 +531,9 @@ static size_t word_ext(padan_lexicon *lex, const char *w, size_t n, tr_ext *out,
   return got;
 }
 
-size_t pd_gloss_word(padan_lexicon *lex, const char *w, size_t n, pd_gloss_tr *out, size_t max) {
+size_t pd_gloss_word(pd_gloss_ctx *cx, const char *w, size_t n, pd_gloss_tr *out, size_t max) {
   tr_ext ext[8];
-  size_t k = word_ext(lex, w, n, ext, max < 8 ? max : 8);
+  size_t k = word_ext(cx, w, n, ext, max < 8 ? max : 8);
   for (size_t i = 0; i < k; i++)
     out[i] = ext[i].tr;
   return k;
@@ -548,6 +599,25 @@ static int is_title(const char *s, size_t n) {
   low[n] = 0;
   for (const char *const *t = titles; *t; t++)
     if (strcmp(*t, low) == 0)
+      return 1;
+  return 0;
+}
+
+/* Heads of institution and place names: "Partai Golkar" is the Golkar Party,
+ * not Golkar's party. */
+static const char *const org_heads[] = {
+    "partai", "kementerian", "dewan", "badan", "komisi", "universitas", "bank", "perusahaan",
+    "grup", "kelompok", "kantor", "lembaga", "organisasi", "provinsi", "kabupaten", "kota",
+    "pulau", "gunung", "sungai", "selat", "teluk", "laut", "danau", "jalan", "bandara",
+    "pelabuhan", "stasiun", "sekolah", "masjid", "gereja", "istana", "hotel", "klub", "tim",
+    "federasi", "asosiasi", "persatuan", "fraksi", "koalisi", "majelis", "mahkamah",
+    "pengadilan", "kepolisian", "angkatan", "tentara", "front", "gerakan", "aliansi",
+    "yayasan", "institut", "pusat", "rumah", "taman", "museum", "festival", "liga", "piala",
+    "operasi", "perang", "pertempuran", "deklarasi", "konferensi", "kongres", NULL};
+
+static int is_org_head(const char *s, size_t n) {
+  for (const char *const *t = org_heads; *t; t++)
+    if (strlen(*t) == n && strncasecmp(*t, s, n) == 0)
       return 1;
   return 0;
 }
@@ -669,8 +739,9 @@ static double render(const unit *u, size_t nu, const size_t *choice, int of_form
         (u[tail - 1].kind == U_NAME || pd_gloss_capitalized(u[tail - 1].src, u[tail - 1].len)))
       deverb = 1;
     int appos = tail - a >= 2 && u[a].title && u[tail - 1].person;
+    int org = is_org_head(u[a].src, u[a].len);
     int poss = !appos && tail - a == 2 && u[a + 1].person && !u[a].title && !u[a].name &&
-               u[a].kind == U_WORD;
+               u[a].kind == U_WORD && !org;
     if (!of_form && poss) {
       /* kakek Kim: Kim's grandfather */
       size_t p0 = pos;
@@ -705,7 +776,8 @@ static double render(const unit *u, size_t nu, const size_t *choice, int of_form
             unit_text(&u[k], choice[k], titlecase, dst, cap, &pos);
         }
       if (tail > a)
-        unit_text(&u[a], choice[a], titlecase, dst, cap, &pos);
+        unit_text(&u[a], choice[a], titlecase || (org && tail - a >= 2 && u[tail - 1].name), dst,
+                  cap, &pos);
       if (deverb)
         conf *= 0.85;
     }
@@ -738,6 +810,20 @@ static double render(const unit *u, size_t nu, const size_t *choice, int of_form
 
 int padan_glossary_compose(padan_lexicon *lex, const char *text, size_t len,
                            padan_gloss_candidate *out, size_t max, size_t *n) {
+  pd_gloss_ctx cx;
+  if (n)
+    *n = 0;
+  int rc = pd_gloss_ctx_init(&cx, lex);
+  if (rc)
+    return rc;
+  rc = pd_gloss_compose(&cx, text, len, out, max, n);
+  pd_gloss_ctx_free(&cx);
+  return rc;
+}
+
+int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss_candidate *out,
+                     size_t max, size_t *n) {
+  padan_lexicon *lex = cx->lex;
   if (n)
     *n = 0;
   if (!n || (max && !out) || (!text && len))
@@ -778,6 +864,16 @@ int padan_glossary_compose(padan_lexicon *lex, const char *text, size_t len,
       titlecase = 0;
   }
   int lower_start = !pd_gloss_capitalized(w[0], wl[0]);
+  /* a capitalized word nobody can translate makes the phrase a person's name
+   * (Budi Gunawan, Surya Paloh): its other capitalized words are not looked up
+   * in a base dictionary either */
+  int name_phrase = 0;
+  for (size_t i = 0; i < nw && !name_phrase; i++) {
+    tr_ext probe[1];
+    if (pd_gloss_capitalized(w[i], wl[i]) && !all_upper(w[i], wl[i]) && !is_digits(w[i], wl[i]) &&
+        word_ext(cx, w[i], wl[i], probe, 1) == 0)
+      name_phrase = 1;
+  }
 
   unit u[MAXW];
   size_t nu = 0;
@@ -802,7 +898,7 @@ int padan_glossary_compose(padan_lexicon *lex, const char *text, size_t len,
       padan_lexicon_hit h;
       int dv = 0;
       if (m <= 3 && m < nw && !pd_gloss_find(lex, span.p, span.len, 0, 0, &h, NULL) &&
-          derive(lex, span.p, span.len, x->tr[0].tr.en, sizeof x->tr[0].tr.en, &dv) && dv >= 2) {
+          derive(cx, span.p, span.len, x->tr[0].tr.en, sizeof x->tr[0].tr.en, &dv) && dv >= 2) {
         x->src = w[i], x->len = (size_t)(w[i + m - 1] + wl[i + m - 1] - w[i]);
         x->kind = U_WORD, x->known = 1;
         x->tr[0].tr.w = 0.8, x->tr[0].tr.curated = 1, x->tr[0].pos = x->tr[0].epos = 'n';
@@ -869,9 +965,9 @@ int padan_glossary_compose(padan_lexicon *lex, const char *text, size_t len,
       continue;
     }
     tr_ext ext[MAXTR];
-    size_t ne = word_ext(lex, s, sl, ext, MAXTR);
+    size_t ne = word_ext(cx, s, sl, ext, MAXTR);
     int curated = ne && ext[0].tr.curated;
-    if (cap && !curated && (all_upper(s, sl) || lower_start || !titlecase))
+    if (cap && !curated && (all_upper(s, sl) || lower_start || !titlecase || name_phrase))
       ne = 0; /* a name (or acronym) inside a common phrase: keep it */
     if (cap && !curated && ne && strlen(ext[0].tr.en) == sl && strncasecmp(ext[0].tr.en, s, sl) == 0)
       ne = 0; /* a base dictionary lists the name as itself (Vladimir, Korea): a name */
@@ -937,7 +1033,7 @@ int padan_glossary_compose(padan_lexicon *lex, const char *text, size_t len,
       char adj[96];
       int votes = 0;
       const char *en0 = u[i].tr[0].tr.en;
-      if (derive(lex, u[i].src, u[i].len, adj, sizeof adj, &votes) && votes >= 1 &&
+      if (derive(cx, u[i].src, u[i].len, adj, sizeof adj, &votes) && votes >= 1 &&
           strcmp(adj, en0) != 0 && strncmp(adj, en0, strlen(en0) > 4 ? 4 : strlen(en0)) == 0 &&
           pd_gloss_capitalized(adj, strlen(adj))) {
         size_t last = u[i].ntr < MAXTR ? u[i].ntr : MAXTR - 1;

@@ -29,7 +29,20 @@ typedef struct {
   double w;
   int curated; /* 1 from a curated lexicon (directly or derived from its phrases) */
 } pd_gloss_tr;
-size_t pd_gloss_word(padan_lexicon *lex, const char *w, size_t n, pd_gloss_tr *out, size_t max);
+/* What composition needs of a lexicon, computed once: the curated multiword
+ * Indonesian terms (for words derived from the lexicon's phrases). */
+typedef struct {
+  padan_lexicon *lex;
+  uint32_t *mw; /* term indexes */
+  size_t nmw;
+} pd_gloss_ctx;
+int pd_gloss_ctx_init(pd_gloss_ctx *cx, padan_lexicon *lex);
+void pd_gloss_ctx_free(pd_gloss_ctx *cx);
+
+size_t pd_gloss_word(pd_gloss_ctx *cx, const char *w, size_t n, pd_gloss_tr *out, size_t max);
+/* padan_glossary_compose with a prepared context. */
+int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss_candidate *out,
+                     size_t max, size_t *n);
 
 /* 1 when the UTF-8 word starts with an upper-case letter. */
 int pd_gloss_capitalized(const char *s, size_t n);

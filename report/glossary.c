@@ -345,7 +345,8 @@ static void fill_lexicon(padan_glossary *g, padan_glossary_row *r, growinfo *in,
   pd_buf_free(&adm), pd_buf_free(&dep), pd_buf_free(&note);
 }
 
-static void translate_unmatched(padan_glossary *g, padan_glossary_row *r, int nwords) {
+static void translate_unmatched(padan_glossary *g, pd_gloss_ctx *cx, padan_glossary_row *r,
+                                int nwords) {
   padan_lexicon *lex = g->lex;
   const char *t = r->id_term;
   size_t tl = strlen(t);
@@ -379,11 +380,12 @@ static void translate_unmatched(padan_glossary *g, padan_glossary_row *r, int nw
       r->confidence *= 0.6;
       /* a base dictionary lists many senses: the best ranked one */
       pd_gloss_tr tr[3];
-      if (nwords == 1 && pd_gloss_word(lex, t, tl, tr, 3) > 0) {
+      size_t ntr = nwords == 1 ? pd_gloss_word(cx, t, tl, tr, 3) : 0;
+      if (ntr > 0) {
         r->en_term = adups(g, tr[0].en);
         pd_buf al;
         pd_buf_init(&al);
-        for (size_t k = 1; k < 3 && k < pd_gloss_word(lex, t, tl, tr, 3); k++)
+        for (size_t k = 1; k < ntr; k++)
           pd_buf_printf(&al, "%s%s", al.len ? "|" : "", tr[k].en);
         r->alternatives = adup(g, al.p, al.len);
         pd_buf_free(&al);
@@ -417,7 +419,7 @@ static void translate_unmatched(padan_glossary *g, padan_glossary_row *r, int nw
   }
   padan_gloss_candidate c[3];
   size_t nc = 0;
-  if (padan_glossary_compose(lex, t, tl, c, 3, &nc) != PADAN_OK || !nc)
+  if (pd_gloss_compose(cx, t, tl, c, 3, &nc) != PADAN_OK || !nc)
     return;
   pd_buf alt;
   pd_buf_init(&alt);
@@ -636,6 +638,9 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
   }
 
   /* English for every row */
+  pd_gloss_ctx cx;
+  if (pd_gloss_ctx_init(&cx, g->lex))
+    goto out2;
   for (size_t i = 0; i < g->rows.n; i++) {
     padan_glossary_row *r = ROW(g, i);
     growinfo *in = INFO(g, i);
@@ -656,8 +661,9 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
       for (const char *p = r->id_term; *p; p++)
         nw += *p == ' ';
     }
-    translate_unmatched(g, r, nw);
+    translate_unmatched(g, &cx, r, nw);
   }
+  pd_gloss_ctx_free(&cx);
   qsort(g->rows.p, g->rows.n, sizeof(padan_glossary_row), cmp_rows);
   if (g->opt.top && g->rows.n > g->opt.top)
     g->rows.n = g->opt.top;
