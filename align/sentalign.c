@@ -98,7 +98,9 @@ int pd_align_words(const char *s, size_t len, pd_align_word_fn fn, void *ctx) {
                       pd_is_ascii_digit((unsigned char)s[j + 1]);
         if (num_sep) {
           j++;
-        } else if (d == '-' || d == '\'') {
+        } else if (d == '-' || d == '\'' || (d == '.' && pd_is_ascii_alpha((unsigned char)s[j - 1]) &&
+                                             j + 2 < len && s[j + 2] == '.')) {
+          /* U.S. and a.n. keep their inner periods */
           pd_buf_putc(&b, (char)d);
           digits = 0;
           j++;

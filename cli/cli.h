@@ -97,6 +97,7 @@ int cli_lexicon_open(const char *cmd, const cli_lexopts *o, padan_lexicon **out)
 /* The FreeDict base dictionary stem when installed, else NULL. */
 const char *cli_freedict_path(void);
 int cmd_align(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 

@@ -15,6 +15,7 @@ static const struct {
     {"terms", cmd_terms, "ranked domain terms with variants and a context"},
     {"lexicon", cmd_lexicon, "look up, import, export, lint the bilingual lexicon"},
     {"align", cmd_align, "align the sentences of an Indonesian text and its English version"},
+    {"learn", cmd_learn, "learn term pairs from parallel text by word alignment"},
     {"glossary", cmd_glossary, "the terms of Indonesian articles with their English equivalents"},
     {"check", cmd_check, "term consistency of a translation; source-side variants"},
 };

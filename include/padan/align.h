@@ -87,6 +87,52 @@ void padan_aligner_stats(const padan_aligner *a, padan_align_stats *st);
 /* Detailed message of the last failure on this handle (static until the next call). */
 const char *padan_aligner_errmsg(const padan_aligner *a);
 
+/* ---------------------------------------------------- word alignment */
+
+typedef struct padan_learner padan_learner;
+
+/* Creates a learner. Release with padan_learner_free. */
+int padan_learner_new(padan_learner **out);
+void padan_learner_free(padan_learner *l); /* NULL is a no-op */
+const char *padan_learner_errmsg(const padan_learner *l);
+
+/* A function word of language "id" or "en": phrases may not start or end
+ * with one (they are trimmed from English phrases). */
+int padan_learner_add_stopword(padan_learner *l, const char *lang, const char *w, size_t len);
+
+/* Adds one sentence pair of the training text. Words are lower-cased; pairs
+ * with more than 200 words on a side take part in the term counts but not in
+ * training or alignment. */
+int padan_learner_add(padan_learner *l, const char *id, size_t idlen, const char *en,
+                      size_t enlen);
+
+/* Trains the word alignment by EM: m1 iterations of IBM Model 1, then m2 of a
+ * fast_align-style Model 2 with a diagonal prior, in both directions. When a
+ * model was loaded, training starts from it. Then aligns every pair (Viterbi,
+ * both directions, grow-diag-final-and). */
+int padan_learner_train(padan_learner *l, int m1, int m2);
+
+/* Saves / loads the translation tables (a TSV text file). */
+int padan_learner_save(padan_learner *l, const char *path);
+int padan_learner_load(padan_learner *l, const char *path);
+
+/* One learned pair; strings belong to the learner (valid until it is freed). */
+typedef struct padan_learned {
+  const char *id_term, *en_term;
+  double score;   /* Dice of the term and the phrase it is aligned to */
+  unsigned count; /* times the term was aligned to the phrase */
+  unsigned id_count; /* occurrences of the term */
+} padan_learned;
+
+/* Phrase pairs for Indonesian terms: the given terms (lower-cased, words
+ * separated by one space), or when nterms is 0 every 1- to 4-word n-gram
+ * seen at least min_count times without a stop word at its edges. For each
+ * term, up to `top` pairs with count >= min_count, best first; terms in order of
+ * frequency. *out is malloc'd: it is the caller's responsibility to free() it
+ * (not the strings). */
+int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterms,
+                        unsigned min_count, unsigned top, padan_learned **out, size_t *n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -119,4 +119,64 @@ run align --lines "$TMP/huge.txt" "$EN"
 expect_rc 0 "huge line"
 expect_out "1	1	" "huge line: first link kept"
 
+# ---------------------------------------------------------------- padan learn
+LI="$TMP/l.id"; LE="$TMP/l.en"
+printf 'kucing hitam tidur\nanjing itu makan\nkucing hitam makan\n\nanjing itu tidur\nanjing melihat kucing hitam\nkucing hitam melihat anjing\n' > "$LI"
+printf 'the black cat sleeps\nthe dog eats\nthe black cat eats\nThis line has no source.\nthe dog sleeps\nthe dog sees the black cat\nthe black cat sees the dog\n' > "$LE"
+run learn --help
+expect_rc 0 "learn --help"
+if head -n 1 "$TMP/out" | grep -q '^Usage: padan learn'; then ok; else fail "learn --help starts with Usage"; fi
+run learn "$LI"
+expect_rc 2 "learn: one file"
+run learn "$LI" "$TMP/none.en"
+expect_rc 2 "learn: missing file"
+expect_err "none.en" "learn: missing file named"
+head -n 3 "$LE" > "$TMP/short.en"
+run learn "$LI" "$TMP/short.en"
+expect_rc 2 "learn: unequal line counts"
+expect_err "short.en has 3" "learn: line counts named"
+run learn --min-count=0 "$LI" "$LE"
+expect_rc 2 "learn: bad --min-count"
+run learn --format=tbx "$LI" "$LE"
+expect_rc 2 "learn: bad format"
+
+run learn --min-count=2 "$LI" "$LE"
+expect_rc 0 "learn"
+if head -n 1 "$TMP/out" | grep -q "^#id_term	en_term	score	count"; then ok; else fail "learn: TSV header"; fi
+expect_out_re '^kucing hitam	black cat	[0-9.]+	4	4$' "learn: kucing hitam = black cat"
+expect_out_re '^anjing	dog	' "learn: anjing = dog"
+expect_no_out "	the black cat" "learn: leading 'the' trimmed"
+expect_no_out "source" "learn: the blank-sided pair is skipped"
+
+run learn --min-count=2 --format=json "$LI" "$LE"
+expect_rc 0 "learn json"
+expect_json "learn json"
+run learn --min-count=2 --format=lexicon "$LI" "$LE"
+expect_rc 0 "learn lexicon"
+expect_out "#concept	lang	term	status	pos	note	domain" "lexicon header"
+expect_out_re '^learned[0-9]+	en	black cat	admitted		learned	$' "lexicon row"
+
+printf 'kucing hitam\n# a comment\n  Anjing  \n' > "$TMP/terms.txt"
+run learn --min-count=1 --terms="$TMP/terms.txt" "$LI" "$LE"
+expect_rc 0 "learn --terms"
+if [ "$(tail -n +2 "$TMP/out" | cut -f1 | sort -u | tr '\n' ,)" = "anjing,kucing hitam," ]; then ok
+else fail "learn --terms: only the given terms"; fi
+
+# --model saves, then reuses the model on new text without training
+run learn --min-count=1 --model="$TMP/m.tsv" "$LI" "$LE"
+expect_rc 0 "learn --model (save)"
+if head -n 1 "$TMP/m.tsv" | grep -q '^#padan-learn-model'; then ok; else fail "model file written"; fi
+head -n 1 "$LI" > "$TMP/one.id"; head -n 1 "$LE" > "$TMP/one.en"
+run learn --min-count=1 --iterations=0,0 --model="$TMP/m.tsv" "$TMP/one.id" "$TMP/one.en"
+expect_rc 0 "learn --model (reuse)"
+expect_out_re '^kucing hitam	black cat	' "learn: the reused model aligns one pair"
+echo garbage > "$TMP/bad.model"
+run learn --model="$TMP/bad.model" "$LI" "$LE"
+expect_rc 2 "learn: bad model"
+expect_err "bad.model:1" "learn: bad model named with its line"
+
+# --align: files with different line counts are sentence-aligned first
+run learn --align --min-count=2 "$LI" "$TMP/short.en"
+expect_rc 0 "learn --align"
+
 done_tests

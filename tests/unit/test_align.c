@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAXS 400
 
@@ -246,6 +247,94 @@ static void test_lexicon_pair(void) {
   padan_aligner_free(plain);
 }
 
+/* Word alignment: a tiny corpus where "kucing hitam" is always "black cat" and
+ * "anjing" always "dog"; the learner must pair them, trim "the", and round-trip
+ * its model through a file. */
+static const char *pairs_id[] = {"kucing hitam tidur", "anjing itu makan", "kucing hitam makan",
+                                 "anjing itu tidur", "anjing melihat kucing hitam",
+                                 "kucing hitam melihat anjing", "rumah besar", "rumah itu besar"};
+static const char *pairs_en[] = {"the black cat sleeps", "the dog eats", "the black cat eats",
+                                 "the dog sleeps", "the dog sees the black cat",
+                                 "the black cat sees the dog", "a big house", "the house is big"};
+
+static const padan_learned *find_pair(const padan_learned *r, size_t n, const char *t) {
+  for (size_t k = 0; k < n; k++)
+    if (strcmp(r[k].id_term, t) == 0)
+      return &r[k];
+  return NULL;
+}
+
+static void test_learn_pairs(void) {
+  padan_learner *l;
+  CU_ASSERT_FATAL(padan_learner_new(&l) == PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_add_stopword(l, "en", "the", 3), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_add_stopword(l, "en", "a", 1), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_add_stopword(l, "id", "itu", 3), PADAN_OK);
+  padan_learned *r;
+  size_t n;
+  CU_ASSERT_EQUAL(padan_learner_pairs(l, NULL, 0, 1, 1, &r, &n), PADAN_EARG); /* not trained */
+  for (size_t k = 0; k < sizeof pairs_id / sizeof pairs_id[0]; k++)
+    CU_ASSERT_EQUAL(padan_learner_add(l, pairs_id[k], strlen(pairs_id[k]), pairs_en[k],
+                                      strlen(pairs_en[k])),
+                    PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_learner_train(l, 5, 5), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, NULL, 0, 2, 1, &r, &n), PADAN_OK);
+  const padan_learned *p = find_pair(r, n, "kucing hitam");
+  CU_ASSERT_PTR_NOT_NULL(p);
+  if (p) {
+    CU_ASSERT_STRING_EQUAL(p->en_term, "black cat");
+    CU_ASSERT(p->count >= 3);
+  }
+  p = find_pair(r, n, "anjing");
+  CU_ASSERT(p && strcmp(p->en_term, "dog") == 0);
+  CU_ASSERT_PTR_NULL(find_pair(r, n, "itu")); /* a stop word is no term */
+  for (size_t k = 0; k < n; k++) {
+    CU_ASSERT(strncmp(r[k].en_term, "the ", 4) != 0); /* trimmed */
+    CU_ASSERT(r[k].score > 0 && r[k].score <= 1.0);
+  }
+  free(r);
+  /* given terms only */
+  const char *terms[] = {"rumah"};
+  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, terms, 1, 1, 3, &r, &n), PADAN_OK);
+  CU_ASSERT(n >= 1);
+  for (size_t k = 0; k < n; k++)
+    CU_ASSERT_STRING_EQUAL(r[k].id_term, "rumah");
+  int house = 0;
+  for (size_t k = 0; k < n; k++)
+    house |= strcmp(r[k].en_term, "house") == 0;
+  CU_ASSERT(house);
+  free(r);
+  /* the model round-trips: a learner loaded from it aligns without training */
+  char path[] = "/tmp/padan-test-model-XXXXXX";
+  int fd = mkstemp(path);
+  CU_ASSERT_FATAL(fd >= 0);
+  close(fd);
+  CU_ASSERT_EQUAL(padan_learner_save(l, path), PADAN_OK);
+  padan_learner *l2;
+  CU_ASSERT_FATAL(padan_learner_new(&l2) == PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_load(l2, path), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_add_stopword(l2, "en", "the", 3), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_add(l2, "kucing hitam tidur", 18, "the black cat sleeps", 20),
+                  PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_train(l2, 0, 0), PADAN_OK);
+  const char *t2[] = {"kucing hitam"};
+  CU_ASSERT_EQUAL(padan_learner_pairs(l2, t2, 1, 1, 1, &r, &n), PADAN_OK);
+  CU_ASSERT(n == 1 && strcmp(r[0].en_term, "black cat") == 0);
+  free(r);
+  padan_learner_free(l2);
+  /* a file that is not a model */
+  FILE *fp = fopen(path, "w");
+  fputs("hello\n", fp);
+  fclose(fp);
+  CU_ASSERT_FATAL(padan_learner_new(&l2) == PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_load(l2, path), PADAN_EFORMAT);
+  CU_ASSERT(strstr(padan_learner_errmsg(l2), path) != NULL);
+  padan_learner_free(l2);
+  remove(path);
+  padan_learner_free(l);
+  padan_learner_free(NULL);
+}
+
 int suite_align(void) {
   CU_pSuite s = CU_add_suite("align", NULL, NULL);
   if (!s)
@@ -255,7 +344,8 @@ int suite_align(void) {
       !CU_add_test(s, "band widens", test_band_widens) ||
       !CU_add_test(s, "band follows anchors", test_band_anchor_center) ||
       !CU_add_test(s, "empty sides", test_empty_sides) ||
-      !CU_add_test(s, "lexicon pair", test_lexicon_pair))
+      !CU_add_test(s, "lexicon pair", test_lexicon_pair) ||
+      !CU_add_test(s, "learn pairs", test_learn_pairs))
     return 1;
   return 0;
 }

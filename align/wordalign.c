@@ -1,0 +1,758 @@
+/* Word alignment by EM (IBM Model 1, then a fast_align-style Model 2 with a
+ * diagonal prior), both directions, grow-diag-final-and, and phrase pairs for
+ * Indonesian terms scored by Dice. Works on interned ids and flat arrays: each
+ * sentence pair owns a grid of slot indexes into one table of word pairs, so an
+ * EM iteration is array arithmetic with no hashing. */
+#include "config.h"
+#include <padan/align.h>
+#include "align/internal.h"
+#include "common/util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXLEN 200     /* longer pairs are not trained or aligned */
+#define P_NULL 0.08    /* fast_align's default null-alignment probability */
+#define DIAG_LAMBDA 4.0 /* fast_align's default diagonal tension */
+#define MAX_NGRAM 4
+#define MAX_EN_PHRASE 7
+
+struct padan_learner {
+  pd_strmap vid, ven;       /* words */
+  pd_strmap stop_id, stop_en;
+  pd_vec tid, ten;          /* uint32 word ids of all sentences */
+  pd_vec oid, oen;          /* size_t: start of each sentence; one more at the end */
+  size_t npairs;
+  /* word-pair table */
+  uint64_t *hkeys;          /* hash (id word << 32 | en word) -> slot + 1 */
+  uint32_t *hvals;
+  size_t hcap, nslots, slotcap;
+  uint32_t *sf, *se;        /* id word and en word of each slot (0 = NULL) */
+  float *pa, *pb;           /* t(en | id) and t(id | en) */
+  int loaded;
+  pd_vec grid;              /* uint32 slots of every pair's (m+1) x (n+1) grid */
+  pd_vec goff;              /* size_t: start of each pair's grid (SIZE_MAX = not trained) */
+  pd_vec links;             /* uint16 (i, j) of the symmetrized alignment */
+  pd_vec loff;              /* size_t: start of each pair's links; one more at the end */
+  pd_strmap out;            /* strings handed out in results */
+  char err[512];
+};
+
+int padan_learner_new(padan_learner **out) {
+  padan_learner *l = calloc(1, sizeof *l);
+  if (!l)
+    return PADAN_ENOMEM;
+  pd_strmap_init(&l->vid);
+  pd_strmap_init(&l->ven);
+  pd_strmap_init(&l->stop_id);
+  pd_strmap_init(&l->stop_en);
+  pd_strmap_init(&l->out);
+  pd_vec_init(&l->tid, sizeof(uint32_t));
+  pd_vec_init(&l->ten, sizeof(uint32_t));
+  pd_vec_init(&l->oid, sizeof(size_t));
+  pd_vec_init(&l->oen, sizeof(size_t));
+  pd_vec_init(&l->grid, sizeof(uint32_t));
+  pd_vec_init(&l->goff, sizeof(size_t));
+  pd_vec_init(&l->links, 2 * sizeof(uint16_t));
+  pd_vec_init(&l->loff, sizeof(size_t));
+  size_t *z1 = pd_vec_push(&l->oid), *z2 = pd_vec_push(&l->oen);
+  if (!z1 || !z2) {
+    padan_learner_free(l);
+    return PADAN_ENOMEM;
+  }
+  *out = l;
+  return PADAN_OK;
+}
+
+void padan_learner_free(padan_learner *l) {
+  if (!l)
+    return;
+  pd_strmap_free(&l->vid);
+  pd_strmap_free(&l->ven);
+  pd_strmap_free(&l->stop_id);
+  pd_strmap_free(&l->stop_en);
+  pd_strmap_free(&l->out);
+  pd_vec_free(&l->tid);
+  pd_vec_free(&l->ten);
+  pd_vec_free(&l->oid);
+  pd_vec_free(&l->oen);
+  pd_vec_free(&l->grid);
+  pd_vec_free(&l->goff);
+  pd_vec_free(&l->links);
+  pd_vec_free(&l->loff);
+  free(l->hkeys), free(l->hvals);
+  free(l->sf), free(l->se), free(l->pa), free(l->pb);
+  free(l);
+}
+
+const char *padan_learner_errmsg(const padan_learner *l) { return l->err; }
+
+static int nomem(padan_learner *l) {
+  snprintf(l->err, sizeof l->err, "out of memory");
+  return PADAN_ENOMEM;
+}
+
+int padan_learner_add_stopword(padan_learner *l, const char *lang, const char *w, size_t len) {
+  uint32_t id;
+  pd_strmap *m = strcmp(lang, "id") == 0 ? &l->stop_id : &l->stop_en;
+  return pd_strmap_intern(m, w, len, &id);
+}
+
+/* ------------------------------------------------------------ corpus */
+
+typedef struct {
+  pd_strmap *voc;
+  pd_vec *toks;
+} addctx;
+
+static int add_word(void *vctx, const char *w, size_t len, int kind) {
+  addctx *c = vctx;
+  if (kind == PD_AW_PUNCT)
+    return PADAN_OK;
+  uint32_t id, *p;
+  if (pd_strmap_intern(c->voc, w, len, &id) || !(p = pd_vec_push(c->toks)))
+    return PADAN_ENOMEM;
+  *p = id;
+  return PADAN_OK;
+}
+
+int padan_learner_add(padan_learner *l, const char *id, size_t idlen, const char *en,
+                      size_t enlen) {
+  addctx a = {&l->vid, &l->tid}, b = {&l->ven, &l->ten};
+  if (pd_align_words(id, idlen, add_word, &a) || pd_align_words(en, enlen, add_word, &b))
+    return nomem(l);
+  size_t *p = pd_vec_push(&l->oid), *q = pd_vec_push(&l->oen);
+  if (!p || !q)
+    return nomem(l);
+  *p = l->tid.n, *q = l->ten.n;
+  l->npairs++;
+  return PADAN_OK;
+}
+
+#define OID(l, k) PD_VEC_AT(&(l)->oid, size_t, k)
+#define OEN(l, k) PD_VEC_AT(&(l)->oen, size_t, k)
+#define TID(l) ((uint32_t *)(l)->tid.p)
+#define TEN(l) ((uint32_t *)(l)->ten.p)
+
+/* ------------------------------------------------------------ slots */
+
+static uint64_t mix64(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+
+static int slot_rehash(padan_learner *l, size_t cap) {
+  uint64_t *k = calloc(cap, sizeof *k);
+  uint32_t *v = calloc(cap, sizeof *v);
+  if (!k || !v) {
+    free(k), free(v);
+    return PADAN_ENOMEM;
+  }
+  for (size_t s = 0; s < l->hcap; s++)
+    if (l->hvals[s]) {
+      size_t h = (size_t)mix64(l->hkeys[s]) & (cap - 1);
+      while (v[h])
+        h = (h + 1) & (cap - 1);
+      k[h] = l->hkeys[s], v[h] = l->hvals[s];
+    }
+  free(l->hkeys), free(l->hvals);
+  l->hkeys = k, l->hvals = v, l->hcap = cap;
+  return PADAN_OK;
+}
+
+/* Slot of (f, e), created on demand with probabilities `init`. */
+static int slot_get(padan_learner *l, uint32_t f, uint32_t e, float init, uint32_t *slot) {
+  if ((l->nslots + 1) * 2 > l->hcap && slot_rehash(l, l->hcap ? l->hcap * 2 : 1 << 16))
+    return PADAN_ENOMEM;
+  uint64_t key = (uint64_t)f << 32 | e;
+  size_t h = (size_t)mix64(key) & (l->hcap - 1);
+  while (l->hvals[h]) {
+    if (l->hkeys[h] == key) {
+      *slot = l->hvals[h] - 1;
+      return PADAN_OK;
+    }
+    h = (h + 1) & (l->hcap - 1);
+  }
+  if (l->nslots == l->slotcap) {
+    size_t nc = l->slotcap ? l->slotcap * 2 : 1 << 16;
+    uint32_t *a = realloc(l->sf, nc * sizeof *a);
+    if (a)
+      l->sf = a;
+    uint32_t *b = realloc(l->se, nc * sizeof *b);
+    if (b)
+      l->se = b;
+    float *c = realloc(l->pa, nc * sizeof *c);
+    if (c)
+      l->pa = c;
+    float *d = realloc(l->pb, nc * sizeof *d);
+    if (d)
+      l->pb = d;
+    if (!a || !b || !c || !d)
+      return PADAN_ENOMEM;
+    l->slotcap = nc;
+  }
+  uint32_t s = (uint32_t)l->nslots++;
+  l->sf[s] = f, l->se[s] = e, l->pa[s] = init, l->pb[s] = init;
+  l->hkeys[h] = key, l->hvals[h] = s + 1;
+  *slot = s;
+  return PADAN_OK;
+}
+
+/* Builds every pair's grid of slots (once). */
+static int build_grids(padan_learner *l) {
+  if (l->goff.n == l->npairs)
+    return PADAN_OK;
+  l->goff.n = 0, l->grid.n = 0;
+  for (size_t k = 0; k < l->npairs; k++) {
+    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k);
+    size_t *g = pd_vec_push(&l->goff);
+    if (!g)
+      return PADAN_ENOMEM;
+    if (m == 0 || n == 0 || m > MAXLEN || n > MAXLEN) {
+      *g = SIZE_MAX;
+      continue;
+    }
+    *g = l->grid.n;
+    const uint32_t *f = TID(l) + OID(l, k), *e = TEN(l) + OEN(l, k);
+    for (size_t i = 0; i <= m; i++)
+      for (size_t j = 0; j <= n; j++) {
+        uint32_t s = 0;
+        if ((i || j) && slot_get(l, i ? f[i - 1] : 0, j ? e[j - 1] : 0, l->loaded ? 1e-6f : 1.0f,
+                                 &s))
+          return PADAN_ENOMEM;
+        uint32_t *p = pd_vec_push(&l->grid);
+        if (!p)
+          return PADAN_ENOMEM;
+        *p = s;
+      }
+  }
+  return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ EM */
+
+#define DIAG_STEPS 1024
+static double diag_table[DIAG_STEPS + 1];
+
+static void diag_init(void) {
+  for (int k = 0; k <= DIAG_STEPS; k++)
+    diag_table[k] = exp(-DIAG_LAMBDA * k / (double)DIAG_STEPS);
+}
+
+static inline double diag(size_t i, size_t m, size_t j, size_t n) {
+  double x = fabs((double)i / (double)m - (double)j / (double)n);
+  return diag_table[(int)(x * DIAG_STEPS + 0.5)];
+}
+
+/* One E-step in both directions over every trained pair; model2 selects the
+ * diagonal prior. Counts go to ca (for pa) and cb (for pb). */
+static void estep(padan_learner *l, int model2, float *ca, float *cb, double *w) {
+  const uint32_t *grid = l->grid.p;
+  for (size_t k = 0; k < l->npairs; k++) {
+    size_t go = PD_VEC_AT(&l->goff, size_t, k);
+    if (go == SIZE_MAX)
+      continue;
+    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k), W = n + 1;
+    const uint32_t *g = grid + go;
+    /* A: each English word j from an Indonesian word i or NULL (i = 0) */
+    for (size_t j = 1; j <= n; j++) {
+      double z = 0, dz = 0;
+      if (model2)
+        for (size_t i = 1; i <= m; i++)
+          dz += diag(i, m, j, n);
+      for (size_t i = 0; i <= m; i++) {
+        double a = !model2 ? 1.0 : i == 0 ? P_NULL : (1 - P_NULL) * diag(i, m, j, n) / dz;
+        w[i] = a * l->pa[g[i * W + j]];
+        z += w[i];
+      }
+      if (z <= 0)
+        continue;
+      for (size_t i = 0; i <= m; i++)
+        ca[g[i * W + j]] += (float)(w[i] / z);
+    }
+    /* B: each Indonesian word i from an English word j or NULL (j = 0) */
+    for (size_t i = 1; i <= m; i++) {
+      double z = 0, dz = 0;
+      if (model2)
+        for (size_t j = 1; j <= n; j++)
+          dz += diag(j, n, i, m);
+      for (size_t j = 0; j <= n; j++) {
+        double a = !model2 ? 1.0 : j == 0 ? P_NULL : (1 - P_NULL) * diag(j, n, i, m) / dz;
+        w[j] = a * l->pb[g[i * W + j]];
+        z += w[j];
+      }
+      if (z <= 0)
+        continue;
+      for (size_t j = 0; j <= n; j++)
+        cb[g[i * W + j]] += (float)(w[j] / z);
+    }
+  }
+}
+
+static int mstep(padan_learner *l, float *ca, float *cb) {
+  size_t nf = pd_strmap_count(&l->vid) + 1, ne = pd_strmap_count(&l->ven) + 1;
+  double *ta = calloc(nf, sizeof *ta), *tb = calloc(ne, sizeof *tb);
+  if (!ta || !tb) {
+    free(ta), free(tb);
+    return PADAN_ENOMEM;
+  }
+  for (size_t s = 0; s < l->nslots; s++)
+    ta[l->sf[s]] += ca[s], tb[l->se[s]] += cb[s];
+  for (size_t s = 0; s < l->nslots; s++) {
+    double x = ta[l->sf[s]], y = tb[l->se[s]];
+    if (x > 0)
+      l->pa[s] = (float)(ca[s] / x);
+    if (y > 0)
+      l->pb[s] = (float)(cb[s] / y);
+  }
+  free(ta), free(tb);
+  return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ alignment */
+
+/* Viterbi links of both directions, symmetrized with grow-diag-final-and. */
+static int align_pairs(padan_learner *l) {
+  uint8_t *cell = malloc((MAXLEN + 2) * (MAXLEN + 2));
+  uint8_t *rowa = malloc(MAXLEN + 2), *cola = malloc(MAXLEN + 2);
+  if (!cell || !rowa || !cola) {
+    free(cell), free(rowa), free(cola);
+    return PADAN_ENOMEM;
+  }
+  l->links.n = 0, l->loff.n = 0;
+  const uint32_t *grid = l->grid.p;
+  int rc = PADAN_OK;
+  for (size_t k = 0; k < l->npairs && rc == PADAN_OK; k++) {
+    size_t *lo = pd_vec_push(&l->loff);
+    if (!lo) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    *lo = l->links.n;
+    size_t go = PD_VEC_AT(&l->goff, size_t, k);
+    if (go == SIZE_MAX)
+      continue;
+    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k), W = n + 1;
+    const uint32_t *g = grid + go;
+    /* cell bits: 1 = direction A link, 2 = direction B link, 4 = in the result */
+    memset(cell, 0, m * n);
+    for (size_t j = 1; j <= n; j++) {
+      double best = P_NULL * l->pa[g[j]];
+      size_t bi = 0;
+      for (size_t i = 1; i <= m; i++) {
+        double v = (1 - P_NULL) * diag(i, m, j, n) * l->pa[g[i * W + j]];
+        if (v > best)
+          best = v, bi = i;
+      }
+      if (bi)
+        cell[(bi - 1) * n + (j - 1)] |= 1;
+    }
+    for (size_t i = 1; i <= m; i++) {
+      double best = P_NULL * l->pb[g[i * W]];
+      size_t bj = 0;
+      for (size_t j = 1; j <= n; j++) {
+        double v = (1 - P_NULL) * diag(j, n, i, m) * l->pb[g[i * W + j]];
+        if (v > best)
+          best = v, bj = j;
+      }
+      if (bj)
+        cell[(i - 1) * n + (bj - 1)] |= 2;
+    }
+    memset(rowa, 0, m);
+    memset(cola, 0, n);
+    for (size_t i = 0; i < m; i++)
+      for (size_t j = 0; j < n; j++)
+        if ((cell[i * n + j] & 3) == 3)
+          cell[i * n + j] |= 4, rowa[i] = 1, cola[j] = 1;
+    /* grow-diag */
+    for (int added = 1; added;) {
+      added = 0;
+      for (size_t i = 0; i < m; i++)
+        for (size_t j = 0; j < n; j++) {
+          if (!(cell[i * n + j] & 4))
+            continue;
+          for (int di = -1; di <= 1; di++)
+            for (int dj = -1; dj <= 1; dj++) {
+              long ni = (long)i + di, nj = (long)j + dj;
+              if ((!di && !dj) || ni < 0 || nj < 0 || ni >= (long)m || nj >= (long)n)
+                continue;
+              uint8_t *c = &cell[(size_t)ni * n + (size_t)nj];
+              if ((*c & 3) && !(*c & 4) && (!rowa[ni] || !cola[nj]))
+                *c |= 4, rowa[ni] = 1, cola[nj] = 1, added = 1;
+            }
+        }
+    }
+    /* final-and */
+    for (size_t i = 0; i < m; i++)
+      for (size_t j = 0; j < n; j++) {
+        uint8_t *c = &cell[i * n + j];
+        if ((*c & 3) && !(*c & 4) && !rowa[i] && !cola[j])
+          *c |= 4, rowa[i] = 1, cola[j] = 1;
+      }
+    for (size_t i = 0; i < m && rc == PADAN_OK; i++)
+      for (size_t j = 0; j < n; j++)
+        if (cell[i * n + j] & 4) {
+          uint16_t *p = pd_vec_push(&l->links);
+          if (!p) {
+            rc = PADAN_ENOMEM;
+            break;
+          }
+          p[0] = (uint16_t)i, p[1] = (uint16_t)j;
+        }
+  }
+  size_t *lo = rc ? NULL : pd_vec_push(&l->loff);
+  if (!rc && !lo)
+    rc = PADAN_ENOMEM;
+  if (lo)
+    *lo = l->links.n;
+  free(cell), free(rowa), free(cola);
+  return rc;
+}
+
+int padan_learner_train(padan_learner *l, int m1, int m2) {
+  l->err[0] = 0;
+  if (build_grids(l))
+    return nomem(l);
+  diag_init();
+  float *ca = malloc((l->nslots + 1) * sizeof *ca), *cb = malloc((l->nslots + 1) * sizeof *cb);
+  double *w = malloc((MAXLEN + 2) * sizeof *w);
+  if (!ca || !cb || !w) {
+    free(ca), free(cb), free(w);
+    return nomem(l);
+  }
+  int rc = PADAN_OK;
+  for (int it = 0; it < m1 + m2 && rc == PADAN_OK; it++) {
+    memset(ca, 0, l->nslots * sizeof *ca);
+    memset(cb, 0, l->nslots * sizeof *cb);
+    estep(l, it >= m1, ca, cb, w);
+    rc = mstep(l, ca, cb);
+  }
+  free(ca), free(cb), free(w);
+  if (!rc)
+    rc = align_pairs(l);
+  return rc ? nomem(l) : PADAN_OK;
+}
+
+/* ------------------------------------------------------------ model files */
+
+int padan_learner_save(padan_learner *l, const char *path) {
+  pd_atomic at;
+  if (pd_atomic_open(&at, path)) {
+    snprintf(l->err, sizeof l->err, "%s: cannot write: %s", path, strerror(errno));
+    return PADAN_EIO;
+  }
+  fputs("#padan-learn-model 1\tid\ten\tp_en_given_id\tp_id_given_en\n", at.fp);
+  for (size_t s = 0; s < l->nslots; s++) {
+    if (l->pa[s] < 1e-3f && l->pb[s] < 1e-3f)
+      continue; /* prune: keeps the file small, costs nothing measurable */
+    const char *f = l->sf[s] ? pd_strmap_str(&l->vid, l->sf[s], NULL) : "";
+    const char *e = l->se[s] ? pd_strmap_str(&l->ven, l->se[s], NULL) : "";
+    fprintf(at.fp, "%s\t%s\t%.6g\t%.6g\n", f, e, l->pa[s], l->pb[s]);
+  }
+  if (pd_atomic_commit(&at)) {
+    snprintf(l->err, sizeof l->err, "%s: write failed: %s", path, strerror(errno));
+    return PADAN_EIO;
+  }
+  return PADAN_OK;
+}
+
+int padan_learner_load(padan_learner *l, const char *path) {
+  char *data;
+  size_t len;
+  int rc = pd_read_file(path, &data, &len);
+  if (rc) {
+    snprintf(l->err, sizeof l->err, "%s: %s", path,
+             rc == PADAN_EIO ? strerror(errno) : padan_strerror(rc));
+    return rc;
+  }
+  if (len < 19 || memcmp(data, "#padan-learn-model ", 19) != 0) {
+    snprintf(l->err, sizeof l->err, "%s:1: not a padan learn model", path);
+    free(data);
+    return PADAN_EFORMAT;
+  }
+  size_t line = 0, i = 0;
+  rc = PADAN_OK;
+  while (i < len && rc == PADAN_OK) {
+    size_t j = i;
+    while (j < len && data[j] != '\n')
+      j++;
+    line++;
+    if (j > i && data[i] != '#') {
+      char *f = data + i, *t1 = memchr(f, '\t', j - i);
+      char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(data + j - t1 - 1)) : NULL;
+      char *t3 = t2 ? memchr(t2 + 1, '\t', (size_t)(data + j - t2 - 1)) : NULL;
+      if (!t3) {
+        snprintf(l->err, sizeof l->err, "%s:%zu: expected 4 TAB-separated fields", path, line);
+        rc = PADAN_EFORMAT;
+        break;
+      }
+      data[j] = 0;
+      char *end1, *end2;
+      double pa = strtod(t2 + 1, &end1), pb = strtod(t3 + 1, &end2);
+      if (end1 != t3 || (*end2 && *end2 != '\r') || pa < 0 || pb < 0 || pa > 1 || pb > 1) {
+        snprintf(l->err, sizeof l->err, "%s:%zu: bad probability", path, line);
+        rc = PADAN_EFORMAT;
+        break;
+      }
+      uint32_t fi = 0, ei = 0, s;
+      if ((t1 > f && pd_strmap_intern(&l->vid, f, (size_t)(t1 - f), &fi)) ||
+          (t2 > t1 + 1 && pd_strmap_intern(&l->ven, t1 + 1, (size_t)(t2 - t1 - 1), &ei)) ||
+          slot_get(l, fi, ei, 0, &s)) {
+        rc = nomem(l);
+        break;
+      }
+      l->pa[s] = (float)pa, l->pb[s] = (float)pb;
+    }
+    i = j + 1;
+  }
+  free(data);
+  if (!rc)
+    l->loaded = 1;
+  return rc;
+}
+
+/* ------------------------------------------------------------ phrase pairs */
+
+static int is_stop(const pd_strmap *stops, const pd_strmap *voc, uint32_t w) {
+  size_t len;
+  const char *s = pd_strmap_str(voc, w, &len);
+  return pd_strmap_find(stops, s, len) != 0;
+}
+
+static int is_number(const pd_strmap *voc, uint32_t w) {
+  size_t len;
+  const char *s = pd_strmap_str(voc, w, &len);
+  for (size_t i = 0; i < len; i++)
+    if (!pd_is_ascii_digit((unsigned char)s[i]))
+      return 0;
+  return 1;
+}
+
+static void join_words(pd_buf *b, const pd_strmap *voc, const uint32_t *w, size_t n) {
+  pd_buf_clear(b);
+  for (size_t k = 0; k < n; k++) {
+    size_t len;
+    const char *s = pd_strmap_str(voc, w[k], &len);
+    if (k)
+      pd_buf_putc(b, ' ');
+    pd_buf_append(b, s, len);
+  }
+}
+
+typedef struct {
+  uint32_t term, phrase; /* ids in terms / phrases maps */
+  unsigned count;
+} pcount;
+
+static int cmp_learned(const void *x, const void *y) {
+  const padan_learned *a = x, *b = y;
+  if (a->id_count != b->id_count)
+    return a->id_count > b->id_count ? -1 : 1;
+  int c = strcmp(a->id_term, b->id_term);
+  if (c)
+    return c;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  return a->count > b->count ? -1 : a->count < b->count;
+}
+
+int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterms,
+                        unsigned min_count, unsigned top, padan_learned **out, size_t *nout) {
+  *out = NULL, *nout = 0;
+  if (l->loff.n != l->npairs + 1) {
+    snprintf(l->err, sizeof l->err, "padan_learner_pairs before padan_learner_train");
+    return PADAN_EARG;
+  }
+  if (!min_count)
+    min_count = 1;
+  int rc = PADAN_OK;
+  pd_strmap tm, ph, pp; /* terms, English phrases, "term\tphrase" pairs */
+  pd_strmap_init(&tm), pd_strmap_init(&ph), pd_strmap_init(&pp);
+  pd_vec tcount, pcnt, pterm, pphr, ecount;
+  pd_vec_init(&tcount, sizeof(unsigned));
+  pd_vec_init(&pcnt, sizeof(unsigned));
+  pd_vec_init(&pterm, sizeof(uint32_t));
+  pd_vec_init(&pphr, sizeof(uint32_t));
+  pd_vec_init(&ecount, sizeof(unsigned));
+  pd_buf b, b2;
+  pd_buf_init(&b), pd_buf_init(&b2);
+  uint32_t id;
+  /* 1. candidate terms */
+  int given = nterms > 0;
+  for (size_t t = 0; t < nterms && !rc; t++) {
+    rc = pd_strmap_intern(&tm, terms[t], strlen(terms[t]), &id);
+    while (!rc && tcount.n < pd_strmap_count(&tm) + 1)
+      rc = pd_vec_push(&tcount) ? PADAN_OK : PADAN_ENOMEM;
+  }
+  const uint32_t *T = TID(l), *E = TEN(l);
+  /* counts of n-grams (given terms: only those) */
+  for (size_t k = 0; k < l->npairs && !rc; k++) {
+    size_t m = OID(l, k + 1) - OID(l, k);
+    const uint32_t *f = T + OID(l, k);
+    for (size_t i = 0; i < m && !rc; i++)
+      for (size_t len = 1; len <= MAX_NGRAM && i + len <= m && !rc; len++) {
+        if (!given && (is_stop(&l->stop_id, &l->vid, f[i]) ||
+                       is_stop(&l->stop_id, &l->vid, f[i + len - 1]) ||
+                       is_number(&l->vid, f[i]) || is_number(&l->vid, f[i + len - 1])))
+          continue;
+        join_words(&b, &l->vid, f + i, len);
+        if (given) {
+          id = pd_strmap_find(&tm, b.p, b.len);
+          if (!id)
+            continue;
+        } else {
+          rc = pd_strmap_intern(&tm, b.p, b.len, &id);
+          while (!rc && tcount.n < pd_strmap_count(&tm) + 1)
+            rc = pd_vec_push(&tcount) ? PADAN_OK : PADAN_ENOMEM;
+        }
+        if (!rc)
+          PD_VEC_AT(&tcount, unsigned, id)++;
+      }
+  }
+  /* 2. the English phrase each occurrence is aligned to */
+  const uint16_t *L = l->links.p;
+  int16_t *amin = malloc(MAXLEN * sizeof *amin), *amax = malloc(MAXLEN * sizeof *amax);
+  int16_t *emin = malloc(MAXLEN * sizeof *emin), *emax = malloc(MAXLEN * sizeof *emax);
+  if (!amin || !amax || !emin || !emax)
+    rc = PADAN_ENOMEM;
+  for (size_t k = 0; k < l->npairs && !rc; k++) {
+    size_t go = PD_VEC_AT(&l->goff, size_t, k);
+    if (go == SIZE_MAX)
+      continue;
+    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k);
+    const uint32_t *f = T + OID(l, k), *e = E + OEN(l, k);
+    size_t l0 = PD_VEC_AT(&l->loff, size_t, k), l1 = PD_VEC_AT(&l->loff, size_t, k + 1);
+    /* per id word: span of aligned en words; per en word: span of aligned id words */
+    for (size_t i = 0; i < m; i++)
+      amin[i] = INT16_MAX, amax[i] = -1;
+    for (size_t j = 0; j < n; j++)
+      emin[j] = INT16_MAX, emax[j] = -1;
+    for (size_t x = l0; x < l1; x++) {
+      int16_t i = (int16_t)L[2 * x], j = (int16_t)L[2 * x + 1];
+      if (j < amin[i]) amin[i] = j;
+      if (j > amax[i]) amax[i] = j;
+      if (i < emin[j]) emin[j] = i;
+      if (i > emax[j]) emax[j] = i;
+    }
+    for (size_t i = 0; i < m && !rc; i++)
+      for (size_t len = 1; len <= MAX_NGRAM && i + len <= m && !rc; len++) {
+        join_words(&b, &l->vid, f + i, len);
+        uint32_t t = pd_strmap_find(&tm, b.p, b.len);
+        if (!t || PD_VEC_AT(&tcount, unsigned, t) < min_count)
+          continue;
+        int j1 = INT16_MAX, j2 = -1;
+        for (size_t x = i; x < i + len; x++) {
+          if (amin[x] < j1) j1 = amin[x];
+          if (amax[x] > j2) j2 = amax[x];
+        }
+        if (j2 < 0)
+          continue; /* nothing aligned */
+        int ok = 1;
+        for (int j = j1; j <= j2 && ok; j++)
+          if (emax[j] >= 0 && (emin[j] < (int)i || emax[j] >= (int)(i + len)))
+            ok = 0; /* an English word inside is aligned outside the term */
+        if (!ok)
+          continue;
+        int k1 = j1, k2 = j2;
+        while (k1 <= k2 && is_stop(&l->stop_en, &l->ven, e[k1]))
+          k1++;
+        while (k2 >= k1 && is_stop(&l->stop_en, &l->ven, e[k2]))
+          k2--;
+        if (k1 <= k2)
+          j1 = k1, j2 = k2;
+        else if (j1 != j2)
+          continue; /* function words only; a single one ("said") is kept */
+        if (j2 - j1 + 1 > MAX_EN_PHRASE)
+          continue;
+        join_words(&b2, &l->ven, e + j1, (size_t)(j2 - j1 + 1));
+        uint32_t p;
+        rc = pd_strmap_intern(&ph, b2.p, b2.len, &p);
+        while (!rc && ecount.n < pd_strmap_count(&ph) + 1)
+          rc = pd_vec_push(&ecount) ? PADAN_OK : PADAN_ENOMEM;
+        if (rc)
+          break;
+        pd_buf_putc(&b, '\t');
+        pd_buf_append(&b, b2.p, b2.len);
+        uint32_t q;
+        rc = pd_strmap_intern(&pp, b.p, b.len, &q);
+        while (!rc && pcnt.n < pd_strmap_count(&pp) + 1) {
+          unsigned *c = pd_vec_push(&pcnt);
+          uint32_t *pt = pd_vec_push(&pterm), *pf = pd_vec_push(&pphr);
+          if (!c || !pt || !pf)
+            rc = PADAN_ENOMEM;
+          else
+            *pt = t, *pf = p;
+        }
+        if (!rc)
+          PD_VEC_AT(&pcnt, unsigned, q)++;
+      }
+  }
+  free(amin), free(amax), free(emin), free(emax);
+  /* 3. occurrences of each English phrase in the English text, for Dice */
+  for (size_t k = 0; k < l->npairs && !rc; k++) {
+    size_t n = OEN(l, k + 1) - OEN(l, k);
+    const uint32_t *e = E + OEN(l, k);
+    for (size_t j = 0; j < n; j++)
+      for (size_t len = 1; len <= MAX_EN_PHRASE && j + len <= n; len++) {
+        join_words(&b2, &l->ven, e + j, len);
+        uint32_t p = pd_strmap_find(&ph, b2.p, b2.len);
+        if (p)
+          PD_VEC_AT(&ecount, unsigned, p)++;
+      }
+  }
+  /* 4. results: best `top` phrases of each term */
+  padan_learned *res = NULL;
+  size_t nres = 0;
+  if (!rc) {
+    res = malloc((pcnt.n + 1) * sizeof *res);
+    if (!res)
+      rc = PADAN_ENOMEM;
+  }
+  for (size_t q = 1; !rc && q < pcnt.n; q++) {
+    unsigned c = PD_VEC_AT(&pcnt, unsigned, q);
+    if (c < min_count)
+      continue;
+    uint32_t t = PD_VEC_AT(&pterm, uint32_t, q), p = PD_VEC_AT(&pphr, uint32_t, q);
+    unsigned ct = PD_VEC_AT(&tcount, unsigned, t), ce = PD_VEC_AT(&ecount, unsigned, p);
+    uint32_t s1, s2;
+    const char *ts = pd_strmap_str(&tm, t, NULL), *es = pd_strmap_str(&ph, p, NULL);
+    if (pd_strmap_intern(&l->out, ts, strlen(ts), &s1) ||
+        pd_strmap_intern(&l->out, es, strlen(es), &s2)) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    padan_learned *r = &res[nres++];
+    r->id_term = pd_strmap_str(&l->out, s1, NULL);
+    r->en_term = pd_strmap_str(&l->out, s2, NULL);
+    r->count = c, r->id_count = ct;
+    r->score = 2.0 * c / ((double)ct + (double)(ce > c ? ce : c));
+  }
+  if (!rc) {
+    qsort(res, nres, sizeof *res, cmp_learned);
+    size_t w = 0, kept = 0;
+    for (size_t r = 0; r < nres; r++) {
+      if (!w || strcmp(res[r].id_term, res[w - 1].id_term) != 0)
+        kept = 0;
+      if (top && kept >= top)
+        continue;
+      res[w++] = res[r];
+      kept++;
+    }
+    nres = w;
+    *out = res, *nout = nres;
+    res = NULL;
+  }
+  free(res);
+  pd_strmap_free(&tm), pd_strmap_free(&ph), pd_strmap_free(&pp);
+  pd_vec_free(&tcount), pd_vec_free(&pcnt), pd_vec_free(&pterm), pd_vec_free(&pphr);
+  pd_vec_free(&ecount);
+  pd_buf_free(&b), pd_buf_free(&b2);
+  return rc ? nomem(l) : PADAN_OK;
+}
