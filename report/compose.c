@@ -741,7 +741,7 @@ static double render(const unit *u, size_t nu, const size_t *choice, int of_form
     int appos = tail - a >= 2 && u[a].title && u[tail - 1].person;
     int org = is_org_head(u[a].src, u[a].len);
     int poss = !appos && tail - a == 2 && u[a + 1].person && !u[a].title && !u[a].name &&
-               u[a].kind == U_WORD && !org;
+               u[a].kind == U_WORD && !org && !deverb;
     if (!of_form && poss) {
       /* kakek Kim: Kim's grandfather */
       size_t p0 = pos;
@@ -952,7 +952,7 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
     int cap = pd_gloss_capitalized(s, sl);
     for (size_t k = 0; k < sizeof links / sizeof links[0] && !cap; k++)
       if (word_is(s, sl, links[k].id) && i > 0 && i + 1 < nw) {
-        x->kind = U_LINK;
+        x->kind = U_LINK, x->known = 1;
         snprintf(x->link, sizeof x->link, "%s", links[k].en);
       }
     if (x->kind == U_LINK) {
@@ -969,8 +969,9 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
     int curated = ne && ext[0].tr.curated;
     if (cap && !curated && (all_upper(s, sl) || lower_start || !titlecase || name_phrase))
       ne = 0; /* a name (or acronym) inside a common phrase: keep it */
+    int base_name = 0;
     if (cap && !curated && ne && strlen(ext[0].tr.en) == sl && strncasecmp(ext[0].tr.en, s, sl) == 0)
-      ne = 0; /* a base dictionary lists the name as itself (Vladimir, Korea): a name */
+      ne = 0, base_name = 1; /* a base dictionary lists the name as itself (Vladimir, Korea) */
     if (!curated) {
       for (size_t k = 0; k < sizeof numerals / sizeof numerals[0]; k++)
         if (word_is(s, sl, numerals[k].id) ||
@@ -1007,7 +1008,8 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
       }
     } else if (cap) {
       x->kind = U_NAME, x->known = 1, x->name = 1;
-      x->person = !all_upper(s, sl);
+      /* unknown names are mostly people; those a base dictionary lists are mostly places */
+      x->person = !all_upper(s, sl) && !base_name;
     }
     i++, nu++;
   }

@@ -40,6 +40,20 @@ static padan_lexicon *small_lexicon(void) {
       {"c5", "id", "kemitraan strategis komprehensif", "preferred", "noun"},
       {"c5", "en", "comprehensive strategic partnership", "preferred", "noun"},
       {"c5", "en", "strategic comprehensive partnership", "deprecated", "noun"},
+      {"w14", "id", "partai", "preferred", "noun"},     {"w14", "en", "party", "preferred", "noun"},
+      {"w15", "id", "pembebasan", "preferred", "noun"}, {"w15", "en", "liberation", "preferred", "noun"},
+      {"w16", "id", "kakek", "preferred", "noun"},      {"w16", "en", "grandfather", "preferred", "noun"},
+      {"w17", "id", "negara", "preferred", "noun"},     {"w17", "en", "country", "preferred", "noun"},
+      {"w18", "id", "anggota", "preferred", "noun"},    {"w18", "en", "member", "preferred", "noun"},
+      {"w19", "id", "perdamaian", "preferred", "noun"}, {"w19", "en", "peace", "preferred", "noun"},
+      {"w20", "id", "keamanan", "preferred", "noun"},   {"w20", "en", "security", "preferred", "noun"},
+      {"w21", "id", "presiden", "preferred", "noun"},   {"w21", "en", "president", "preferred", "noun"},
+      {"w22", "id", "latihan", "preferred", "noun"},    {"w22", "en", "exercise", "preferred", "noun"},
+      {"c6", "id", "Rusia", "preferred", "propn"},      {"c6", "en", "Russia", "preferred", "propn"},
+      /* phrases from which words are derived: bersama = joint, Rusia as a modifier = Russian */
+      {"c7", "id", "militer Rusia", "preferred", "noun"}, {"c7", "en", "Russian military", "preferred", "noun"},
+      {"c8", "id", "latihan gabungan", "preferred", "noun"}, {"c8", "en", "joint exercise", "preferred", "noun"},
+      {"c9", "id", "resolusi gabungan", "preferred", "noun"}, {"c9", "en", "joint resolution", "preferred", "noun"},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     int st = strcmp(rows[i][3], "preferred") == 0  ? PADAN_TERM_PREFERRED
@@ -99,6 +113,19 @@ static void test_compose_order(void) {
   /* numerals: ordinals reorder with the chain, trailing numbers stay */
   expect_compose(lex, "Perang Dunia Kedua", "Second World War");
   expect_compose(lex, "pasal 5", "article 5");
+  /* possessive for a person, not for an institution's name */
+  expect_compose(lex, "kakek Kim", "Kim's grandfather");
+  expect_compose(lex, "Partai Golkar", "Golkar Party");
+  /* an action noun (pe-an) before a name reads "X of Y" */
+  expect_compose(lex, "pembebasan Korea", "liberation of Korea");
+  /* a place name as a modifier takes the adjective the lexicon's phrases show */
+  expect_compose(lex, "presiden Rusia", "Russian president");
+  /* a word the lexicon has only inside phrases is derived from them */
+  expect_compose(lex, "kemitraan gabungan", "joint partnership");
+  /* a reduplicated head is plural */
+  expect_compose(lex, "negara-negara anggota", "member countries");
+  /* coordination keeps its order */
+  expect_compose(lex, "perdamaian dan keamanan", "peace and security");
   /* prepositional parts keep their place */
   expect_compose(lex, "resolusi dari Dewan Keamanan PBB", "resolution of UN Security Council");
   padan_lexicon_free(lex);
