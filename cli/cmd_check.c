@@ -474,6 +474,18 @@ int cmd_check(int argc, char **argv) {
       free(id);
       goto done;
     }
+    if (lines) {
+      size_t nid = 0, nen = 0;
+      for (size_t i = 0; i < idlen; i++)
+        nid += id[i] == '\n';
+      for (size_t i = 0; i < enlen; i++)
+        nen += en[i] == '\n';
+      nid += idlen && id[idlen - 1] != '\n';
+      nen += enlen && en[enlen - 1] != '\n';
+      if (nid != nen)
+        cli_warn(CMD, "%s has %zu lines and %s has %zu: with --lines they should pair line by line",
+                 files[0], nid, files[1], nen);
+    }
     st = padan_check_pairs(ck, id, idlen, en, enlen, lines ? PADAN_CHECK_LINES : 0);
     free(id);
     free(en);

@@ -77,6 +77,12 @@ run_in "$F/var-a.txt" check --variants $L --format=tsv -
 expect_rc 1 "stdin"
 expect_out "-:1" "stdin location"
 
+# line counts that differ are worth a warning with --lines
+head -n 2 "$F/en.txt" > "$TMP/en2.txt"
+run check --lines $L --format=tsv "$F/id.txt" "$TMP/en2.txt"
+expect_rc 1 "short English"
+expect_err "has 4 lines and" "line count warning"
+
 # errors
 run check --lines $L "$F/id.txt" "$TMP/nonexistent.txt"
 expect_rc 2 "missing file"
