@@ -998,7 +998,8 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
     if (ne) {
       memcpy(x->tr, ext, ne * sizeof ext[0]);
       x->ntr = ne, x->known = 1;
-      if (cap && !x->title && pd_gloss_capitalized(ext[0].tr.en, strlen(ext[0].tr.en))) {
+      if (cap && !x->title && ext[0].pos == 'p' &&
+          pd_gloss_capitalized(ext[0].tr.en, strlen(ext[0].tr.en))) {
         x->name = 1;
         x->person = ext[0].person;
         /* Putin -> Vladimir Putin: a name the English contains stays as written */
@@ -1025,12 +1026,16 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
   }
   nu = m;
   /* order each word's senses by its role: the head wants a noun, a modifier an adjective */
+  size_t cur_head = 0;
   for (size_t i = 0; i < nu; i++) {
     int head = i == 0 || u[i - 1].kind == U_LINK || (u[i - 1].kind == U_NUM && (i == 1 || u[i - 2].kind == U_LINK));
     u[i].modifier = !head && u[i].kind != U_LINK;
+    if (head)
+      cur_head = i;
     /* a place name as a modifier takes its adjective when the lexicon's phrases
      * show one (Rusia: Russia -> Russian, from "Angkatan Laut Rusia" = "Russian Navy") */
     if (u[i].modifier && u[i].ntr && !u[i].person && pd_gloss_capitalized(u[i].src, u[i].len) &&
+        !is_org_head(u[cur_head].src, u[cur_head].len) && /* Laut China Selatan: South China Sea */
         pd_gloss_capitalized(u[i].tr[0].tr.en, strlen(u[i].tr[0].tr.en)) && u[i].ntr < MAXTR + 1) {
       char adj[96];
       int votes = 0;
@@ -1066,8 +1071,7 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
    * (Dewan Keamanan), not for a sentence-initial capital (Kunjungan Putin) */
   size_t capcommon = 0;
   for (size_t i = 0; i < nu; i++)
-    if (u[i].ntr && pd_gloss_capitalized(u[i].src, u[i].len) &&
-        !pd_gloss_capitalized(u[i].tr[0].tr.en, strlen(u[i].tr[0].tr.en)))
+    if (u[i].ntr && !u[i].name && pd_gloss_capitalized(u[i].src, u[i].len))
       capcommon++;
   int tc = capcommon >= 2;
 

@@ -49,6 +49,9 @@ static padan_lexicon *small_lexicon(void) {
       {"w20", "id", "keamanan", "preferred", "noun"},   {"w20", "en", "security", "preferred", "noun"},
       {"w21", "id", "presiden", "preferred", "noun"},   {"w21", "en", "president", "preferred", "noun"},
       {"w22", "id", "latihan", "preferred", "noun"},    {"w22", "en", "exercise", "preferred", "noun"},
+      {"w23", "id", "dewan", "preferred", "noun"},      {"w23", "en", "council", "preferred", "noun"},
+      {"w24", "id", "laut", "preferred", "noun"},       {"w24", "en", "sea", "preferred", "noun"},
+      {"w25", "id", "selatan", "preferred", "adj"},     {"w25", "en", "south", "preferred", "adj"},
       {"c6", "id", "Rusia", "preferred", "propn"},      {"c6", "en", "Russia", "preferred", "propn"},
       /* phrases from which words are derived: bersama = joint, Rusia as a modifier = Russian */
       {"c7", "id", "militer Rusia", "preferred", "noun"}, {"c7", "en", "Russian military", "preferred", "noun"},
@@ -124,6 +127,9 @@ static void test_compose_order(void) {
   expect_compose(lex, "kemitraan gabungan", "joint partnership");
   /* a reduplicated head is plural */
   expect_compose(lex, "negara-negara anggota", "member countries");
+  /* a title-case phrase keeps English capitals; a place name inside a place's name stays a noun */
+  expect_compose(lex, "Dewan Keamanan", "Security Council");
+  expect_compose(lex, "Laut China Selatan", "South China Sea");
   /* coordination keeps its order */
   expect_compose(lex, "perdamaian dan keamanan", "peace and security");
   /* prepositional parts keep their place */
