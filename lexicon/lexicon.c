@@ -242,6 +242,8 @@ int pd_lexload_term(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen
     return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
   tm->concept = c, tm->lang = l, tm->text = t, tm->pos = p, tm->note = n;
   tm->status = (uint8_t)status;
+  tm->base = (PD_VEC_AT(&lex->files, pd_lexfile, PD_LEX_CONCEPT(lex, c)->file).flags &
+              PADAN_LEXICON_BASE) != 0;
   tm->line = (uint32_t)line;
   lex->dirty = 1;
   return PADAN_OK;

@@ -20,6 +20,7 @@ typedef struct {
   uint32_t fold, lemma;           /* keys ids (set when indexed) */
   uint32_t line;
   uint8_t status;
+  uint8_t base; /* from a PADAN_LEXICON_BASE file */
 } pd_term;
 
 typedef struct {
@@ -44,9 +45,13 @@ struct padan_lexicon {
   uint32_t *cstart, *cterms; /* concept -> its terms in cterms[cstart[c]..cstart[c+1]) */
   pd_vec fuzzy;              /* pd_fuzzy_entry sorted by length */
   size_t indexed_terms;      /* terms whose fold/lemma keys are computed */
-  /* compact open-addressing tables: (hash << 32 | chain head term + 1) for
-   * the text, fold and lemma keys; one probe touches one 8-byte slot */
-  uint64_t *ktab[3];
+  /* open-addressing tables for the text, fold and lemma keys: one probe
+   * reads one slot holding the hash, the chain head and the key's bytes */
+  struct pd_kslot {
+    uint32_t hash, head; /* head = term + 1; 0 = empty slot */
+    const char *str;     /* the key, NUL-terminated (in strs) */
+  } *ktab[3];
+  int fuzzy_dirty; /* the fuzzy candidates are built on first use */
   size_t ktab_mask;
   pd_buf scratch;            /* lookup scratch, reused between calls */
   pd_vec acc, cand;          /* lookup hits, reused */

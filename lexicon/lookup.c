@@ -71,6 +71,44 @@ static int popcount64(uint64_t x) {
 #endif
 }
 
+/* The fuzzy candidates: distinct (language, folded form) with length and
+ * character masks, sorted by language and length. Built on first use. */
+static int build_fuzzy(padan_lexicon *lex) {
+  size_t nt = lex->terms.n;
+  /* fuzzy candidates: distinct (lang, folded form), by length */
+  lex->fuzzy.n = 0;
+  for (size_t i = 0; i < nt; i++) {
+    pd_term *t = PD_LEX_TERM(lex, i);
+    if (lex->fold_head[t->fold] != i + 1)
+      continue; /* the chain's first term stands for its key */
+    size_t len;
+    const char *s = pd_strmap_str(&lex->strs, t->fold, &len);
+    pd_fuzzy_entry *e = pd_vec_push(&lex->fuzzy);
+    if (!e)
+      return PADAN_ENOMEM;
+    uint64_t mask = cp_mask(s, len), bg = bigram_mask(s, len);
+    e->key = t->fold, e->lang = t->lang, e->cplen = cp_count(s, len), e->mask = mask;
+    e->bigrams = bg;
+    /* other languages with the same folded form */
+    for (uint32_t j = lex->next_fold[i]; j; j = lex->next_fold[j - 1]) {
+      pd_term *u = PD_LEX_TERM(lex, j - 1);
+      int seen = u->lang == t->lang;
+      for (uint32_t k = lex->next_fold[i]; !seen && k != j; k = lex->next_fold[k - 1])
+        seen = PD_LEX_TERM(lex, k - 1)->lang == u->lang;
+      if (!seen) {
+        pd_fuzzy_entry *f = pd_vec_push(&lex->fuzzy);
+        if (!f)
+          return PADAN_ENOMEM;
+        f->key = t->fold, f->lang = u->lang, f->cplen = cp_count(s, len), f->mask = mask;
+        f->bigrams = bg;
+      }
+    }
+  }
+  qsort(lex->fuzzy.p, lex->fuzzy.n, sizeof(pd_fuzzy_entry), cmp_fuzzy);
+  lex->fuzzy_dirty = 0;
+  return PADAN_OK;
+}
+
 int pd_lex_index(padan_lexicon *lex) {
   if (!lex->dirty)
     return PADAN_OK;
@@ -158,43 +196,14 @@ int pd_lex_index(padan_lexicon *lex) {
     lex->cterms[lex->cstart[c] + fill[c]++] = (uint32_t)i;
   }
   free(fill);
-  /* fuzzy candidates: distinct (lang, folded form), by length */
-  lex->fuzzy.n = 0;
-  for (size_t i = 0; i < nt; i++) {
-    pd_term *t = PD_LEX_TERM(lex, i);
-    if (lex->fold_head[t->fold] != i + 1)
-      continue; /* the chain's first term stands for its key */
-    size_t len;
-    const char *s = pd_strmap_str(&lex->strs, t->fold, &len);
-    pd_fuzzy_entry *e = pd_vec_push(&lex->fuzzy);
-    if (!e)
-      return PADAN_ENOMEM;
-    uint64_t mask = cp_mask(s, len), bg = bigram_mask(s, len);
-    e->key = t->fold, e->lang = t->lang, e->cplen = cp_count(s, len), e->mask = mask;
-    e->bigrams = bg;
-    /* other languages with the same folded form */
-    for (uint32_t j = lex->next_fold[i]; j; j = lex->next_fold[j - 1]) {
-      pd_term *u = PD_LEX_TERM(lex, j - 1);
-      int seen = u->lang == t->lang;
-      for (uint32_t k = lex->next_fold[i]; !seen && k != j; k = lex->next_fold[k - 1])
-        seen = PD_LEX_TERM(lex, k - 1)->lang == u->lang;
-      if (!seen) {
-        pd_fuzzy_entry *f = pd_vec_push(&lex->fuzzy);
-        if (!f)
-          return PADAN_ENOMEM;
-        f->key = t->fold, f->lang = u->lang, f->cplen = cp_count(s, len), f->mask = mask;
-        f->bigrams = bg;
-      }
-    }
-  }
-  qsort(lex->fuzzy.p, lex->fuzzy.n, sizeof(pd_fuzzy_entry), cmp_fuzzy);
+  lex->fuzzy_dirty = 1;
   /* the compact key tables */
   size_t ns = 64;
   while (ns < 2 * nt + 2)
     ns *= 2;
   for (int k = 0; k < 3; k++) {
     free(lex->ktab[k]);
-    lex->ktab[k] = calloc(ns, sizeof(uint64_t));
+    lex->ktab[k] = calloc(ns, sizeof(struct pd_kslot));
     if (!lex->ktab[k])
       return PADAN_ENOMEM;
   }
@@ -210,9 +219,11 @@ int pd_lex_index(padan_lexicon *lex) {
       const char *s = pd_strmap_str(&lex->strs, key[k], &len);
       uint32_t h = pd_hash(s, len);
       size_t j = h & lex->ktab_mask;
-      while (lex->ktab[k][j])
+      while (lex->ktab[k][j].head)
         j = (j + 1) & lex->ktab_mask;
-      lex->ktab[k][j] = (uint64_t)h << 32 | (uint32_t)(i + 1);
+      lex->ktab[k][j].hash = h;
+      lex->ktab[k][j].head = (uint32_t)(i + 1);
+      lex->ktab[k][j].str = s;
     }
   }
   lex->dirty = 0;
@@ -227,29 +238,13 @@ nomem:
 /* The chain head (term + 1) of key s in table kind k (0 text, 1 fold, 2 lemma), or 0. */
 static uint32_t ktab_find(const padan_lexicon *lex, int k, const char *s, size_t len) {
   uint32_t h = pd_hash(s, len);
-  const uint64_t *tab = lex->ktab[k];
+  const struct pd_kslot *tab = lex->ktab[k];
   for (size_t j = h & lex->ktab_mask;; j = (j + 1) & lex->ktab_mask) {
-    uint64_t e = tab[j];
-    if (!e)
+    if (!tab[j].head)
       return 0;
-    if ((uint32_t)(e >> 32) != h)
-      continue;
-    const pd_term *t = &PD_VEC_AT(&lex->terms, pd_term, (uint32_t)e - 1);
-    uint32_t key = k == 0 ? t->text : k == 1 ? t->fold : t->lemma;
-    const char *ks = lex->strs.strs[key];
-    if (memcmp(ks, s, len) == 0 && ks[len] == '\0')
-      return (uint32_t)e;
+    if (tab[j].hash == h && memcmp(tab[j].str, s, len) == 0 && tab[j].str[len] == '\0')
+      return tab[j].head;
   }
-}
-
-typedef struct {
-  padan_lexicon_hit *hits;
-  size_t max, n;
-} hitlist;
-
-static int is_base(padan_lexicon *lex, uint32_t c) {
-  pd_concept *cp = PD_LEX_CONCEPT(lex, c);
-  return (PD_VEC_AT(&lex->files, pd_lexfile, cp->file).flags & PADAN_LEXICON_BASE) != 0;
 }
 
 /* Collects the terms of chain `head` in `lang`; returns the number added. */
@@ -264,7 +259,7 @@ static size_t collect(padan_lexicon *lex, uint32_t head, const uint32_t *next, u
     if (!h)
       return added;
     h->term = j - 1, h->concept = t->concept, h->match = match, h->distance = dist;
-    h->base = is_base(lex, t->concept);
+    h->base = t->base;
     added++;
   }
   return added;
@@ -374,6 +369,10 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
       int best = maxd + 1;
       pd_vec cand = lex->cand;
       cand.n = 0;
+      if (maxd > 0 && lex->fuzzy_dirty && build_fuzzy(lex)) {
+        lex->scratch = k, lex->acc = acc, lex->cand = cand;
+        return pd_lex_fail(lex, PADAN_ENOMEM, "lookup: out of memory");
+      }
       if (maxd > 0) {
         const pd_fuzzy_entry *fe = lex->fuzzy.p;
         uint64_t qmask = cp_mask(k.p, k.len), qbg = bigram_mask(k.p, k.len);
