@@ -25,11 +25,19 @@ EOT
   cpu=$(echo "$user $sys" | awk '{printf "%.2f", $1 + $2}')
   echo "$wall $cpu $rss"
 }
-set -- $(t hunspell -d id_ID -l "$N"); hw=$1 hc=$2 hm=$3
+# best of two runs each (the machine may be shared)
+best() { # CMD... -> "wall cpu rss" of the run with the least CPU time
+  a=$(t "$@"); b=$(t "$@")
+  echo "$a
+$b" | sort -k2,2n | head -n 1
+}
+set -- $(best hunspell -d id_ID -l "$N"); hw=$1 hc=$2 hm=$3
 hl=$(wc -l < /tmp/padan-bench-out)
-set -- $(t "$PADAN" spell --format=tsv "$N"); pw=$1 pc=$2 pm=$3
+set -- $(best "$PADAN" spell --format=tsv --max-suggestions=0 "$N"); cw=$1 cc=$2
+set -- $(best "$PADAN" spell --format=tsv "$N"); pw=$1 pc=$2 pm=$3
 pl=$(($(wc -l < /tmp/padan-bench-out) - 1))
-echo "spell: 10 MB news ($N)"
-echo "  hunspell -d id_ID -l     : wall ${hw}s cpu ${hc}s peak ${hm} KB, $hl words flagged"
-echo "  padan spell --format=tsv : wall ${pw}s cpu ${pc}s peak ${pm} KB, $pl findings (with suggestions)"
-awk -v a="$hc" -v b="$pc" -v c="$hw" -v d="$pw" 'BEGIN { printf "  throughput ratio: %.1fx (cpu time), %.1fx (wall)\n", a / b, c / d }'
+echo "spell: 10 MB news ($N), best of 2 runs"
+echo "  hunspell -d id_ID -l          : wall ${hw}s cpu ${hc}s peak ${hm} KB, $hl words flagged"
+echo "  padan spell --format=tsv      : wall ${pw}s cpu ${pc}s peak ${pm} KB, $pl findings with suggestions"
+echo "  (checking only, no suggestions: wall ${cw}s cpu ${cc}s)"
+awk -v a="$hc" -v b="$pc" -v c="$hw" -v d="$pw" -v e="$cc" 'BEGIN { printf "  throughput ratio: %.1fx (cpu time), %.1fx (wall); checking only %.1fx (cpu)\n", a / b, c / d, a / e }'

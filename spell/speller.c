@@ -1193,52 +1193,65 @@ static void morph_build(padan_speller *sp) {
     free(data);
     return;
   }
-  static const char *const plain[] = {"di", "ber", "ter", "se", "per", "ke", "memper", "diper", NULL};
-  static const char *const sufs[] = {"", "kan", "i", "an", NULL};
-  static const size_t plen[] = {2, 3, 3, 2, 3, 2, 6, 5};
+  /* prefix, nasal (meN-/peN-), the suffixes it takes (bit 0 none, 1 -kan, 2 -i,
+   * 3 -an) and the affix family the stem's flags must include (id_ID uses
+   * two-letter flags whose first letter names the family: D di-, B ber-, ...) */
+  static const struct {
+    const char *pre;
+    int nasal;
+    unsigned sufs;
+    char fam;
+  } combo[] = {{"", 0, 15, 0},     {"di", 0, 7, 'D'},     {"ber", 0, 11, 'B'}, {"ter", 0, 7, 'T'},
+               {"se", 0, 1, 'S'},  {"per", 0, 15, 'R'},   {"memper", 0, 6, 'M'},
+               {"diper", 0, 6, 'D'}, {"me", 1, 7, 'M'},  {"pe", 1, 9, 'P'},  {"ke", 0, 8, 'K'}};
+  static const char *const sufs[] = {"", "kan", "i", "an"};
+  static const size_t suflen[] = {0, 3, 1, 2};
   char st[64], form[160];
   size_t i = 0;
   while (i < len) {
-    size_t e = i, n = 0;
+    size_t e = i, n = 0, q = i;
     int ok = 1;
     while (e < len && data[e] != '\n')
       e++;
-    for (size_t q = i; q < e && data[q] != '/' && data[q] != '\t' && data[q] != ' ' &&
-                       data[q] != '\r';
-         q++) {
+    for (; q < e && data[q] != '/' && data[q] != '\t' && data[q] != ' ' && data[q] != '\r'; q++) {
       unsigned char c = (unsigned char)data[q];
       if (!(c >= 'a' && c <= 'z') || n + 1 >= sizeof st)
         ok = 0;
       else
         st[n++] = (char)c;
     }
+    uint64_t fam = 0; /* first letters of the flags, 'A'..'z' -> bits */
+    if (q < e && data[q] == '/')
+      for (q++; q + 1 < e + 1 && q < e && (unsigned char)data[q] > ' '; q += 2)
+        if (data[q] >= 'A' && data[q] <= 'z')
+          fam |= (uint64_t)1 << (data[q] - 'A');
     i = e + 1;
     if (!ok || n < 2)
       continue;
-    for (size_t si = 0; sufs[si]; si++) {
-      size_t sl = strlen(sufs[si]), m;
+    for (size_t si = 0; si < 4; si++) {
       char base[80];
       memcpy(base, st, n);
-      memcpy(base + n, sufs[si], sl);
-      size_t bn = n + sl;
-      morph_set(sp->morph, base, bn);
-      for (size_t pi = 0; plain[pi]; pi++) {
-        size_t pl = plen[pi];
-        if (pi == 1 && st[0] == 'r')
-          pl = 2; /* be-rakit */
-        memcpy(form, plain[pi], pl);
-        memcpy(form + pl, base, bn);
-        morph_set(sp->morph, form, pl + bn);
-      }
-      m = nasal(form, "me", base, bn);
-      morph_set(sp->morph, form, m);
-      m = nasal(form, "pe", base, bn);
-      morph_set(sp->morph, form, m);
-      if (sl == 0 || strcmp(sufs[si], "an") == 0) { /* ke-...-an, peN-...-an, per-...-an */
-        memcpy(form, "ke", 2);
-        memcpy(form + 2, st, n);
-        memcpy(form + 2 + n, "an", 2);
-        morph_set(sp->morph, form, n + 4);
+      memcpy(base + n, sufs[si], suflen[si]);
+      size_t bn = n + suflen[si];
+      for (size_t c = 0; c < sizeof combo / sizeof combo[0]; c++) {
+        if (!(combo[c].sufs >> si & 1))
+          continue;
+        if (combo[c].fam && !(fam >> (combo[c].fam - 'A') & 1))
+          continue;
+        if (!combo[c].fam && si && !fam)
+          continue; /* a stem without flags takes no suffix */
+        size_t m;
+        if (combo[c].nasal) {
+          m = nasal(form, combo[c].pre, base, bn);
+        } else {
+          size_t pl = strlen(combo[c].pre);
+          if (c == 2 && st[0] == 'r')
+            pl = 2; /* be-rakit */
+          memcpy(form, combo[c].pre, pl);
+          memcpy(form + pl, base, bn);
+          m = pl + bn;
+        }
+        morph_set(sp->morph, form, m);
       }
     }
   }
