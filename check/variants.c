@@ -275,6 +275,17 @@ static int add_mark(padan_checker *c, padan_check_mark **m, size_t *n, size_t *c
   return PADAN_OK;
 }
 
+typedef struct {
+  uint32_t label, form;
+} lf;
+
+static int cmp_lf(const void *a, const void *b) {
+  const lf *x = a, *y = b;
+  if (x->label != y->label)
+    return x->label < y->label ? -1 : 1;
+  return x->form < y->form ? -1 : x->form > y->form;
+}
+
 /* Emits a finding over labelled occurrences: one form per label (its most
  * frequent surface), most frequent first; the example is the first
  * occurrence of the least frequent form. */
@@ -320,27 +331,34 @@ static int emit(vctx *v, int kind, size_t concept, const lab *ls, size_t n, cons
     rc = PADAN_ENOMEM;
     goto out;
   }
+  /* each label's most frequent surface: (label, form) pairs sorted */
+  lf *pairs = malloc(n * sizeof *pairs);
+  if (!pairs) {
+    rc = PADAN_ENOMEM;
+    goto out;
+  }
+  for (size_t i = 0; i < n; i++)
+    pairs[i].label = ls[i].label, pairs[i].form = o[ls[i].occ].form;
+  qsort(pairs, n, sizeof *pairs, cmp_lf);
   for (size_t k = 0; k < nl; k++) {
-    /* the label's most frequent surface */
     uint32_t best = o[first[k]].form;
     size_t bestc = 0;
-    for (size_t i = 0; i < n; i++) {
-      if (ls[i].label != labels[k])
-        continue;
-      size_t fc = 0;
-      for (size_t j = 0; j < n; j++)
-        if (ls[j].label == labels[k] && o[ls[j].occ].form == o[ls[i].occ].form)
-          fc++;
-      if (fc > bestc) {
-        bestc = fc;
-        best = o[ls[i].occ].form;
+    for (size_t i = 0; i < n;) {
+      size_t j = i;
+      while (j < n && pairs[j].label == pairs[i].label && pairs[j].form == pairs[i].form)
+        j++;
+      if (pairs[i].label == labels[k] && j - i > bestc) {
+        bestc = j - i;
+        best = pairs[i].form;
       }
+      i = j;
     }
     forms[k].form = pd_strmap_str(&v->forms, best, NULL);
     forms[k].count = cnt[k];
     forms[k].file = v->docs[o[first[k]].doc].name;
     forms[k].line = o[first[k]].line;
   }
+  free(pairs);
   padan_check_finding *f = pd_vec_push(&c->findings);
   if (!f) {
     rc = PADAN_ENOMEM;
@@ -438,6 +456,19 @@ typedef struct {
   size_t wl[8];
 } nterm;
 
+static int nterm_bucket(const nterm *t) {
+  int ch = t->nw ? pd_ascii_lower((unsigned char)t->w[0][0]) : 0;
+  return ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : 0;
+}
+
+static int cmp_nterm(const void *a, const void *b) {
+  const nterm *x = a, *y = b;
+  int bx = nterm_bucket(x), by = nterm_bucket(y);
+  if (bx != by)
+    return bx - by;
+  return x->term < y->term ? -1 : x->term > y->term;
+}
+
 /* Near misses of multiword and long single-word lexicon terms at uncovered
  * positions: every word equal after folding or (5+ letters, same first
  * letter, capitalized in the text) within edit distance 2; a single-word
@@ -477,6 +508,17 @@ static int near_misses(vctx *v) {
       }
     }
   }
+  /* by the first letter of the first word (the terms start with an ASCII capital) */
+  qsort(nts.p, nts.n, sizeof(nterm), cmp_nterm);
+  size_t bstart[27], bend[27];
+  for (int b = 0; b < 27; b++)
+    bstart[b] = bend[b] = 0;
+  for (size_t k = nts.n; k-- > 0;) {
+    int b = nterm_bucket(&PD_VEC_AT(&nts, nterm, k));
+    if (bend[b] == 0)
+      bend[b] = k + 1;
+    bstart[b] = k;
+  }
   for (size_t d = 0; d < v->ndocs && rc == PADAN_OK; d++) {
     vdoc *vd = &v->vd[d];
     pd_chk_piece *p = vd->pieces.p;
@@ -485,7 +527,11 @@ static int near_misses(vctx *v) {
     for (size_t i = 0; i < np; i++) {
       if (vd->covered[i])
         continue;
-      for (size_t k = 0; k < nts.n; k++) {
+      int ch = pd_ascii_lower((unsigned char)text[p[i].start]);
+      if (ch < 'a' || ch > 'z')
+        continue;
+      int b = ch - 'a' + 1;
+      for (size_t k = bstart[b]; k < bend[b]; k++) {
         nterm *nt = &PD_VEC_AT(&nts, nterm, k);
         if (nt->nw == 0 || i + nt->nw > np)
           continue;
@@ -735,18 +781,26 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
       break;
     par[i] = i;
   }
+  size_t nk = pd_strmap_count(&keys) + 1;
+  size_t *firstk = NULL;
+  unsigned char *seen = NULL;
+  if (rc == PADAN_OK) {
+    firstk = malloc(nk * sizeof *firstk);
+    seen = calloc(nk > m ? nk : m + 1, 1);
+    if (!firstk || !seen)
+      rc = PADAN_ENOMEM;
+  }
   if (rc) {
+    free(firstk);
+    free(seen);
     free(good);
     goto out;
   }
   /* spelling: one spelling key, different separators */
   for (size_t i = 0; i < m && rc == PADAN_OK; i++) {
-    int first = 1;
-    for (size_t j = 0; j < i; j++)
-      if (sk[j] == sk[i])
-        first = 0;
-    if (!first)
+    if (seen[sk[i]])
       continue;
+    seen[sk[i]] = 1;
     size_t k = 0;
     char s0[64], s1[64];
     int differ = 0;
@@ -771,13 +825,11 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
     }
   }
   /* order: one order key, several lemma keys */
+  memset(seen, 0, nk);
   for (size_t i = 0; i < m && rc == PADAN_OK; i++) {
-    int first = 1;
-    for (size_t j = 0; j < i; j++)
-      if (ok[j] == ok[i])
-        first = 0;
-    if (!first)
+    if (seen[ok[i]])
       continue;
+    seen[ok[i]] = 1;
     size_t k = 0;
     int differ = 0;
     for (size_t j = i; j < m; j++)
@@ -816,20 +868,44 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
         rc = emit(v, PADAN_CHECK_ORDER, concept, ls, k, best);
     }
   }
-  /* names: order groups merged, then forms contained in another merged */
-  for (size_t i = 0; i < m; i++)
-    for (size_t j = 0; j < i; j++)
-      if (ok[j] == ok[i] || lk[j] == lk[i]) {
-        par[uf_find(par, i)] = uf_find(par, j);
-        break;
-      }
-  for (size_t i = 0; i < m; i++)
-    for (size_t j = 0; j < m; j++) {
-      if (lk[i] == lk[j] || uf_find(par, i) == uf_find(par, j))
+  /* names: one lemma key or order key is one name; then forms contained
+     in another are merged into it. Distinct keys are few: work on one
+     representative occurrence per lemma key. */
+  for (size_t q = 0; q < nk; q++)
+    firstk[q] = (size_t)-1;
+  size_t *rep = malloc((m ? m : 1) * sizeof *rep), nrep = 0;
+  if (!rep) {
+    free(firstk);
+    free(seen);
+    free(good);
+    rc = PADAN_ENOMEM;
+    goto out;
+  }
+  for (size_t i = 0; i < m; i++) {
+    if (firstk[lk[i]] == (size_t)-1) {
+      firstk[lk[i]] = i;
+      rep[nrep++] = i;
+    } else {
+      par[uf_find(par, i)] = uf_find(par, firstk[lk[i]]);
+    }
+  }
+  for (size_t q = 0; q < nk; q++)
+    firstk[q] = (size_t)-1;
+  for (size_t a = 0; a < nrep; a++) {
+    size_t i = rep[a];
+    if (firstk[ok[i]] == (size_t)-1)
+      firstk[ok[i]] = i;
+    else
+      par[uf_find(par, i)] = uf_find(par, firstk[ok[i]]);
+  }
+  for (size_t a = 0; a < nrep; a++)
+    for (size_t b = 0; b < nrep; b++) {
+      size_t i = rep[a], j = rep[b];
+      if (i == j || uf_find(par, i) == uf_find(par, j))
         continue;
       size_t al, bl;
-      const char *a = pd_strmap_str(&keys, lk[i], &al), *b = pd_strmap_str(&keys, lk[j], &bl);
-      if (contained(a, al, b, bl))
+      const char *x = pd_strmap_str(&keys, lk[i], &al), *y = pd_strmap_str(&keys, lk[j], &bl);
+      if (contained(x, al, y, bl))
         par[uf_find(par, i)] = uf_find(par, j);
     }
   /* forms that extend one shorter term of the concept (benua Eurasia,
@@ -846,7 +922,8 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
         if ((rc = pd_chk_id_key(lt.text, lt.len, &v->tmp, &v->b2)))
           break;
         size_t first = (size_t)-1;
-        for (size_t i = 0; i < m; i++) {
+        for (size_t r = 0; r < nrep; r++) {
+          size_t i = rep[r];
           size_t al;
           const char *a = pd_strmap_str(&keys, lk[i], &al);
           if (!contained(v->b2.p ? v->b2.p : "", v->b2.len, a, al))
@@ -869,18 +946,15 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
       skipunit[uf_find(par, i)] = 1;
   }
   size_t k = 0;
+  memset(seen, 0, m);
   for (size_t i = 0; i < m; i++) {
     size_t r = uf_find(par, i);
     if (skipunit[r])
       continue;
-    int isroot = 1;
-    for (size_t j = 0; j < k; j++)
-      if (ls[j].label == (uint32_t)r) {
-        isroot = 0;
-        break;
-      }
-    if (isroot)
+    if (!seen[r]) {
+      seen[r] = 1;
       nunits++;
+    }
     padan_lexicon_term lt;
     if (padan_lexicon_term_get(c->lex, o[good[i]].term, &lt) == PADAN_OK) {
       if (strcmp(lt.pos, "propn") == 0 || strcmp(lt.pos, "abbr") == 0)
@@ -894,6 +968,9 @@ static int concept_findings(vctx *v, size_t concept, const size_t *idx, size_t n
   }
   if (rc == PADAN_OK && nunits >= 2 && (proper || multi))
     rc = emit(v, PADAN_CHECK_VARIANTS, concept, ls, k, pref);
+  free(rep);
+  free(firstk);
+  free(seen);
   free(good);
 out:
   free(ls);
