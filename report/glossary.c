@@ -664,7 +664,8 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
     translate_unmatched(g, &cx, r, nw);
   }
   pd_gloss_ctx_free(&cx);
-  qsort(g->rows.p, g->rows.n, sizeof(padan_glossary_row), cmp_rows);
+  if (g->rows.n > 1)
+    qsort(g->rows.p, g->rows.n, sizeof(padan_glossary_row), cmp_rows);
   if (g->opt.top && g->rows.n > g->opt.top)
     g->rows.n = g->opt.top;
   g->built = 1;

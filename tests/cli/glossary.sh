@@ -97,6 +97,17 @@ run glossary $L --encoding=utf-16 "$TMP/u16.txt"
 expect_rc 0 "--encoding"
 expect_out "mutual defense treaty" "--encoding=utf-16"
 
+# regression: an input without any term (qsort got a NULL array under UBSan)
+: > "$TMP/empty.txt"
+for f in tsv json html tbx; do
+  run glossary $L --format=$f "$TMP/empty.txt"
+  expect_rc 0 "empty input --format=$f"
+  expect_empty_err "empty input --format=$f"
+done
+run glossary $L --format=json "$TMP/empty.txt"
+expect_json "empty input json"
+expect_out '"rows":[' "empty rows"
+
 # errors: exit 2, naming the file
 run glossary $L "$TMP/missing.txt"
 expect_rc 2 "missing file"
