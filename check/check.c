@@ -226,10 +226,10 @@ size_t pd_chk_match(padan_checker *c, const char *text, const pd_chk_piece *p, s
         continue;
       if (!surf_caps && all_caps(lt.text, lt.len))
         continue;
-      /* a capitalized term (Antara the news agency, Barat the West) needs a
-         capital in the text: antara is "between", barat is "west" */
-      if (is_upper_ascii(lt.text[0]) && !is_upper_ascii(text[a->start]) &&
-          !((unsigned char)text[a->start] >= 0x80))
+      /* a capitalized proper-noun term (Antara the news agency, Barat the
+         West) needs a capital in the text: antara is "between", barat "west" */
+      if (strcmp(lt.pos, "propn") == 0 && is_upper_ascii(lt.text[0]) &&
+          !is_upper_ascii(text[a->start]) && !((unsigned char)text[a->start] >= 0x80))
         continue;
       *term = t - 1;
       return n;
