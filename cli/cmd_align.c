@@ -22,6 +22,9 @@ static void help(FILE *fp) {
         "  --format=FMT       tsv (default), text or json\n"
         "  -o FILE            write to FILE (atomically) instead of standard output\n"
         "  --encoding=ENC     input encoding (default auto: UTF-8, else Windows-1252)\n"
+        "  --lexicon=FILE     add a lexicon whose one-word pairs are anchors (repeatable;\n"
+        "                     default set: dicts/lexicon.tsv and FreeDict when installed)\n"
+        "  --no-default-lexicon  start from no lexicon\n"
         "  --length-only      the length model alone (a baseline), no anchors\n"
         "  --no-realign       skip the second pass with learned word pairs\n"
         "  --band=N           smallest half-width of the search band (default 24)\n"
@@ -134,6 +137,32 @@ static void join(pd_buf *b, const doc *d, size_t first, size_t n) {
   }
 }
 
+/* Every (one Indonesian word, one English word) pair of a concept is an anchor. */
+static int add_lexicon_pairs(padan_aligner *al, padan_lexicon *lex, size_t *npairs) {
+  size_t nc = padan_lexicon_concept_count(lex);
+  for (size_t c = 0; c < nc; c++) {
+    padan_lexicon_concept con;
+    if (padan_lexicon_concept_get(lex, c, &con))
+      continue;
+    for (size_t a = 0; a < con.nterms; a++) {
+      padan_lexicon_term ti;
+      if (padan_lexicon_concept_term(lex, c, a, &ti) || strcmp(ti.lang, "id") != 0 ||
+          memchr(ti.text, ' ', ti.len) || ti.status == PADAN_TERM_DEPRECATED)
+        continue;
+      for (size_t b = 0; b < con.nterms; b++) {
+        padan_lexicon_term te;
+        if (padan_lexicon_concept_term(lex, c, b, &te) || strcmp(te.lang, "en") != 0 ||
+            memchr(te.text, ' ', te.len))
+          continue;
+        if (padan_aligner_add_pair(al, ti.text, ti.len, te.text, te.len))
+          return PADAN_ENOMEM;
+        (*npairs)++;
+      }
+    }
+  }
+  return PADAN_OK;
+}
+
 static void write_out(FILE *fp, int fmt, const doc *id, const doc *en,
                       const padan_align_bead *b, size_t nb) {
   pd_buf ti, te;
@@ -207,20 +236,30 @@ int cmd_align(int argc, char **argv) {
   const char *out = NULL, *encoding = NULL;
   const char *files[2];
   int nfiles = 0;
+  cli_lexopts lo;
+  cli_lexopts_init(&lo);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    int lr = cli_lexopts_arg(CMD, &lo, argc, argv, &i);
+    if (lr < 0) {
+      cli_lexopts_free(&lo);
+      return EXIT_ERROR;
+    }
+    if (lr > 0)
+      continue;
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      cli_lexopts_free(&lo);
       help(stdout);
       return EXIT_DONE;
     } else if (strcmp(a, "--lines") == 0) {
       lines = 1;
     } else if (strncmp(a, "--format=", 9) == 0) {
       if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TSV | FMT_TEXT | FMT_JSON)))
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
     } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
       if (++i >= argc) {
         cli_error(CMD, "%s needs a file name", a);
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
       }
       out = argv[i];
     } else if (strncmp(a, "--output=", 9) == 0) {
@@ -236,27 +275,27 @@ int cmd_align(int argc, char **argv) {
       band = strtol(a + 7, &end, 10);
       if (*end || band < 1 || band > 1000000) {
         cli_error(CMD, "--band needs a number from 1 to 1000000, not '%s'", a + 7);
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
       }
     } else if (strcmp(a, "--stats") == 0) {
       stats = 1;
     } else if (a[0] == '-' && a[1] != 0) {
       cli_error(CMD, "unknown option '%s' (see 'padan align --help')", a);
-      return EXIT_ERROR;
+      return cli_lexopts_free(&lo), EXIT_ERROR;
     } else if (nfiles < 2) {
       files[nfiles++] = a;
     } else {
       cli_error(CMD, "too many files: give ID_FILE and EN_FILE");
-      return EXIT_ERROR;
+      return cli_lexopts_free(&lo), EXIT_ERROR;
     }
   }
   if (nfiles != 2) {
     cli_error(CMD, "give ID_FILE and EN_FILE (see 'padan align --help')");
-    return EXIT_ERROR;
+    return cli_lexopts_free(&lo), EXIT_ERROR;
   }
   if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
     cli_error(CMD, "only one of the two files can be standard input");
-    return EXIT_ERROR;
+    return cli_lexopts_free(&lo), EXIT_ERROR;
   }
   doc d[2];
   memset(d, 0, sizeof d);
@@ -282,6 +321,20 @@ int cmd_align(int argc, char **argv) {
     goto done;
   }
   padan_aligner_set_options(al, options);
+  if (!(options & PADAN_ALIGN_LENGTH_ONLY) && (!lo.no_default || lo.nfiles)) {
+    padan_lexicon *lex = NULL;
+    if (cli_lexicon_open(CMD, &lo, &lex) != EXIT_DONE)
+      goto done;
+    size_t np = 0;
+    int rc2 = add_lexicon_pairs(al, lex, &np);
+    padan_lexicon_free(lex);
+    if (rc2) {
+      cli_error(CMD, "out of memory");
+      goto done;
+    }
+    if (stats)
+      fprintf(stderr, "padan align: %zu lexicon word pairs\n", np);
+  }
   if (band)
     padan_aligner_set_band(al, (size_t)band);
   int rc = padan_align_sentences(al, d[0].s, d[0].n, d[1].s, d[1].n, &beads, &nb);
@@ -308,5 +361,6 @@ done:
   padan_tokenizer_free(tk);
   doc_free(&d[0]);
   doc_free(&d[1]);
+  cli_lexopts_free(&lo);
   return ret;
 }

@@ -119,6 +119,15 @@ run align --lines "$TMP/huge.txt" "$EN"
 expect_rc 0 "huge line"
 expect_out "1	1	" "huge line: first link kept"
 
+# lexicons: a missing one is an error naming it; a given one is used
+run align --lines --lexicon="$TMP/nolex.tsv" "$ID" "$EN"
+expect_rc 2 "missing lexicon"
+expect_err "nolex.tsv" "missing lexicon named"
+run align --lines --stats --no-default-lexicon --lexicon="$FIX/align/lex.tsv" "$ID" "$EN"
+expect_rc 0 "--lexicon"
+expect_err "1 lexicon word pairs" "--lexicon pairs counted"
+expect_out "8	6,7" "--lexicon"
+
 # ---------------------------------------------------------------- padan learn
 LI="$TMP/l.id"; LE="$TMP/l.en"
 printf 'kucing hitam tidur\nanjing itu makan\nkucing hitam makan\n\nanjing itu tidur\nanjing melihat kucing hitam\nkucing hitam melihat anjing\n' > "$LI"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sentence alignment on ~3,200 lines of PANL international news with deleted and merged lines
 # (made by $SHARED/eval/align_set.py): padan's link F1 must reach 0.97. The length-only
-# Gale-Church baseline and the one-pass aligner are reported beside it.
+# Gale-Church baseline, the one-pass aligner and the aligner without lexicons are reported beside it.
 set -u
 : "${PADAN:?PADAN not set (run through make check)}"
 SHARED=${SHARED:-}
@@ -14,7 +14,7 @@ trap 'rm -rf "$TMP"' EXIT
 python3 "$SHARED/eval/align_set.py" make "$src/PANL-BPPT-INT-ID-part-a.txt" \
   "$src/PANL-BPPT-INT-EN-part-a.txt" "$TMP" || exit 99
 status=0
-for mode in length-only no-realign default; do
+for mode in length-only no-realign no-default-lexicon default; do
   opt=--$mode
   [ "$mode" = default ] && opt=
   t0=$(date +%s.%N)
@@ -22,7 +22,7 @@ for mode in length-only no-realign default; do
     || { echo "FAIL: padan align $opt exited $?"; exit 1; }
   t1=$(date +%s.%N)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')
-  printf '%-12s %s  (%s s)\n' "$mode" "$(python3 "$SHARED/eval/align_set.py" score "$TMP/gold.tsv" "$TMP/$mode.tsv")" "$secs"
+  printf '%-19s %s  (%s s)\n' "$mode" "$(python3 "$SHARED/eval/align_set.py" score "$TMP/gold.tsv" "$TMP/$mode.tsv")" "$secs"
 done
 if python3 "$SHARED/eval/align_set.py" score "$TMP/gold.tsv" "$TMP/default.tsv" 0.97 > /dev/null; then
   echo "ok: F1 >= 0.97"
