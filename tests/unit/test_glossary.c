@@ -163,6 +163,34 @@ static void test_compose_alternatives(void) {
   padan_lexicon_free(lex);
 }
 
+/* Odd inputs never crash and never give an empty or over-long candidate. */
+static void test_compose_odd(void) {
+  padan_lexicon *lex = word_lexicon();
+  static const char *odd[] = {"yang", "yang yang", "dan", "di", "perjanjian dan", "dan perjanjian",
+                              "-", "---", "  ", "\"(Korut)\"", "ke-72 perjanjian", "1.000 negara",
+                              "\xC3\x91" "and\xC3\xBA perjanjian", "perjanjian \xFF\xFE",
+                              "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc",
+                              "perjanjian perjanjian perjanjian perjanjian perjanjian perjanjian "
+                              "perjanjian perjanjian perjanjian perjanjian perjanjian perjanjian "
+                              "perjanjian perjanjian perjanjian perjanjian perjanjian perjanjian "
+                              "perjanjian perjanjian perjanjian perjanjian", NULL};
+  for (const char **p = odd; *p; p++) {
+    padan_gloss_candidate c[3];
+    size_t n = 99;
+    CU_ASSERT_EQUAL(padan_glossary_compose(lex, *p, strlen(*p), c, 3, &n), PADAN_OK);
+    CU_ASSERT_TRUE(n <= 3);
+    for (size_t i = 0; i < n && i < 3; i++) {
+      CU_ASSERT_TRUE(c[i].text[0] != 0);
+      CU_ASSERT_TRUE(strlen(c[i].text) < sizeof c[i].text);
+    }
+  }
+  padan_gloss_candidate c[1];
+  size_t n;
+  CU_ASSERT_EQUAL(padan_glossary_compose(lex, "perjanjian", 10, NULL, 1, &n), PADAN_EARG);
+  CU_ASSERT_EQUAL(padan_glossary_compose(NULL, "perjanjian pertahanan", 21, c, 1, &n), PADAN_OK);
+  padan_lexicon_free(lex);
+}
+
 static const padan_glossary_row *find_row(const padan_glossary_row *rows, size_t n, const char *id) {
   for (size_t i = 0; i < n; i++)
     if (strcmp(rows[i].id_term, id) == 0)
@@ -422,6 +450,7 @@ int suite_glossary(void) {
     return -1;
   if (!CU_add_test(s, "compositional reordering", test_compose_order) ||
       !CU_add_test(s, "compositional alternatives", test_compose_alternatives) ||
+      !CU_add_test(s, "compositional odd inputs", test_compose_odd) ||
       !CU_add_test(s, "lexicon terms found in the input", test_scan_lexicon_terms) ||
       !CU_add_test(s, "lemma match kind", test_lemma_match_kind) ||
       !CU_add_test(s, "HTML escaping", test_html_escape) ||
