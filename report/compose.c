@@ -420,7 +420,7 @@ static size_t word_ext(pd_gloss_ctx *cx, const char *w, size_t n, tr_ext *out, s
       /* derived from the curated phrases, then the base dictionary's senses too */
       int votes = 0;
       if (derive(cx, w, n, out[0].tr.en, sizeof out[0].tr.en, &votes)) {
-        out[0].tr.w = votes >= 2 ? 0.85 : 0.7;
+        out[0].tr.w = votes >= 2 ? 0.85 : 0.6;
         out[0].tr.curated = 1;
         out[0].pos = out[0].epos = '?';
         out[0].person = 0;
@@ -541,7 +541,7 @@ size_t pd_gloss_word(pd_gloss_ctx *cx, const char *w, size_t n, pd_gloss_tr *out
 
 /* ------------------------------------------------------------ composition */
 
-enum { U_WORD, U_NAME, U_NUM, U_ORD, U_LINK };
+enum { U_WORD, U_NAME, U_NUM, U_ORD, U_LINK, U_PRE };
 
 #define MAXW 24
 #define MAXTR 3
@@ -572,6 +572,15 @@ static const struct {
              {"tentang", "on"},    {"mengenai", "on"}, {"atas", "on"},         {"pada", "on"},
              {"dalam", "in"},      {"dan", "and"},     {"atau", "or"},         {"serta", "and"},
              {"oleh", "by"},       {"melawan", "against"}};
+
+/* Words that come before their head in Indonesian too. */
+static const struct {
+  const char *id, *en;
+} premods[] = {{"wakil", "vice"},     {"mantan", "former"},  {"bekas", "former"},
+               {"pak", "Mr."},        {"bapak", "Mr."},      {"bu", "Ms."},
+               {"ibu", "Ms."},        {"sejumlah", "several"}, {"beberapa", "several"},
+               {"semua", "all"},      {"seluruh", "all"},    {"setiap", "every"},
+               {"tiap", "every"},     {"banyak", "many"}};
 
 static const struct {
   const char *id, *en;
@@ -676,6 +685,8 @@ static void put(char *dst, size_t cap, size_t *pos, const char *s, int capitaliz
 static void unit_text(const unit *u, size_t k, int capitalize, char *dst, size_t cap, size_t *pos) {
   if (u->kind == U_LINK) {
     put(dst, cap, pos, u->link, 0);
+  } else if (u->kind == U_PRE) {
+    put(dst, cap, pos, u->link, capitalize && pd_gloss_capitalized(u->src, u->len));
   } else if (u->ntr) {
     const char *en = u->tr[k < u->ntr ? k : 0].tr.en;
     char tmp[112];
@@ -724,8 +735,18 @@ static double render(const unit *u, size_t nu, const size_t *choice, int of_form
       j++;
     /* segment u[i..j): a leading cardinal stays first, trailing digits stay last */
     size_t a = i, b = j;
-    if (a < b && u[a].kind == U_NUM)
-      unit_text(&u[a], 0, 0, dst, cap, &pos), a++;
+    while (a < b && (u[a].kind == U_NUM || u[a].kind == U_PRE))
+      unit_text(&u[a], 0, titlecase, dst, cap, &pos), a++;
+    /* a sequence of names is one proper name: its order stays (DKI Jakarta) */
+    int all_names = b - a >= 2;
+    for (size_t k = a; k < b && all_names; k++)
+      all_names = u[k].kind == U_NAME || u[k].name;
+    if (all_names) {
+      for (size_t k = a; k < b; k++)
+        unit_text(&u[k], choice[k], titlecase, dst, cap, &pos);
+      i = j;
+      continue;
+    }
     size_t tail = b;
     while (tail > a && u[tail - 1].kind == U_NUM && !u[tail - 1].ntr)
       tail--;
@@ -741,7 +762,7 @@ static double render(const unit *u, size_t nu, const size_t *choice, int of_form
     int appos = tail - a >= 2 && u[a].title && u[tail - 1].person;
     int org = is_org_head(u[a].src, u[a].len);
     int poss = !appos && tail - a == 2 && u[a + 1].person && !u[a].title && !u[a].name &&
-               u[a].kind == U_WORD && !org && !deverb;
+               u[a].kind == U_WORD && !org && !deverb && !pd_gloss_capitalized(u[a].src, u[a].len);
     if (!of_form && poss) {
       /* kakek Kim: Kim's grandfather */
       size_t p0 = pos;
@@ -959,6 +980,16 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
       i++, nu++;
       continue;
     }
+    if (i + 1 < nw && (nu == 0 || u[nu - 1].kind == U_LINK || u[nu - 1].kind == U_PRE))
+      for (size_t k = 0; k < sizeof premods / sizeof premods[0]; k++)
+        if (sl == strlen(premods[k].id) && strncasecmp(s, premods[k].id, sl) == 0) {
+          x->kind = U_PRE, x->known = 1;
+          snprintf(x->link, sizeof x->link, "%s", premods[k].en);
+        }
+    if (x->kind == U_PRE) {
+      i++, nu++;
+      continue;
+    }
     if (is_digits(s, sl)) {
       x->kind = U_NUM, x->known = 1;
       i++, nu++;
@@ -1028,7 +1059,10 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
   /* order each word's senses by its role: the head wants a noun, a modifier an adjective */
   size_t cur_head = 0;
   for (size_t i = 0; i < nu; i++) {
-    int head = i == 0 || u[i - 1].kind == U_LINK || (u[i - 1].kind == U_NUM && (i == 1 || u[i - 2].kind == U_LINK));
+    size_t q = i;
+    while (q > 0 && (u[q - 1].kind == U_NUM || u[q - 1].kind == U_PRE))
+      q--;
+    int head = u[i].kind != U_NUM && u[i].kind != U_PRE && (q == 0 || u[q - 1].kind == U_LINK);
     u[i].modifier = !head && u[i].kind != U_LINK;
     if (head)
       cur_head = i;
@@ -1071,7 +1105,7 @@ int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss
    * (Dewan Keamanan), not for a sentence-initial capital (Kunjungan Putin) */
   size_t capcommon = 0;
   for (size_t i = 0; i < nu; i++)
-    if (u[i].ntr && !u[i].name && pd_gloss_capitalized(u[i].src, u[i].len))
+    if ((u[i].ntr || u[i].kind == U_PRE) && !u[i].name && pd_gloss_capitalized(u[i].src, u[i].len))
       capcommon++;
   int tc = capcommon >= 2;
 

@@ -130,7 +130,11 @@ static void test_compose_order(void) {
   /* a title-case phrase keeps English capitals; a place name inside a place's name stays a noun */
   expect_compose(lex, "Dewan Keamanan", "Security Council");
   expect_compose(lex, "Laut China Selatan", "South China Sea");
-  /* coordination keeps its order */
+  /* words that precede their head in Indonesian too; a run of names keeps its order */
+  expect_compose(lex, "wakil presiden", "vice president");
+  expect_compose(lex, "mantan presiden Rusia", "former Russian president");
+  expect_compose(lex, "DKI Jakarta", "DKI Jakarta");
+    /* coordination keeps its order */
   expect_compose(lex, "perdamaian dan keamanan", "peace and security");
   /* prepositional parts keep their place */
   expect_compose(lex, "resolusi dari Dewan Keamanan PBB", "resolution of UN Security Council");
