@@ -913,7 +913,8 @@ static int word_status(padan_speller *sp, const char *w, size_t n, int *capunk) 
     }
   if (all)
     return ST_KNOWN;
-  *capunk = cap;
+  /* Ki-moon, Al-Qaeda: a compound that starts with a capital is a name's */
+  *capunk = cap || pd_spell_case(part[0].s, part[0].n) != CC_LOWER;
   return ST_UNKNOWN;
 }
 

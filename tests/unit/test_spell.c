@@ -82,6 +82,7 @@ static void test_redup_compounds(void) {
   EXPECT_KIND("anti-Amerika", PADAN_SPELL_OK);
   EXPECT_KIND("DPRK-Rusia", PADAN_SPELL_OK);
   EXPECT_KIND("Kim-Putin", PADAN_SPELL_NAME);
+  EXPECT_KIND("Ki-moon", PADAN_SPELL_NAME);
   EXPECT_KIND("negara-negra", PADAN_SPELL_MISSPELLED);
   EXPECT_KIND("rumah-rumahnya", PADAN_SPELL_OK);
 }
