@@ -568,7 +568,8 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
           run++;
         size_t advance = 1;
         int lex_done = 0;
-        size_t lexlen = 0; /* words of the lexicon term matched here */
+        size_t lexlen = 0;  /* words of the lexicon term matched here */
+        size_t longest = 0; /* words of the longest term of any kind starting here */
         for (size_t m = run; m >= 1; m--) {
           pd_buf_clear(&key);
           for (size_t k = 0; k < m; k++) {
@@ -577,8 +578,10 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
             pd_buf_append(&key, sk.p + koff[i + k], koff[i + k + 1] - koff[i + k]);
           }
           gkey *e = key.len ? key_entry(&kt, key.p, key.len, 0) : NULL;
-          if (!e)
+          if (!e || (!e->lex_term && !e->row))
             continue;
+          if (!longest)
+            longest = m;
           const char *surf = doc->text + dt.tok[i].start;
           size_t surfl = dt.tok[i + m - 1].start + dt.tok[i + m - 1].len - dt.tok[i].start;
           if (e->lex_term && !lex_done) {
@@ -625,7 +628,7 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
           if (e->row) {
             padan_glossary_row *r = ROW(g, e->row - 1);
             growinfo *in = INFO(g, e->row - 1);
-            int weak = m < lexlen;
+            int weak = m < lexlen || m < longest;
             if (!r->example[0] || (in->weak_example && !weak)) {
               set_example(g, r, doc->text, sent->start, sent->end, dt.tok[i].start, surfl);
               in->weak_example = weak;
