@@ -19,6 +19,18 @@ int pd_gloss_capitalized(const char *s, size_t n) {
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+int pd_gloss_is_base(padan_lexicon *lex, size_t concept) {
+  padan_lexicon_concept c;
+  if (padan_lexicon_concept_get(lex, concept, &c) != PADAN_OK)
+    return 1;
+  if (c.base)
+    return 1;
+  /* a dictd file loaded without the base flag (--lexicon=...index) is still a base dictionary */
+  size_t n = strlen(c.source);
+  return (n > 6 && strcmp(c.source + n - 6, ".index") == 0) ||
+         (n > 8 && strcmp(c.source + n - 8, ".dict.dz") == 0);
+}
+
 static int has_learned(const char *note) {
   return note && strstr(note, "learned") != NULL;
 }
@@ -90,21 +102,28 @@ int pd_gloss_find(padan_lexicon *lex, const char *text, size_t len, int allow_ba
       return 0;
     if (n > MAXH)
       n = MAXH;
-    size_t ncur = 0;
-    while (ncur < n && !h[ncur].base)
-      ncur++;
+    /* curated hits first (the lookup's order among each kind is kept) */
+    padan_lexicon_hit cur[MAXH], bas[MAXH];
+    size_t ncur = 0, nbas = 0;
+    for (size_t i = 0; i < n; i++) {
+      h[i].base = pd_gloss_is_base(lex, h[i].concept);
+      if (h[i].base)
+        bas[nbas++] = h[i];
+      else
+        cur[ncur++] = h[i];
+    }
     /* a usable concept: one with English */
     for (size_t i = 0; i < ncur; i++)
-      if (pd_gloss_english(lex, h[i].concept, NULL, NULL, NULL)) {
-        *hit = h[i];
+      if (pd_gloss_english(lex, cur[i].concept, NULL, NULL, NULL)) {
+        *hit = cur[i];
         if (nconcepts)
-          *nconcepts = distinct_concepts(h, ncur);
+          *nconcepts = distinct_concepts(cur, ncur);
         return 1;
       }
     if (!have_base && stages[s] != PADAN_LOOKUP_FUZZY)
-      for (size_t i = ncur; i < n; i++)
-        if (pd_gloss_english(lex, h[i].concept, NULL, NULL, NULL)) {
-          base = h[i], have_base = 1, nbase = distinct_concepts(h + ncur, n - ncur);
+      for (size_t i = 0; i < nbas; i++)
+        if (pd_gloss_english(lex, bas[i].concept, NULL, NULL, NULL)) {
+          base = bas[i], have_base = 1, nbase = distinct_concepts(bas, nbas);
           break;
         }
   }
@@ -204,16 +223,6 @@ static int id_stop(const char *w, size_t n) {
   return 0;
 }
 
-static int is_base_c(padan_lexicon *lex, size_t concept) {
-  padan_lexicon_concept c;
-  if (padan_lexicon_concept_get(lex, concept, &c) != PADAN_OK)
-    return 1;
-  if (c.base)
-    return 1;
-  size_t n = strlen(c.source);
-  return (n > 6 && strcmp(c.source + n - 6, ".index") == 0) ||
-         (n > 8 && strcmp(c.source + n - 8, ".dict.dz") == 0);
-}
 
 /* Marks in used[] the English words matched by one curated translation of the
  * Indonesian word o; returns 1 when one matched. */
@@ -228,7 +237,7 @@ static int mark_word(padan_lexicon *lex, const char *o, size_t on, const char **
     if (nh > 16)
       nh = 16;
     for (size_t i = 0; i < nh; i++) {
-      if (is_base_c(lex, h[i].concept))
+      if (pd_gloss_is_base(lex, h[i].concept))
         continue;
       padan_lexicon_concept c;
       padan_lexicon_concept_get(lex, h[i].concept, &c);
@@ -285,7 +294,7 @@ int pd_gloss_ctx_init(pd_gloss_ctx *cx, padan_lexicon *lex) {
         !memchr(t.text, ' ', t.len) || t.status == PADAN_TERM_DEPRECATED)
       continue;
     if (cbase[t.concept] == 2)
-      cbase[t.concept] = (unsigned char)is_base_c(lex, t.concept);
+      cbase[t.concept] = (unsigned char)pd_gloss_is_base(lex, t.concept);
     if (cbase[t.concept])
       continue;
     if (cx->nmw == cap) {
@@ -435,7 +444,7 @@ static size_t word_ext(pd_gloss_ctx *cx, const char *w, size_t n, tr_ext *out, s
         nh = MAXH;
       double w0 = pass == 0 ? 1.0 : 0.7;
       for (size_t i = 0; i < nh && got < max; i++) {
-        if (h[i].base != pass)
+        if (pd_gloss_is_base(lex, h[i].concept) != pass)
           continue;
         const char *en = pd_gloss_english(lex, h[i].concept, NULL, NULL, NULL);
         if (!en)

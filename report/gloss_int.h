@@ -44,6 +44,10 @@ size_t pd_gloss_word(pd_gloss_ctx *cx, const char *w, size_t n, pd_gloss_tr *out
 int pd_gloss_compose(pd_gloss_ctx *cx, const char *text, size_t len, padan_gloss_candidate *out,
                      size_t max, size_t *n);
 
+/* 1 when the concept comes from a base dictionary (loaded with
+ * PADAN_LEXICON_BASE, or a dictd file). */
+int pd_gloss_is_base(padan_lexicon *lex, size_t concept);
+
 /* 1 when the UTF-8 word starts with an upper-case letter. */
 int pd_gloss_capitalized(const char *s, size_t n);
 

@@ -182,18 +182,6 @@ static size_t phrase_key(padan_tokenizer *tk, padan_tokens *toks, const char *s,
   return toks->ntok;
 }
 
-static int is_base_concept(padan_lexicon *lex, size_t c) {
-  padan_lexicon_concept pc;
-  if (padan_lexicon_concept_get(lex, c, &pc) != PADAN_OK)
-    return 1;
-  if (pc.base)
-    return 1;
-  /* a dictd file loaded without the base flag is still a base dictionary */
-  size_t n = strlen(pc.source);
-  return (n > 6 && strcmp(pc.source + n - 6, ".index") == 0) ||
-         (n > 8 && strcmp(pc.source + n - 8, ".dict.dz") == 0) ||
-         strstr(pc.source, "freedict") != NULL;
-}
 
 static int all_caps(const char *s, size_t n) {
   int letters = 0;
@@ -511,7 +499,7 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
     padan_lexicon_term t;
     if (padan_lexicon_term_get(g->lex, i, &t) != PADAN_OK || strcmp(t.lang, "id") != 0)
       continue;
-    if (is_base_concept(g->lex, t.concept))
+    if (pd_gloss_is_base(g->lex, t.concept))
       continue;
     size_t nw = phrase_key(g->tk, &toks, t.text, t.len, &key);
     if (!nw || nw > 12)
