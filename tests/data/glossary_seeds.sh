@@ -26,6 +26,9 @@ python3 "$D/glossary_reduce.py" "$top_srcdir/dicts/lexicon.tsv" "$TMP/dicts/lexi
 PADAN_DATADIR="$TMP/dicts" $PADAN glossary -o "$TMP/r.tsv" "$SEEDS"/*.txt || { echo "FAIL: reduced run"; exit 1; }
 echo "without the seed phrases in the lexicon:"
 python3 "$D/glossary_score.py" "$GOLD" "$TMP/r.tsv" --min=40 || { echo "FAIL: reduced below 40%"; fail=1; }
+$PADAN glossary --no-default-lexicon --lexicon="$TMP/dicts/lexicon.tsv" -o "$TMP/r0.tsv" "$SEEDS"/*.txt || fail=1
+echo "without the seed phrases and without FreeDict (--no-default-lexicon --lexicon=reduced):"
+python3 "$D/glossary_score.py" "$GOLD" "$TMP/r0.tsv" || fail=1
 PADAN_DATADIR="$TMP/dicts" $PADAN glossary --min-freq=1 -o "$TMP/r1.tsv" "$SEEDS"/*.txt || fail=1
 echo "without the seed phrases, --min-freq=1:"
 python3 "$D/glossary_score.py" "$GOLD" "$TMP/r1.tsv" || fail=1
