@@ -564,7 +564,8 @@ static int cmp_learned(const void *x, const void *y) {
 }
 
 int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterms,
-                        unsigned min_count, unsigned top, padan_learned **out, size_t *nout) {
+                        unsigned flags, unsigned min_count, unsigned top, padan_learned **out,
+                        size_t *nout) {
   *out = NULL, *nout = 0;
   if (l->loff.n != l->npairs + 1) {
     snprintf(l->err, sizeof l->err, "padan_learner_pairs before padan_learner_train");
@@ -598,16 +599,21 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
     const uint32_t *f = T + OID(l, k);
     for (size_t i = 0; i < m && !rc; i++)
       for (size_t len = 1; len <= MAX_NGRAM && i + len <= m && !rc; len++) {
-        if (!given && (is_stop(&l->stop_id, &l->vid, f[i]) ||
-                       is_stop(&l->stop_id, &l->vid, f[i + len - 1]) ||
-                       is_number(&l->vid, f[i]) || is_number(&l->vid, f[i + len - 1])))
-          continue;
-        join_words(&b, &l->vid, f + i, len);
-        if (given) {
-          id = pd_strmap_find(&tm, b.p, b.len);
-          if (!id)
+        int words = given && (flags & PADAN_LEARN_WORDS) && len == 1;
+        if (!given || words) {
+          int bad = is_stop(&l->stop_id, &l->vid, f[i]) ||
+                    is_stop(&l->stop_id, &l->vid, f[i + len - 1]) ||
+                    is_number(&l->vid, f[i]) || is_number(&l->vid, f[i + len - 1]);
+          if (bad && !given)
             continue;
-        } else {
+          if (bad)
+            words = 0; /* only as a given term */
+        }
+        join_words(&b, &l->vid, f + i, len);
+        id = given ? pd_strmap_find(&tm, b.p, b.len) : 0;
+        if (!id) {
+          if (given && !words)
+            continue;
           rc = pd_strmap_intern(&tm, b.p, b.len, &id);
           while (!rc && tcount.n < pd_strmap_count(&tm) + 1)
             rc = pd_vec_push(&tcount) ? PADAN_OK : PADAN_ENOMEM;

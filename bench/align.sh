@@ -30,8 +30,9 @@ done
 
 echo "learn, PANL INT (3,300 line pairs): best pair right for the 41 gold news terms"
 gold="$here/../tests/fixtures/align/learn_gold_int.tsv"
-for mode in model1 default; do
+for mode in model1 ngrams default; do
   opt=; [ "$mode" = model1 ] && opt=--iterations=5,0
+  [ "$mode" = ngrams ] && opt=--ngrams
   timed "learn $mode" "$PADAN" learn $opt -o "$W/learn-$mode.tsv" "$src/PANL-BPPT-INT-ID-part-a.txt" "$src/PANL-BPPT-INT-EN-part-a.txt"
   python3 - "$gold" "$W/learn-$mode.tsv" <<'PY'
 import sys

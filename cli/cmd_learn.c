@@ -2,6 +2,8 @@
 #include "config.h"
 #include "cli.h"
 #include <padan/align.h>
+#include <padan/terms.h>
+#include "align/internal.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -25,9 +27,11 @@ static void help(FILE *fp) {
         "\n"
         "Options:\n"
         "  --align            sentence-align the two files first\n"
-        "  --terms=FILE       learn pairs for these Indonesian terms (one a line);\n"
-        "                     default: every 1- to 4-word n-gram without stop words\n"
-        "                     at its edges seen --min-count times\n"
+        "  --terms=FILE       learn pairs for these Indonesian terms (one a line)\n"
+        "  --ngrams           learn pairs for every 1- to 4-word n-gram without stop\n"
+        "                     words or numbers at its edges seen --min-count times,\n"
+        "                     instead of the terms that term extraction finds (as\n"
+        "                     padan terms) plus every frequent single word (default)\n"
         "  --min-count=N      least count of a term and of a pair (default 3)\n"
         "  --top=N            pairs per term, best first (default 1; 0 = all)\n"
         "  --model=FILE       start from this saved model when it exists, and save\n"
@@ -108,6 +112,70 @@ static int load_stopwords(padan_learner *l, const char *lang, const char *name) 
   return rc;
 }
 
+typedef struct {
+  pd_buf *b;
+} normctx;
+
+static int norm_word(void *vctx, const char *w, size_t len, int kind) {
+  normctx *c = vctx;
+  if (kind == 3) /* punctuation */
+    return PADAN_OK;
+  if (c->b->len)
+    pd_buf_putc(c->b, ' ');
+  pd_buf_append(c->b, w, len);
+  return PADAN_OK;
+}
+
+/* Terms (and their variants) that term extraction finds in the Indonesian
+ * lines, written the way the learner writes words. Appends to *terms. */
+static int extract_terms(const char *path_shown, const padan_align_sent *s, size_t n,
+                         unsigned min_count, char ***terms, size_t *nterms) {
+  padan_terms_options opt;
+  padan_terms_options_init(&opt);
+  opt.max_words = 4;
+  opt.min_freq = min_count;
+  padan_terms *t = NULL;
+  int rc = padan_terms_new(&t, &opt);
+  const char *sw = cli_data_file("stopwords-id.txt");
+  if (!rc && sw)
+    rc = padan_terms_load_stopwords(t, sw);
+  for (size_t i = 0; !rc && i < n; i++)
+    rc = padan_terms_add(t, s[i].s, s[i].len);
+  const padan_term *v = NULL;
+  size_t nv = 0;
+  if (!rc)
+    rc = padan_terms_rank(t, &v, &nv);
+  if (rc) {
+    cli_error(CMD, "%s: term extraction: %s", path_shown,
+              t && *padan_terms_errmsg(t) ? padan_terms_errmsg(t) : padan_strerror(rc));
+    padan_terms_free(t);
+    return rc;
+  }
+  size_t total = 0;
+  for (size_t k = 0; k < nv; k++)
+    total += v[k].nvariants + 1;
+  char **p = realloc(*terms, (*nterms + total + 1) * sizeof *p);
+  if (!p) {
+    padan_terms_free(t);
+    return PADAN_ENOMEM;
+  }
+  *terms = p;
+  pd_buf b;
+  pd_buf_init(&b);
+  for (size_t k = 0; k < nv; k++)
+    for (size_t x = 0; x <= v[k].nvariants; x++) {
+      const char *form = x == 0 ? v[k].term : v[k].variants[x - 1];
+      pd_buf_clear(&b);
+      normctx c = {&b};
+      pd_align_words(form, strlen(form), norm_word, &c);
+      if (b.len)
+        p[(*nterms)++] = pd_buf_steal(&b, NULL);
+    }
+  pd_buf_free(&b);
+  padan_terms_free(t);
+  return PADAN_OK;
+}
+
 static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) {
   fprintf(fp, "learned%05zu\t%s\t", c, lang);
   cli_tsv_field(fp, term, strlen(term));
@@ -115,7 +183,7 @@ static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) 
 }
 
 int cmd_learn(int argc, char **argv) {
-  int fmt = FMT_TSV, do_align = 0;
+  int fmt = FMT_TSV, do_align = 0, extract = 1;
   long min_count = 3, top = 1, m1 = 5, m2 = 5;
   int iters_given = 0;
   const char *out = NULL, *encoding = NULL, *model = NULL, *terms_file = NULL;
@@ -127,6 +195,10 @@ int cmd_learn(int argc, char **argv) {
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       help(stdout);
       return EXIT_DONE;
+    } else if (strcmp(a, "--extract") == 0) {
+      extract = 1;
+    } else if (strcmp(a, "--ngrams") == 0) {
+      extract = 0;
     } else if (strcmp(a, "--align") == 0) {
       do_align = 1;
     } else if (strcmp(a, "--lines") == 0) {
@@ -219,6 +291,26 @@ int cmd_learn(int argc, char **argv) {
       load_stopwords(l, "en", "stopwords-en.txt")) {
     cli_error(CMD, "out of memory");
     goto done;
+  }
+  if (terms_file)
+    extract = 0;
+  if (extract) {
+    padan_align_sent *ne = malloc((d[0].n + 1) * sizeof *ne);
+    size_t nn = 0;
+    if (!ne) {
+      cli_error(CMD, "out of memory");
+      goto done;
+    }
+    for (size_t i = 0; i < d[0].n; i++)
+      if (!blank(&d[0].s[i]))
+        ne[nn++] = d[0].s[i];
+    int rc = extract_terms(files[0], ne, nn, (unsigned)min_count, &terms, &nterms);
+    free(ne);
+    if (rc) {
+      if (rc == PADAN_ENOMEM)
+        cli_error(CMD, "out of memory");
+      goto done;
+    }
   }
   if (tdata) { /* terms: one a line, words lower-cased and single-spaced */
     terms = calloc(tlen / 2 + 2, sizeof *terms);
@@ -313,7 +405,8 @@ int cmd_learn(int argc, char **argv) {
     cli_error(CMD, "%s", padan_learner_errmsg(l));
     goto done;
   }
-  if (padan_learner_pairs(l, (const char *const *)terms, nterms, (unsigned)min_count,
+  if (padan_learner_pairs(l, (const char *const *)terms, nterms,
+                          extract ? PADAN_LEARN_WORDS : 0, (unsigned)min_count,
                           (unsigned)top, &res, &nres)) {
     cli_error(CMD, "%s", padan_learner_errmsg(l));
     goto done;

@@ -124,14 +124,20 @@ typedef struct padan_learned {
   unsigned id_count; /* occurrences of the term */
 } padan_learned;
 
+enum padan_learn_flag {
+  PADAN_LEARN_WORDS = 1 << 0 /* with given terms: also every frequent single word */
+};
+
 /* Phrase pairs for Indonesian terms: the given terms (lower-cased, words
- * separated by one space), or when nterms is 0 every 1- to 4-word n-gram
- * seen at least min_count times without a stop word at its edges. For each
- * term, up to `top` pairs with count >= min_count, best first; terms in order of
- * frequency. *out is malloc'd: it is the caller's responsibility to free() it
- * (not the strings). */
+ * separated by one space; with PADAN_LEARN_WORDS also every single word seen
+ * min_count times that is not a stop word), or when nterms is 0 every 1- to
+ * 4-word n-gram seen at least min_count times without a stop word or number at
+ * its edges. For each term, up to `top` pairs (0 = all) with count >=
+ * min_count, best first; terms in order of frequency. *out is malloc'd: it is
+ * the caller's responsibility to free() it (not the strings). */
 int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterms,
-                        unsigned min_count, unsigned top, padan_learned **out, size_t *n);
+                        unsigned flags, unsigned min_count, unsigned top, padan_learned **out,
+                        size_t *n);
 
 #ifdef __cplusplus
 }

@@ -171,12 +171,16 @@ expect_rc 0 "learn --terms"
 if [ "$(tail -n +2 "$TMP/out" | cut -f1 | sort -u | tr '\n' ,)" = "anjing,kucing hitam," ]; then ok
 else fail "learn --terms: only the given terms"; fi
 
+run learn --ngrams --min-count=2 "$LI" "$LE"
+expect_rc 0 "learn --ngrams"
+expect_out_re '^kucing hitam	black cat	' "learn --ngrams"
+
 # --model saves, then reuses the model on new text without training
 run learn --min-count=1 --model="$TMP/m.tsv" "$LI" "$LE"
 expect_rc 0 "learn --model (save)"
 if head -n 1 "$TMP/m.tsv" | grep -q '^#padan-learn-model'; then ok; else fail "model file written"; fi
 head -n 1 "$LI" > "$TMP/one.id"; head -n 1 "$LE" > "$TMP/one.en"
-run learn --min-count=1 --iterations=0,0 --model="$TMP/m.tsv" "$TMP/one.id" "$TMP/one.en"
+run learn --ngrams --min-count=1 --iterations=0,0 --model="$TMP/m.tsv" "$TMP/one.id" "$TMP/one.en"
 expect_rc 0 "learn --model (reuse)"
 expect_out_re '^kucing hitam	black cat	' "learn: the reused model aligns one pair"
 echo garbage > "$TMP/bad.model"

@@ -2,7 +2,8 @@
 # padan learn on the PANL international news (line-aligned, no lexicon): for each of the 41
 # common news terms in tests/fixtures/align/learn_gold_int.tsv, the best-scored pair padan
 # finds (terms found by padan itself, not given) must be right for >= 90% of them.
-# IBM Model 1 alone (--iterations=5,0) is reported beside it as a baseline.
+# IBM Model 1 alone (--iterations=5,0) is reported beside it as a baseline, and all n-grams
+# (--ngrams) instead of the terms that term extraction finds.
 set -u
 : "${PADAN:?PADAN not set (run through make check)}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -14,9 +15,10 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/padan-learn.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 gold="$top_srcdir/tests/fixtures/align/learn_gold_int.tsv"
 status=0
-for mode in model1 default; do
+for mode in model1 ngrams default; do
   opt=
   [ "$mode" = model1 ] && opt=--iterations=5,0
+  [ "$mode" = ngrams ] && opt=--ngrams
   t0=$(date +%s.%N)
   ${PADAN_WRAP:-} "$PADAN" learn $opt -o "$TMP/$mode.tsv" "$src/PANL-BPPT-INT-ID-part-a.txt" \
     "$src/PANL-BPPT-INT-EN-part-a.txt" || { echo "FAIL: padan learn $opt exited $?"; exit 1; }

@@ -272,13 +272,13 @@ static void test_learn_pairs(void) {
   CU_ASSERT_EQUAL(padan_learner_add_stopword(l, "id", "itu", 3), PADAN_OK);
   padan_learned *r;
   size_t n;
-  CU_ASSERT_EQUAL(padan_learner_pairs(l, NULL, 0, 1, 1, &r, &n), PADAN_EARG); /* not trained */
+  CU_ASSERT_EQUAL(padan_learner_pairs(l, NULL, 0, 0, 1, 1, &r, &n), PADAN_EARG); /* not trained */
   for (size_t k = 0; k < sizeof pairs_id / sizeof pairs_id[0]; k++)
     CU_ASSERT_EQUAL(padan_learner_add(l, pairs_id[k], strlen(pairs_id[k]), pairs_en[k],
                                       strlen(pairs_en[k])),
                     PADAN_OK);
   CU_ASSERT_EQUAL_FATAL(padan_learner_train(l, 5, 5), PADAN_OK);
-  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, NULL, 0, 2, 1, &r, &n), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, NULL, 0, 0, 2, 1, &r, &n), PADAN_OK);
   const padan_learned *p = find_pair(r, n, "kucing hitam");
   CU_ASSERT_PTR_NOT_NULL(p);
   if (p) {
@@ -295,7 +295,7 @@ static void test_learn_pairs(void) {
   free(r);
   /* given terms only */
   const char *terms[] = {"rumah"};
-  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, terms, 1, 1, 3, &r, &n), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, terms, 1, 0, 1, 3, &r, &n), PADAN_OK);
   CU_ASSERT(n >= 1);
   for (size_t k = 0; k < n; k++)
     CU_ASSERT_STRING_EQUAL(r[k].id_term, "rumah");
@@ -318,7 +318,7 @@ static void test_learn_pairs(void) {
                   PADAN_OK);
   CU_ASSERT_EQUAL(padan_learner_train(l2, 0, 0), PADAN_OK);
   const char *t2[] = {"kucing hitam"};
-  CU_ASSERT_EQUAL(padan_learner_pairs(l2, t2, 1, 1, 1, &r, &n), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_learner_pairs(l2, t2, 1, 0, 1, 1, &r, &n), PADAN_OK);
   CU_ASSERT(n == 1 && strcmp(r[0].en_term, "black cat") == 0);
   free(r);
   padan_learner_free(l2);
