@@ -748,16 +748,27 @@ static int known_piece(padan_speller *sp, const char *w, size_t n) {
 
 static const char *const enclitics[] = {"nya", "lah", "kah", "pun", "ku", "mu", NULL};
 
+/* Clitics: [ku-|kau-] base [-ku|-mu|-nya] [-lah|-kah|-pun], the base known. */
 static int known_morph(padan_speller *sp, const char *w, size_t n, int depth) {
   if (known_piece(sp, w, n))
     return 1;
-  if (depth >= 3)
+  if (depth >= 2)
     return 0;
-  for (size_t i = 0; enclitics[i]; i++) {
-    size_t m = strlen(enclitics[i]);
-    if (n >= m + 3 && memcmp(w + n - m, enclitics[i], m) == 0 &&
-        known_morph(sp, w, n - m, depth + 1))
+  static const char *const particles[] = {"lah", "kah", "pun", NULL};
+  static const char *const possessives[] = {"nya", "ku", "mu", NULL};
+  for (size_t p = 0; p <= 3; p++) { /* p == 3: no particle */
+    size_t pn = p < 3 ? strlen(particles[p]) : 0;
+    if (p < 3 && !(n >= pn + 3 && memcmp(w + n - pn, particles[p], pn) == 0))
+      continue;
+    size_t m = n - pn;
+    if (p < 3 && known_piece(sp, w, m))
       return 1;
+    for (size_t q = 0; possessives[q]; q++) {
+      size_t qn = strlen(possessives[q]);
+      if (m >= qn + 3 && memcmp(w + m - qn, possessives[q], qn) == 0 &&
+          known_piece(sp, w, m - qn))
+        return 1;
+    }
   }
   if (depth == 0) {
     static const char *const pro[] = {"kau", "ku", NULL};
@@ -1486,6 +1497,37 @@ static int suggest_entry(padan_speller *sp, uint32_t id, const char *w, size_t n
       cs.morph_pass = 1;
       rc = edits1(sp, &cs, typed.p, typed.len, 0);
       cs.morph_pass = 0;
+    }
+    close = 0;
+    for (size_t i = 0; i < cs.v.n; i++)
+      close += PD_VEC_AT(&cs.v, cand, i).cost <= 1.0;
+    /* karysanya: correct the base of a clitic form, keep the clitic */
+    for (size_t k = 0; ascii && !rc && !near_only && close == 0 && enclitics[k]; k++) {
+      size_t m = strlen(enclitics[k]);
+      if (typed.len < m + 4 || memcmp(typed.p + typed.len - m, enclitics[k], m) != 0)
+        continue;
+      candset cb;
+      pd_vec_init(&cb.v, sizeof(cand));
+      pd_strmap_init(&cb.seen);
+      cb.morph_pass = 0;
+      size_t bn = typed.len - m;
+      rc = edits1(sp, &cb, typed.p, bn, 0);
+      if (!rc) {
+        cb.morph_pass = 1;
+        rc = edits1(sp, &cb, typed.p, bn, 0);
+      }
+      for (size_t i = 0; i < cb.v.n; i++) {
+        cand *c = &PD_VEC_AT(&cb.v, cand, i);
+        if (!rc && c->cost <= 1.0) {
+          pd_buf_clear(&tmp);
+          if (!(rc = pd_buf_puts(&tmp, c->s)) && !(rc = pd_buf_puts(&tmp, enclitics[k])))
+            rc = cand_add(sp, &cs, typed.p, typed.len, tmp.p, tmp.len, 1, 0, 0.0);
+        }
+        free(c->s);
+      }
+      pd_vec_free(&cb.v);
+      pd_strmap_free(&cb.seen);
+      break;
     }
     for (size_t i = 0; i < cs.v.n; i++)
       if (PD_VEC_AT(&cs.v, cand, i).own && PD_VEC_AT(&cs.v, cand, i).cost <= 1.0)
