@@ -37,6 +37,7 @@ struct padan_learner {
   pd_vec goff;              /* size_t: start of each pair's grid (SIZE_MAX = not trained) */
   pd_vec links;             /* uint16 (i, j) of the symmetrized alignment */
   pd_vec loff;              /* size_t: start of each pair's links; one more at the end */
+  pd_vec anchor;            /* uint8: 1 for a pair added by padan_learner_add_anchor */
   pd_strmap out;            /* strings handed out in results */
   char err[512];
 };
@@ -58,6 +59,7 @@ int padan_learner_new(padan_learner **out) {
   pd_vec_init(&l->goff, sizeof(size_t));
   pd_vec_init(&l->links, 2 * sizeof(uint16_t));
   pd_vec_init(&l->loff, sizeof(size_t));
+  pd_vec_init(&l->anchor, 1);
   size_t *z1 = pd_vec_push(&l->oid), *z2 = pd_vec_push(&l->oen);
   if (!z1 || !z2) {
     padan_learner_free(l);
@@ -83,6 +85,7 @@ void padan_learner_free(padan_learner *l) {
   pd_vec_free(&l->goff);
   pd_vec_free(&l->links);
   pd_vec_free(&l->loff);
+  pd_vec_free(&l->anchor);
   free(l->hkeys), free(l->hvals);
   free(l->sf), free(l->se), free(l->pa), free(l->pb);
   free(l);
@@ -128,9 +131,21 @@ int padan_learner_add(padan_learner *l, const char *id, size_t idlen, const char
   if (!p || !q)
     return nomem(l);
   *p = l->tid.n, *q = l->ten.n;
+  if (!pd_vec_push(&l->anchor))
+    return nomem(l);
   l->npairs++;
   return PADAN_OK;
 }
+
+int padan_learner_add_anchor(padan_learner *l, const char *id, size_t idlen, const char *en,
+                             size_t enlen) {
+  int rc = padan_learner_add(l, id, idlen, en, enlen);
+  if (!rc)
+    PD_VEC_AT(&l->anchor, uint8_t, l->npairs - 1) = 1;
+  return rc;
+}
+
+#define ANCHOR(l, k) PD_VEC_AT(&(l)->anchor, uint8_t, k)
 
 #define OID(l, k) PD_VEC_AT(&(l)->oid, size_t, k)
 #define OEN(l, k) PD_VEC_AT(&(l)->oen, size_t, k)
@@ -595,6 +610,8 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   const uint32_t *T = TID(l), *E = TEN(l);
   /* counts of n-grams (given terms: only those) */
   for (size_t k = 0; k < l->npairs && !rc; k++) {
+    if (ANCHOR(l, k))
+      continue;
     size_t m = OID(l, k + 1) - OID(l, k);
     const uint32_t *f = T + OID(l, k);
     for (size_t i = 0; i < m && !rc; i++)
@@ -630,7 +647,7 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
     rc = PADAN_ENOMEM;
   for (size_t k = 0; k < l->npairs && !rc; k++) {
     size_t go = PD_VEC_AT(&l->goff, size_t, k);
-    if (go == SIZE_MAX)
+    if (go == SIZE_MAX || ANCHOR(l, k))
       continue;
     size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k);
     const uint32_t *f = T + OID(l, k), *e = E + OEN(l, k);
@@ -703,6 +720,8 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   free(amin), free(amax), free(emin), free(emax);
   /* 3. occurrences of each English phrase in the English text, for Dice */
   for (size_t k = 0; k < l->npairs && !rc; k++) {
+    if (ANCHOR(l, k))
+      continue;
     size_t n = OEN(l, k + 1) - OEN(l, k);
     const uint32_t *e = E + OEN(l, k);
     for (size_t j = 0; j < n; j++)

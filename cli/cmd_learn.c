@@ -32,6 +32,9 @@ static void help(FILE *fp) {
         "                     words or numbers at its edges seen --min-count times,\n"
         "                     instead of the terms that term extraction finds (as\n"
         "                     padan terms) plus every frequent single word (default)\n"
+        "  --lexicon=FILE     add a lexicon whose pairs guide training (repeatable;\n"
+        "                     default set: dicts/lexicon.tsv and FreeDict when installed)\n"
+        "  --no-default-lexicon  start from no lexicon\n"
         "  --min-count=N      least count of a term and of a pair (default 3)\n"
         "  --top=N            pairs per term, best first (default 1; 0 = all)\n"
         "  --model=FILE       start from this saved model when it exists, and save\n"
@@ -176,6 +179,32 @@ static int extract_terms(const char *path_shown, const padan_align_sent *s, size
   return PADAN_OK;
 }
 
+/* Lexicon pairs as training anchors: each (id term, en term) of a concept. */
+static int add_lexicon_anchors(padan_learner *l, padan_lexicon *lex, size_t *np) {
+  size_t nc = padan_lexicon_concept_count(lex);
+  for (size_t c = 0; c < nc; c++) {
+    padan_lexicon_concept con;
+    if (padan_lexicon_concept_get(lex, c, &con) || con.nterms > 16)
+      continue;
+    for (size_t a = 0; a < con.nterms; a++) {
+      padan_lexicon_term ti;
+      if (padan_lexicon_concept_term(lex, c, a, &ti) || strcmp(ti.lang, "id") != 0 ||
+          ti.status == PADAN_TERM_DEPRECATED)
+        continue;
+      for (size_t b = 0; b < con.nterms; b++) {
+        padan_lexicon_term te;
+        if (padan_lexicon_concept_term(lex, c, b, &te) || strcmp(te.lang, "en") != 0 ||
+            te.status == PADAN_TERM_DEPRECATED)
+          continue;
+        if (padan_learner_add_anchor(l, ti.text, ti.len, te.text, te.len))
+          return PADAN_ENOMEM;
+        (*np)++;
+      }
+    }
+  }
+  return PADAN_OK;
+}
+
 static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) {
   fprintf(fp, "learned%05zu\t%s\t", c, lang);
   cli_tsv_field(fp, term, strlen(term));
@@ -189,10 +218,18 @@ int cmd_learn(int argc, char **argv) {
   const char *out = NULL, *encoding = NULL, *model = NULL, *terms_file = NULL;
   const char *files[2];
   int nfiles = 0;
+  cli_lexopts lo;
+  cli_lexopts_init(&lo);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     char *end;
+    int lr = cli_lexopts_arg(CMD, &lo, argc, argv, &i);
+    if (lr < 0)
+      return cli_lexopts_free(&lo), EXIT_ERROR;
+    if (lr > 0)
+      continue;
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      cli_lexopts_free(&lo);
       help(stdout);
       return EXIT_DONE;
     } else if (strcmp(a, "--extract") == 0) {
@@ -205,11 +242,11 @@ int cmd_learn(int argc, char **argv) {
       do_align = 0;
     } else if (strncmp(a, "--format=", 9) == 0) {
       if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TSV | FMT_JSON | FMT_LEXICON)))
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
     } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
       if (++i >= argc) {
         cli_error(CMD, "%s needs a file name", a);
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
       }
       out = argv[i];
     } else if (strncmp(a, "--output=", 9) == 0) {
@@ -224,37 +261,37 @@ int cmd_learn(int argc, char **argv) {
       min_count = strtol(a + 12, &end, 10);
       if (*end || a[12] == 0 || min_count < 1 || min_count > 1000000) {
         cli_error(CMD, "--min-count needs a number from 1 to 1000000, not '%s'", a + 12);
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
       }
     } else if (strncmp(a, "--top=", 6) == 0) {
       top = strtol(a + 6, &end, 10);
       if (*end || a[6] == 0 || top < 0 || top > 1000) {
         cli_error(CMD, "--top needs a number from 0 to 1000, not '%s'", a + 6);
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
       }
     } else if (strncmp(a, "--iterations=", 13) == 0) {
       if (sscanf(a + 13, "%ld,%ld", &m1, &m2) != 2 || m1 < 0 || m2 < 0 || m1 > 100 || m2 > 100) {
         cli_error(CMD, "--iterations needs M1,M2 (0 to 100 each), not '%s'", a + 13);
-        return EXIT_ERROR;
+        return cli_lexopts_free(&lo), EXIT_ERROR;
       }
       iters_given = 1;
     } else if (a[0] == '-' && a[1] != 0) {
       cli_error(CMD, "unknown option '%s' (see 'padan learn --help')", a);
-      return EXIT_ERROR;
+      return cli_lexopts_free(&lo), EXIT_ERROR;
     } else if (nfiles < 2) {
       files[nfiles++] = a;
     } else {
       cli_error(CMD, "too many files: give ID_FILE and EN_FILE");
-      return EXIT_ERROR;
+      return cli_lexopts_free(&lo), EXIT_ERROR;
     }
   }
   if (nfiles != 2) {
     cli_error(CMD, "give ID_FILE and EN_FILE (see 'padan learn --help')");
-    return EXIT_ERROR;
+    return cli_lexopts_free(&lo), EXIT_ERROR;
   }
   if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
     cli_error(CMD, "only one of the two files can be standard input");
-    return EXIT_ERROR;
+    return cli_lexopts_free(&lo), EXIT_ERROR;
   }
   lines_t d[2];
   memset(d, 0, sizeof d);
@@ -387,6 +424,18 @@ int cmd_learn(int argc, char **argv) {
       }
     }
   }
+  if (!lo.no_default || lo.nfiles) {
+    padan_lexicon *lex = NULL;
+    if (cli_lexicon_open(CMD, &lo, &lex) != EXIT_DONE)
+      goto done;
+    size_t np = 0;
+    int rc2 = add_lexicon_anchors(l, lex, &np);
+    padan_lexicon_free(lex);
+    if (rc2) {
+      cli_error(CMD, "out of memory");
+      goto done;
+    }
+  }
   struct stat st;
   if (model && stat(model, &st) == 0) {
     int rc = padan_learner_load(l, model);
@@ -455,5 +504,6 @@ done:
   pd_buf_free(&bi), pd_buf_free(&be);
   for (int k = 0; k < 2; k++)
     free(d[k].text), free(d[k].s);
+  cli_lexopts_free(&lo);
   return ret;
 }

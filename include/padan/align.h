@@ -106,6 +106,12 @@ int padan_learner_add_stopword(padan_learner *l, const char *lang, const char *w
 int padan_learner_add(padan_learner *l, const char *id, size_t idlen, const char *en,
                       size_t enlen);
 
+/* Adds a translation pair known in advance (e.g. a lexicon entry) as a tiny
+ * sentence pair that takes part in training only (not in the term counts or
+ * phrase pairs), as GIZA++ users add dictionaries. */
+int padan_learner_add_anchor(padan_learner *l, const char *id, size_t idlen, const char *en,
+                             size_t enlen);
+
 /* Trains the word alignment by EM: m1 iterations of IBM Model 1, then m2 of a
  * fast_align-style Model 2 with a diagonal prior, in both directions. When a
  * model was loaded, training starts from it. Then aligns every pair (Viterbi,

@@ -175,6 +175,13 @@ run learn --ngrams --min-count=2 "$LI" "$LE"
 expect_rc 0 "learn --ngrams"
 expect_out_re '^kucing hitam	black cat	' "learn --ngrams"
 
+run learn --lexicon="$TMP/nolex.tsv" "$LI" "$LE"
+expect_rc 2 "learn: missing lexicon"
+expect_err "nolex.tsv" "learn: missing lexicon named"
+run learn --ngrams --min-count=2 --no-default-lexicon --lexicon="$FIX/align/lex.tsv" "$LI" "$LE"
+expect_rc 0 "learn --lexicon"
+expect_no_out "cuaca" "learn: lexicon anchors are not counted as text"
+
 # --model saves, then reuses the model on new text without training
 run learn --min-count=1 --model="$TMP/m.tsv" "$LI" "$LE"
 expect_rc 0 "learn --model (save)"

@@ -3,7 +3,8 @@
 # common news terms in tests/fixtures/align/learn_gold_int.tsv, the best-scored pair padan
 # finds (terms found by padan itself, not given) must be right for >= 90% of them.
 # IBM Model 1 alone (--iterations=5,0) is reported beside it as a baseline, and all n-grams
-# (--ngrams) instead of the terms that term extraction finds.
+# (--ngrams) instead of the terms that term extraction finds, and training with the default
+# lexicons as anchors.
 set -u
 : "${PADAN:?PADAN not set (run through make check)}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -15,10 +16,11 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/padan-learn.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 gold="$top_srcdir/tests/fixtures/align/learn_gold_int.tsv"
 status=0
-for mode in model1 ngrams default; do
-  opt=
-  [ "$mode" = model1 ] && opt=--iterations=5,0
-  [ "$mode" = ngrams ] && opt=--ngrams
+for mode in model1 ngrams default lexicon; do
+  opt=--no-default-lexicon
+  [ "$mode" = model1 ] && opt="$opt --iterations=5,0"
+  [ "$mode" = ngrams ] && opt="$opt --ngrams"
+  [ "$mode" = lexicon ] && opt=
   t0=$(date +%s.%N)
   ${PADAN_WRAP:-} "$PADAN" learn $opt -o "$TMP/$mode.tsv" "$src/PANL-BPPT-INT-ID-part-a.txt" \
     "$src/PANL-BPPT-INT-EN-part-a.txt" || { echo "FAIL: padan learn $opt exited $?"; exit 1; }
