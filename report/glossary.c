@@ -302,6 +302,19 @@ static void fill_lexicon(padan_glossary *g, padan_glossary_row *r, growinfo *in,
   r->status = padan_lexicon_status_name(it.status);
   if (en) {
     r->en_term = adups(g, en);
+    /* learned pairs come lower-cased: a capitalized Indonesian name gets capitals */
+    if (learned && pd_gloss_capitalized(r->id_term, strlen(r->id_term))) {
+      int lower = 1;
+      for (const char *p = en; *p; p++)
+        lower &= !(*p >= 'A' && *p <= 'Z');
+      if (lower) {
+        char *e = adups(g, en);
+        for (char *p = e; *p; p++)
+          if ((p == e || p[-1] == ' ') && *p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 32);
+        r->en_term = e;
+      }
+    }
     r->match = learned ? PADAN_GLOSS_LEARNED : in->exact ? PADAN_GLOSS_LEXICON : PADAN_GLOSS_LEMMA;
     r->confidence = learned ? 0.8 : 1.0;
   } else {
@@ -500,6 +513,10 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
     if (padan_lexicon_term_get(g->lex, i, &t) != PADAN_OK || strcmp(t.lang, "id") != 0)
       continue;
     if (pd_gloss_is_base(g->lex, t.concept))
+      continue;
+    /* learned pairs (padan learn) translate the terms found, they do not add rows:
+     * they hold every frequent word of the training text */
+    if (strstr(t.note, "learned"))
       continue;
     size_t nw = phrase_key(g->tk, &toks, t.text, t.len, &key);
     if (!nw || nw > 12)

@@ -29,7 +29,10 @@ expect_out_re "^Latihan gabungan angkatan laut	joint naval exercise	compositiona
 # learned lexicon rows
 run glossary $L --lexicon="$G/learned.tsv" --min-freq=1 "$G/article.txt"
 expect_rc 0 "learned"
-expect_out_re "^klausul	clause	learned	" "learned match"
+expect_out_re "^pertahanan bersama	mutual defense	learned	2	" "learned match"
+# learned words translate inside compositions, but add no rows of their own
+expect_out_re "^klausul bantuan timbal balik	mutual assistance clause	compositional	" "learned word in a composition"
+grep -q "^klausul	" "$TMP/out" && fail "learned word listed" || ok
 
 # formats
 run glossary $L --format=json "$G/article.txt"
