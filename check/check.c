@@ -58,9 +58,10 @@ static int build_index(padan_checker *c) {
   c->nterms = nt;
   c->term_next = calloc(nt ? nt : 1, sizeof *c->term_next);
   c->term_ok = calloc(nt ? nt : 1, 1);
+  c->en_verb = calloc(nt ? nt : 1, 1);
   c->en_seq = calloc(nt ? nt : 1, sizeof *c->en_seq);
   c->en_nseq = calloc(nt ? nt : 1, sizeof *c->en_nseq);
-  if (!c->term_next || !c->term_ok || !c->en_seq || !c->en_nseq)
+  if (!c->term_next || !c->term_ok || !c->en_verb || !c->en_seq || !c->en_nseq)
     return PADAN_ENOMEM;
   pd_buf tmp, key;
   pd_vec words;
@@ -115,8 +116,10 @@ static int build_index(padan_checker *c) {
         rc = PADAN_ENOMEM;
         break;
       }
+      int verb = term.pos && strcmp(term.pos, "verb") == 0;
       for (size_t k = 0; k < words.n; k++)
-        seq[k] = PD_VEC_AT(&words, pd_chk_word, k).key;
+        seq[k] = verb ? PD_VEC_AT(&words, pd_chk_word, k).vkey : PD_VEC_AT(&words, pd_chk_word, k).key;
+      c->en_verb[t] = (unsigned char)verb;
       c->en_seq[t] = seq;
       c->en_nseq[t] = words.n;
     }
@@ -166,6 +169,7 @@ void padan_checker_free(padan_checker *c) {
   free(c->key_first);
   free(c->term_next);
   free(c->term_ok);
+  free(c->en_verb);
   if (c->en_seq)
     for (size_t t = 0; t < c->nterms; t++)
       free(c->en_seq[t]);
@@ -369,8 +373,12 @@ static int find_seq(const padan_checker *c, const pd_vec *enw, size_t t, size_t 
   const pd_chk_word *w = enw->p;
   for (size_t i = 0; i + n <= enw->n; i++) {
     size_t k = 0;
-    while (k < n && w[i + k].key == seq[k])
-      k++;
+    if (c->en_verb[t])
+      while (k < n && w[i + k].vkey == seq[k])
+        k++;
+    else
+      while (k < n && w[i + k].key == seq[k])
+        k++;
     if (k == n) {
       *s = w[i].start;
       *l = w[i + n - 1].start + w[i + n - 1].len - w[i].start;

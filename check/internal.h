@@ -10,6 +10,7 @@
 typedef struct {
   size_t start, len;
   uint32_t key;
+  uint32_t vkey; /* the key with verb inflections removed (pd_chk_en_vnorm) */
 } pd_chk_word;
 
 /* English words of s[0..len) appended to out (pd_chk_word, offsets + base):
@@ -21,6 +22,9 @@ int pd_chk_en_words(const char *s, size_t len, size_t base, pd_strmap *map, int 
                     pd_vec *out);
 /* Appends the normalized key of one English word (folded, -s/-es/-ies removed). */
 int pd_chk_en_norm(const char *w, size_t len, pd_buf *out);
+/* Appends the verb key of a normalized key k: -ed/-ing, doubled consonant and
+ * final -e removed, for English terms tagged as verbs. */
+int pd_chk_en_vnorm(const char *k, size_t n, pd_buf *out);
 /* 1 when the folded English word is a function word. */
 int pd_chk_en_stopword(const char *w, size_t len);
 
@@ -58,6 +62,7 @@ struct padan_checker {
   size_t maxn; /* most pieces in a key */
   /* per term: 1 when usable (curated, lang id) */
   unsigned char *term_ok;
+  unsigned char *en_verb; /* per term: 1 when an English verb (matched by vkey) */
   /* English forms: normalized word ids of each en term */
   pd_strmap enwords;
   uint32_t **en_seq; /* by term index, NULL when not English/curated */

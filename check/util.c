@@ -53,10 +53,33 @@ int pd_chk_en_norm(const char *w, size_t len, pd_buf *out) {
   return rc;
 }
 
+int pd_chk_en_vnorm(const char *k, size_t n, pd_buf *out) {
+  /* a verb's inflections on top of the plural key: -ed and -ing ("signed",
+   * "signing" for "sign"), then a doubled consonant and a final -e, so that
+   * "agreed"/"agree" and "stopped"/"stop" meet. Only for terms tagged as verbs:
+   * a noun such as "force" must not match "forcing". */
+  size_t full = n;
+  if (n > 5 && ends_with(k, n, "ing"))
+    n -= 3;
+  else if (n > 4 && ends_with(k, n, "eed"))
+    n -= 1;
+  else if (n > 4 && ends_with(k, n, "ied"))
+    return pd_buf_append(out, k, n - 3) || pd_buf_putc(out, 'y') ? PADAN_ENOMEM : PADAN_OK;
+  else if (n > 4 && ends_with(k, n, "ed"))
+    n -= 2;
+  if (n > 3 && n < full && k[n - 1] == k[n - 2] && k[n - 1] != 'l' && k[n - 1] != 's' &&
+      !strchr("aeiou", k[n - 1]))
+    n -= 1;
+  if (n > 3 && k[n - 1] == 'e')
+    n -= 1;
+  return pd_buf_append(out, k, n);
+}
+
 int pd_chk_en_words(const char *s, size_t len, size_t base, pd_strmap *map, int intern,
                     pd_vec *out) {
-  pd_buf key;
+  pd_buf key, vkey;
   pd_buf_init(&key);
+  pd_buf_init(&vkey);
   size_t i = 0;
   int rc = PADAN_OK;
   while (i < len && rc == PADAN_OK) {
@@ -101,15 +124,26 @@ int pd_chk_en_words(const char *s, size_t len, size_t base, pd_strmap *map, int 
       rc = pd_strmap_intern(map, key.p ? key.p : "", key.len, &id);
     else
       id = pd_strmap_find(map, key.p ? key.p : "", key.len);
+    uint32_t vid = 0;
+    if (!rc) {
+      pd_buf_clear(&vkey);
+      rc = pd_chk_en_vnorm(key.p ? key.p : "", key.len, &vkey);
+    }
+    if (!rc && intern)
+      rc = pd_strmap_intern(map, vkey.p ? vkey.p : "", vkey.len, &vid);
+    else if (!rc)
+      vid = pd_strmap_find(map, vkey.p ? vkey.p : "", vkey.len);
     pd_chk_word *w = rc ? NULL : pd_vec_push(out);
     if (!w) {
-      rc = PADAN_ENOMEM;
+      rc = rc ? rc : PADAN_ENOMEM;
       break;
     }
     w->start = base + st;
     w->len = end - st;
     w->key = id;
+    w->vkey = vid;
   }
+  pd_buf_free(&vkey);
   pd_buf_free(&key);
   return rc;
 }

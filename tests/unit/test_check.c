@@ -46,6 +46,32 @@ static void test_en_norm(void) {
     CU_ASSERT_STRING_EQUAL(b.p, want[i]);
     pd_buf_free(&b);
   }
+  /* verb keys: inflected English forms meet their base form; different words stay apart */
+  const char *same[][2] = {{"signed", "sign"}, {"signing", "signs"}, {"agreed", "agree"},
+                           {"stopped", "stop"}, {"based", "bases"}, {"allied", "ally"},
+                           {"raided", "raid"}, {"meetings", "meeting"}};
+  const char *apart[][2] = {{"signal", "sign"}, {"treaty", "treat"}, {"pact", "pace"}};
+  for (int k = 0; k < 2; k++) {
+    size_t n = k ? sizeof apart / sizeof *apart : sizeof same / sizeof *same;
+    for (size_t i = 0; i < n; i++) {
+      const char *a = k ? apart[i][0] : same[i][0], *b2 = k ? apart[i][1] : same[i][1];
+      pd_buf x, y;
+      pd_buf_init(&x), pd_buf_init(&y);
+      pd_buf kx, ky;
+      pd_buf_init(&kx), pd_buf_init(&ky);
+      CU_ASSERT_EQUAL(pd_chk_en_norm(a, strlen(a), &kx), PADAN_OK);
+      CU_ASSERT_EQUAL(pd_chk_en_norm(b2, strlen(b2), &ky), PADAN_OK);
+      CU_ASSERT_EQUAL(pd_chk_en_vnorm(kx.p, kx.len, &x), PADAN_OK);
+      CU_ASSERT_EQUAL(pd_chk_en_vnorm(ky.p, ky.len, &y), PADAN_OK);
+      pd_buf_free(&kx), pd_buf_free(&ky);
+      if (k) {
+        CU_ASSERT_STRING_NOT_EQUAL(x.p, y.p);
+      } else {
+        CU_ASSERT_STRING_EQUAL(x.p, y.p);
+      }
+      pd_buf_free(&x), pd_buf_free(&y);
+    }
+  }
   CU_ASSERT_EQUAL(pd_chk_lev("simun", 5, "sinmun", 6, 2), 1);
   CU_ASSERT_EQUAL(pd_chk_lev("korut", 5, "korea", 5, 1), 2);
 }
