@@ -709,6 +709,14 @@ static int learn_pairs(const side *id, const side *en, const padan_align_bead *b
   uint32_t *ua = NULL, *ub = NULL;
   size_t cap = 0;
   uint32_t stamp = 0;
+  size_t n11 = 0;
+  for (size_t k = 0; k < nb; k++)
+    n11 += b[k].id_n == 1 && b[k].en_n == 1;
+  /* pass 0 counts words; pass 1 counts pairs of words seen twice or more and
+   * in at most 5% of the links (rarer ones cannot pass the Dice test, commoner
+   * ones weigh little as anchors): this keeps the pair table small */
+  uint32_t most = (uint32_t)(n11 / 20 > 8 ? n11 / 20 : 8);
+  for (int pass = 0; pass < 2; pass++)
   for (size_t k = 0; k < nb && rc == PADAN_OK; k++) {
     if (b[k].id_n != 1 || b[k].en_n != 1)
       continue;
@@ -732,13 +740,24 @@ static int learn_pairs(const side *id, const side *en, const padan_align_bead *b
     for (size_t x = en->toff[t]; x < en->toff[t + 1]; x++)
       if (seen[en->tok[x]] != stamp)
         seen[en->tok[x]] = stamp, ub[nbw++] = en->tok[x];
-    for (size_t x = 0; x < na; x++)
-      cid[ua[x]]++;
-    for (size_t y = 0; y < nbw; y++)
-      cen[ub[y]]++;
-    for (size_t x = 0; x < na && rc == PADAN_OK; x++)
-      for (size_t y = 0; y < nbw && rc == PADAN_OK; y++)
-        rc = pd_align_cooc_add(&co, ua[x], ub[y], 1.0f);
+    if (pass == 0) {
+      for (size_t x = 0; x < na; x++)
+        cid[ua[x]]++;
+      for (size_t y = 0; y < nbw; y++)
+        cen[ub[y]]++;
+      continue;
+    }
+    for (size_t x = 0; x < na && rc == PADAN_OK; x++) {
+      if (cid[ua[x]] < 2 || cid[ua[x]] > most)
+        continue;
+      uint32_t cu = cid[ua[x]];
+      for (size_t y = 0; y < nbw && rc == PADAN_OK; y++) {
+        uint32_t cv = cen[ub[y]];
+        /* Dice <= 2 min(cu, cv) / (cu + cv): skip pairs that cannot reach 0.3 */
+        if (cv >= 2 && cv <= most && 20 * (cu < cv ? cu : cv) >= 3 * (cu + cv))
+          rc = pd_align_cooc_add(&co, ua[x], ub[y], 1.0f);
+      }
+    }
   }
   free(ua), free(ub);
   /* best English partner of each Indonesian word */
