@@ -747,6 +747,7 @@ static int known_piece(padan_speller *sp, const char *w, size_t n) {
 }
 
 static const char *const enclitics[] = {"nya", "lah", "kah", "pun", "ku", "mu", NULL};
+static size_t nasal(char *out, const char *pre, const char *st, size_t n);
 
 /* Clitics: [ku-|kau-] base [-ku|-mu|-nya] [-lah|-kah|-pun], the base known. */
 static int known_morph(padan_speller *sp, const char *w, size_t n, int depth) {
@@ -767,6 +768,27 @@ static int known_morph(padan_speller *sp, const char *w, size_t n, int depth) {
       size_t qn = strlen(possessives[q]);
       if (m >= qn + 3 && memcmp(w + m - qn, possessives[q], qn) == 0 &&
           known_piece(sp, w, m - qn))
+        return 1;
+    }
+  }
+  if (depth == 0 && n >= 7 && n < 64) {
+    /* Bound prefixes written solid, as KBBI writes them (antarangkatan,
+     * pascaperang, nonblok): the rest must be a word of its own. */
+    static const char *const bound[] = {"antar", "anti", "pasca", "pra", "non", "multi", "semi",
+                                        "sub", "super", "ultra", "inter", "trans", "neo", "swa",
+                                        "tuna", "kontra", "purna", "nir", "maha", NULL};
+    for (size_t i = 0; bound[i]; i++) {
+      size_t m = strlen(bound[i]);
+      if (n >= m + 4 && pd_ascii_lower((unsigned char)w[0]) == bound[i][0] &&
+          memcmp(w + 1, bound[i] + 1, m - 1) == 0 && known_morph(sp, w + m, n - m, 1))
+        return 1;
+    }
+    /* The di- passive of a verb whose meN- active form is known (diratifikasi:
+     * meratifikasi); di + a noun without such a verb (dirumah) stays unknown. */
+    if (w[0] == 'd' && w[1] == 'i' && strchr("abcdefghijklmnoprstuvwyz", w[2])) {
+      char act[80];
+      size_t an = nasal(act, "me", w + 2, n - 2);
+      if (hun_spell(sp, act, an))
         return 1;
     }
   }

@@ -87,6 +87,19 @@ static void test_redup_compounds(void) {
   EXPECT_KIND("rumah-rumahnya", PADAN_SPELL_OK);
 }
 
+/* Bound prefixes written solid and di- passives (a regression: samples/ had
+ * antarangkatan and diratifikasi flagged). */
+static void test_affixed(void) {
+  if (!have_dict)
+    return;
+  EXPECT_KIND("antarangkatan", PADAN_SPELL_OK);
+  EXPECT_KIND("pascaperang", PADAN_SPELL_OK);
+  EXPECT_KIND("diratifikasi", PADAN_SPELL_OK); /* meratifikasi is known */
+  EXPECT_KIND("dimeja", PADAN_SPELL_MISSPELLED); /* di + noun: "di meja" */
+  EXPECT_KIND("antarangkatn", PADAN_SPELL_MISSPELLED);
+  EXPECT_KIND("diratifkasi", PADAN_SPELL_MISSPELLED);
+}
+
 static void test_names_lexicon(void) {
   if (!have_dict)
     return;
@@ -240,6 +253,7 @@ int suite_spell(void) {
     return -1;
   if (!CU_add_test(s, "basic", test_basic) || !CU_add_test(s, "clitics", test_clitics) ||
       !CU_add_test(s, "reduplication and compounds", test_redup_compounds) ||
+      !CU_add_test(s, "bound prefixes and di- passives", test_affixed) ||
       !CU_add_test(s, "names and lexicon", test_names_lexicon) ||
       !CU_add_test(s, "nonstandard", test_nonstandard) ||
       !CU_add_test(s, "suggestion ranking", test_ranking) || !CU_add_test(s, "text", test_text) ||
