@@ -122,6 +122,30 @@ static int add_occ(vctx *v, size_t doc, size_t pfirst, size_t pn, size_t concept
   return PADAN_OK;
 }
 
+/* "Dewan Perwakilan Rakyat (DPR)": a form in brackets right after another form
+ * of the same concept introduces it; it is not a second way of writing it. */
+static int defined_in_parens(const vctx *v, size_t doc, const char *text, size_t s, size_t e,
+                             size_t concept) {
+  if (!v->occ.n)
+    return 0;
+  const vocc *prev = &PD_VEC_AT(&v->occ, vocc, v->occ.n - 1);
+  if (prev->doc != doc || prev->concept != concept || prev->start + prev->len > s)
+    return 0;
+  size_t i = prev->start + prev->len;
+  while (i < s && (text[i] == ' ' || text[i] == '\t'))
+    i++;
+  if (i >= s || text[i] != '(')
+    return 0;
+  for (i++; i < s; i++)
+    if (text[i] != ' ')
+      return 0;
+  const char *end = v->docs[doc].text + v->docs[doc].len;
+  const char *q = text + e;
+  while (q < end && *q == ' ')
+    q++;
+  return q < end && *q == ')';
+}
+
 /* Folded text with everything but letters and digits removed (spelling key). */
 static int skey(const char *s, size_t n, pd_buf *tmp, pd_buf *out) {
   pd_buf_clear(tmp);
@@ -1409,7 +1433,9 @@ int padan_check_variants(padan_checker *c) {
         continue;
       }
       padan_lexicon_term lt;
-      if (padan_lexicon_term_get(c->lex, term, &lt) == PADAN_OK)
+      if (padan_lexicon_term_get(c->lex, term, &lt) == PADAN_OK &&
+          !defined_in_parens(&v, d, text, p[i].start,
+                             p[i + n - 1].start + p[i + n - 1].len, lt.concept))
         rc = add_occ(&v, d, i, n, lt.concept, term, 0, lt.status == PADAN_TERM_DEPRECATED);
       for (size_t k = 0; k < n; k++)
         vd->covered[i + k] = 1;

@@ -107,4 +107,15 @@ run check --lines --encoding=windows-1252 $L --format=tsv "$TMP/w.txt" "$TMP/we.
 expect_rc 1 "encoding option"
 expect_out "missing	Korut" "encoding option finding"
 
+# An acronym introduced in brackets right after its full form is not a variant
+# (regression: samples/ reported "Dewan Perwakilan Rakyat" x1 / "DPR" x1).
+printf 'Undang-undang itu disahkan Dewan Perwakilan Rakyat (DPR) pada hari Senin.\nRapat berikutnya di gedung Dewan Perwakilan Rakyat.\n' > "$TMP/paren.txt"
+run check --variants --format=tsv "$TMP/paren.txt"
+expect_rc 0 "acronym in brackets"
+expect_no_out "DPR" "acronym in brackets is no finding"
+printf 'Dewan Perwakilan Rakyat (DPR) bersidang.\nDPR menolak usul itu.\n' > "$TMP/paren2.txt"
+run check --variants --format=tsv "$TMP/paren2.txt"
+expect_rc 1 "acronym used on its own"
+expect_out "DPR" "acronym used on its own is a variant"
+
 done_tests
