@@ -45,6 +45,19 @@ int cli_parse_format(const char *cmd, const char *value, int allowed);
 int cli_read_text(const char *cmd, const char *path, const char *encoding, char **text,
                   size_t *len);
 
+/* Streaming input (cli/stream.c) for commands that work line by line: the file
+ * is decoded in pieces of whole lines (a line over 1 MiB in parts), so memory
+ * stays bounded. A file under 4 MiB, UTF-16 and encodings other than UTF-8,
+ * Windows-1252 and ISO-8859-1 are decoded whole, as cli_read_text does; in
+ * "auto" mode a larger file is UTF-8 until the line of its first invalid byte
+ * and Windows-1252 from there (with a warning). Errors are printed as
+ * cli_read_text prints them and return EXIT_ERROR. */
+typedef struct cli_stream cli_stream;
+int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli_stream **out);
+/* Appends the next decoded piece to out; *eof = 1 when the file is done. */
+int cli_stream_read(cli_stream *s, pd_buf *out, int *eof);
+void cli_stream_close(cli_stream *s); /* NULL is a no-op */
+
 /* Output through -o FILE (atomic) or stdout. */
 typedef struct {
   pd_atomic at;

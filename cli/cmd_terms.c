@@ -263,9 +263,14 @@ int cmd_terms(int argc, char **argv) {
         write_tsv(o.fp, v, n);
     }
   }
-  if (rc)
+  if (rc == PADAN_EIO || (rc == PADAN_OK && ferror(o.fp))) {
+    /* a full disk: name the output (the old file is kept) */
+    cli_error(CMD, "%s: write failed", out_path ? out_path : "(standard output)");
+    rc = PADAN_EIO;
+  } else if (rc) {
     cli_error(CMD, "%s", padan_strerror(rc));
-  int st = cli_out_close(CMD, &o, rc == PADAN_OK && !ferror(o.fp));
+  }
+  int st = cli_out_close(CMD, &o, rc == PADAN_OK);
   padan_terms_free(t);
   free(files);
   return rc ? EXIT_ERROR : st;

@@ -1,8 +1,10 @@
 /* padan tokenize: sentences and typed tokens as TSV, JSON or plain text.
  * Files are processed one at a time and each line is tokenized and printed
  * before the next (a newline always ends a sentence), so memory does not grow
- * with the number of documents; a paragraph over 4 MiB is tokenized in pieces
- * cut after a sentence end (not with --lines, where a line is one sentence). */
+ * with the number of documents nor with the size of a file: input is read and
+ * decoded in pieces of whole lines (cli/stream.c), and a paragraph over 4 MiB is
+ * tokenized in pieces cut after a sentence end (with --lines such a line is
+ * several sentences, each piece one). */
 #include "config.h"
 #include "cli.h"
 
@@ -203,8 +205,9 @@ typedef struct {
   int first_sent;   /* JSON: no sentence printed yet in this document */
 } outctx;
 
-/* Prints the tokens of one line (line number ln); `text` is the line (or the
- * whole document when base != 0, offsets are absolute). */
+/* Prints the tokens of one line (line number ln); `text` is the piece that was
+ * tokenized, whose first byte has offset `base` (a token at offset o is at
+ * text[o - base]). */
 static void print_line(outctx *c, const padan_tokens *t, const char *text, size_t base,
                        size_t ln) {
   obuf *o = c->o;
@@ -416,49 +419,79 @@ int cmd_tokenize(int argc, char **argv) {
   }
   if (status == EXIT_DONE && format == FMT_JSON)
     ob_c(&o, '[');
+  pd_buf text; /* decoded text not yet tokenized; text.p[0] is at offset `base` in the file */
+  pd_buf_init(&text);
   for (size_t f = 0; f < nfiles && status == EXIT_DONE; f++) {
-    char *text;
-    size_t len;
-    if (cli_read_text(cmd, files[f], encoding, &text, &len)) {
+    cli_stream *in;
+    if (cli_stream_open(cmd, files[f], encoding, &in)) {
       status = EXIT_ERROR;
       break;
     }
     c.file = strcmp(files[f], "-") == 0 ? "-" : files[f];
     c.sent_no = 0, c.first_sent = 1;
+    pd_buf_clear(&text);
+    int eof = 0;
+    if (cli_stream_read(in, &text, &eof)) { /* the first piece: an unreadable file prints nothing */
+      cli_stream_close(in);
+      status = EXIT_ERROR;
+      break;
+    }
     if (format == FMT_JSON) {
       ob_s(&o, f ? ",\n {\"file\": " : "\n {\"file\": ");
       ob_json(&o, c.file, strlen(c.file));
       ob_s(&o, ", \"sentences\": [");
     }
-    size_t pos = 0, ln = 1;
-    while (pos < len) {
-      const char *nl = memchr(text + pos, '\n', len - pos);
-      size_t end = nl ? (size_t)(nl - text) : len, next = end + 1;
-      if (!lines && end - pos > CHUNK) {
-        /* a huge paragraph: tokenize it in pieces cut after a sentence end (else at a
-         * space) so that the tokens held stay bounded */
-        size_t cut = chunk_cut(text, pos, pos + CHUNK);
-        end = cut, next = cut;
+    size_t base = 0, pos = 0, ln = 1, line_off = 0;
+    for (;;) {
+      /* tokenize every complete line (and pieces of a line over CHUNK) */
+      while (pos < text.len) {
+        const char *nl = memchr(text.p + pos, '\n', text.len - pos);
+        if (!nl && !eof && text.len - pos <= CHUNK)
+          break; /* the rest of this line is still to be read */
+        size_t end = nl ? (size_t)(nl - text.p) : text.len, next = end + 1;
+        if (end - pos > CHUNK) {
+          /* a huge paragraph (or line, with --lines): tokenize it in pieces cut after a
+           * sentence end (else at a space) so that the tokens held stay bounded */
+          size_t cut = chunk_cut(text.p, pos, pos + CHUNK);
+          end = cut, next = cut;
+        }
+        padan_tokens_clear(&toks);
+        size_t tbase = lines ? line_off : base + pos;
+        if (padan_tokenize(tk, text.p + pos, end - pos, tbase, lines ? PADAN_TOKENIZE_LINES : 0,
+                           &toks)) {
+          cli_error(cmd, "%s: out of memory", c.file);
+          status = EXIT_ERROR;
+          break;
+        }
+        print_line(&c, &toks, text.p + pos, tbase, ln);
+        if (o.err)
+          break;
+        if (next > end) { /* a whole line was done */
+          ln++;
+          line_off = 0;
+        } else {
+          line_off += end - pos;
+        }
+        pos = next;
       }
-      padan_tokens_clear(&toks);
-      size_t base = lines ? 0 : pos;
-      if (padan_tokenize(tk, text + pos, end - pos, base, lines ? PADAN_TOKENIZE_LINES : 0,
-                         &toks)) {
-        cli_error(cmd, "%s: out of memory", c.file);
+      if (status != EXIT_DONE || o.err || eof)
+        break;
+      /* keep the unfinished line, read the next piece */
+      memmove(text.p, text.p + pos, text.len - pos);
+      text.len -= pos;
+      base += pos, pos = 0;
+      if (text.p)
+        text.p[text.len] = '\0';
+      if (cli_stream_read(in, &text, &eof)) {
         status = EXIT_ERROR;
         break;
       }
-      print_line(&c, &toks, lines ? text + pos : text, 0, ln);
-      if (o.err)
-        break;
-      if (next > end) /* a whole line was done */
-        ln++;
-      pos = next;
     }
-    free(text);
+    cli_stream_close(in);
     if (format == FMT_JSON)
       ob_s(&o, c.first_sent ? "]}" : "\n  ]}");
   }
+  pd_buf_free(&text);
   if (format == FMT_JSON && status == EXIT_DONE)
     ob_s(&o, "\n]\n");
   if (o.p)

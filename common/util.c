@@ -29,6 +29,8 @@ int pd_buf_reserve(pd_buf *b, size_t extra) {
   size_t cap = b->cap ? b->cap : 64;
   while (cap < need)
     cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+  if (pd_inject(PD_INJECT_ALLOC))
+    return PADAN_ENOMEM;
   char *p = realloc(b->p, cap);
   if (!p)
     return PADAN_ENOMEM;
@@ -99,7 +101,7 @@ void pd_vec_free(pd_vec *v) {
 void *pd_vec_push(pd_vec *v) {
   if (v->n == v->cap) {
     size_t cap = v->cap ? v->cap * 2 : 16;
-    if (cap > SIZE_MAX / v->size)
+    if (cap > SIZE_MAX / v->size || pd_inject(PD_INJECT_ALLOC))
       return NULL;
     void *p = realloc(v->p, cap * v->size);
     if (!p)
@@ -136,6 +138,8 @@ void *pd_arena_alloc(pd_arena *a, size_t n) {
   pd_arena_block *b = a->head;
   if (!b || b->size - b->used < n) {
     size_t size = n > 65536 ? n : 65536;
+    if (pd_inject(PD_INJECT_ALLOC))
+      return NULL;
     pd_arena_block *nb = malloc(sizeof *nb + size);
     if (!nb)
       return NULL;
@@ -212,6 +216,8 @@ static uint32_t strmap_lookup(const pd_strmap *m, const char *s, size_t len, uin
 
 static int strmap_grow(pd_strmap *m) {
   size_t ns = m->nslots ? m->nslots * 2 : 256;
+  if (pd_inject(PD_INJECT_ALLOC))
+    return PADAN_ENOMEM;
   uint32_t *slots = calloc(ns, sizeof *slots);
   if (!slots)
     return PADAN_ENOMEM;
@@ -240,6 +246,8 @@ int pd_strmap_intern(pd_strmap *m, const char *s, size_t len, uint32_t *id) {
   }
   if (m->n + 1 >= m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 256;
+    if (pd_inject(PD_INJECT_ALLOC))
+      return PADAN_ENOMEM;
     const char **strs = realloc(m->strs, cap * sizeof *strs);
     if (!strs)
       return PADAN_ENOMEM;
@@ -411,6 +419,74 @@ int pd_read_file(const char *path, char **data, size_t *len) {
   return PADAN_OK;
 }
 
+#ifdef PADAN_ERROR_INJECTION
+/* Failure injection (see util.h). The counters run over the whole process. */
+static long inject_target[2] = {-1, -1}; /* -1: not read yet, 0: off */
+static long inject_count[2];
+
+int pd_inject(int point) {
+  static const char *const vars[2] = {"PADAN_FAIL_WRITE", "PADAN_FAIL_ALLOC"};
+  if (inject_target[point] < 0) {
+    const char *v = getenv(vars[point]);
+    inject_target[point] = v ? strtol(v, NULL, 10) : 0;
+    if (inject_target[point] < 0)
+      inject_target[point] = 0;
+  }
+  if (!inject_target[point])
+    return 0;
+  if (++inject_count[point] != inject_target[point])
+    return 0;
+  errno = point == PD_INJECT_WRITE ? EIO : ENOMEM;
+  return 1;
+}
+
+/* An atomic output's stream under injection: writes go through here, with a
+ * small buffer, so the N-th buffer write can fail as a full disk would. */
+typedef struct {
+  int fd;
+  char buf[512];
+} inject_cookie;
+
+static ssize_t inject_write(void *cookie, const char *buf, size_t n) {
+  int fd = ((inject_cookie *)cookie)->fd;
+  if (pd_inject(PD_INJECT_WRITE))
+    return -1;
+  size_t done = 0;
+  while (done < n) {
+    ssize_t k = write(fd, buf + done, n - done);
+    if (k < 0) {
+      if (errno == EINTR)
+        continue;
+      return done ? (ssize_t)done : -1;
+    }
+    done += (size_t)k;
+  }
+  return (ssize_t)done;
+}
+
+static int inject_close(void *cookie) {
+  int fd = ((inject_cookie *)cookie)->fd;
+  free(cookie);
+  int bad = fsync(fd) != 0 && errno != EINVAL;
+  return (close(fd) != 0 || bad) ? -1 : 0;
+}
+
+static FILE *inject_fdopen(int fd) {
+  inject_cookie *c = malloc(sizeof *c);
+  if (!c)
+    return NULL;
+  c->fd = fd;
+  cookie_io_functions_t io = {NULL, inject_write, NULL, inject_close};
+  FILE *fp = fopencookie(c, "w", io);
+  if (!fp) {
+    free(c);
+    return NULL;
+  }
+  setvbuf(fp, c->buf, _IOFBF, sizeof c->buf);
+  return fp;
+}
+#endif
+
 int pd_atomic_open(pd_atomic *a, const char *path) {
   a->fp = NULL, a->path = NULL, a->tmp = NULL;
   if (!path || strcmp(path, "-") == 0) {
@@ -444,7 +520,11 @@ int pd_atomic_open(pd_atomic *a, const char *path) {
     umask(um);
     fchmod(fd, 0666 & ~um);
   }
+#ifdef PADAN_ERROR_INJECTION
+  a->fp = inject_fdopen(fd);
+#else
   a->fp = fdopen(fd, "w");
+#endif
   if (!a->fp) {
     close(fd);
     unlink(a->tmp);
@@ -464,13 +544,14 @@ int pd_atomic_commit(pd_atomic *a) {
     return bad ? PADAN_EIO : PADAN_OK;
   }
   int bad = fflush(a->fp) != 0 || ferror(a->fp);
-  if (!bad && fsync(fileno(a->fp)) != 0 && errno != EINVAL)
+  /* (a stream under failure injection has no descriptor: its close syncs) */
+  if (!bad && fileno(a->fp) >= 0 && fsync(fileno(a->fp)) != 0 && errno != EINVAL)
     bad = 1;
   if (fclose(a->fp) != 0)
     bad = 1;
   a->fp = NULL;
   int e = errno;
-  if (!bad && rename(a->tmp, a->path) != 0) {
+  if (!bad && (pd_inject(PD_INJECT_WRITE) || rename(a->tmp, a->path) != 0)) {
     bad = 1;
     e = errno;
   }

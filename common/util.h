@@ -107,6 +107,19 @@ int pd_atomic_commit(pd_atomic *a);
 /* Discards the temp file (the target is left untouched). */
 void pd_atomic_abort(pd_atomic *a);
 
+/* ---- failure injection (configure --enable-error-injection; for tests only)
+ * PADAN_FAIL_WRITE=N: the N-th write step of an atomic output fails with EIO
+ * (each write of the stdio buffer to the file, whose buffer is then 512 bytes,
+ * and the final rename, counted over the process). PADAN_FAIL_ALLOC=N: the N-th
+ * allocation by pd_buf, pd_vec, pd_arena or pd_strmap fails. Each fails once.
+ * Without the switch pd_inject() is 0 and costs nothing. */
+enum { PD_INJECT_WRITE = 0, PD_INJECT_ALLOC = 1 };
+#ifdef PADAN_ERROR_INJECTION
+int pd_inject(int point); /* 1 when this call is the one to fail */
+#else
+#define pd_inject(point) 0
+#endif
+
 /* ---- ASCII helpers that never see a negative char */
 static inline int pd_is_ascii_alpha(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -1,0 +1,257 @@
+/* Streaming input: a file decoded piece by piece, each piece cut at a line end,
+ * so that a command working line by line holds a bounded amount of it.
+ *
+ * Decoding keeps the whole-file rules of cli_read_text wherever it can:
+ * - a file that fits in the first block (4 MiB) is decoded whole, exactly as
+ *   cli_read_text does;
+ * - UTF-16 (by BOM or --encoding) and encodings other than UTF-8, Windows-1252
+ *   and ISO-8859-1 are read whole too (their line ends are not single bytes);
+ * - otherwise pieces end after a LF (a line longer than 1 MiB is cut at a
+ *   character boundary, never between CR and LF); strict UTF-8 reports the
+ *   first invalid byte by its offset in the file; "auto" reads UTF-8 until the
+ *   first invalid byte and from the line holding it on Windows-1252 (whole-file
+ *   decoding would read the whole file as Windows-1252), with a warning naming
+ *   the line; a NUL byte stops the command with "binary file" after the lines
+ *   before it were processed. */
+#include "config.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define FIRST_BLOCK ((size_t)4 << 20)
+#define RAW_BLOCK ((size_t)1 << 20)
+
+enum { M_UTF8 = 1, M_AUTO, M_CP1252, M_LATIN1 };
+
+struct cli_stream {
+  const char *cmd, *encoding;
+  char shown[1024];
+  FILE *fp;
+  int eof;        /* nothing more to read from fp */
+  int done;       /* everything handed out */
+  int mode;       /* 0 until the first block was read */
+  int fallback;   /* auto mode switched to Windows-1252 */
+  int first;      /* the next piece starts the file */
+  pd_buf raw;     /* bytes read, not yet decoded */
+  size_t raw_off; /* file offset of raw.p[0] */
+  size_t line;    /* 1-based line at raw.p[0] */
+};
+
+int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli_stream **out) {
+  *out = NULL;
+  cli_stream *s = calloc(1, sizeof *s);
+  if (!s) {
+    cli_error(cmd, "out of memory");
+    return EXIT_ERROR;
+  }
+  s->cmd = cmd, s->encoding = encoding;
+  snprintf(s->shown, sizeof s->shown, "%s", strcmp(path, "-") == 0 ? "(standard input)" : path);
+  s->fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!s->fp) {
+    cli_error(cmd, "%s: %s", s->shown, strerror(errno));
+    free(s);
+    return EXIT_ERROR;
+  }
+  pd_buf_init(&s->raw);
+  s->first = 1, s->line = 1;
+  *out = s;
+  return EXIT_DONE;
+}
+
+void cli_stream_close(cli_stream *s) {
+  if (!s)
+    return;
+  if (s->fp && s->fp != stdin)
+    fclose(s->fp);
+  pd_buf_free(&s->raw);
+  free(s);
+}
+
+/* Reads until raw holds `want` bytes or the file ends. */
+static int fill(cli_stream *s, size_t want) {
+  while (!s->eof && s->raw.len < want) {
+    size_t room = want - s->raw.len;
+    if (pd_buf_reserve(&s->raw, room)) {
+      cli_error(s->cmd, "%s: out of memory", s->shown);
+      return EXIT_ERROR;
+    }
+    size_t k = fread(s->raw.p + s->raw.len, 1, room, s->fp);
+    s->raw.len += k;
+    s->raw.p[s->raw.len] = '\0';
+    if (k < room) {
+      if (ferror(s->fp)) {
+        cli_error(s->cmd, "%s: %s", s->shown, strerror(errno ? errno : EIO));
+        return EXIT_ERROR;
+      }
+      s->eof = 1;
+    }
+  }
+  return EXIT_DONE;
+}
+
+static int eqi(const char *a, const char *b) { return strcasecmp(a, b) == 0; }
+
+/* The message of a failed padan_decode, as cli_read_text words it. */
+static int decode_error(cli_stream *s, int rc, const char *enc, const padan_decode_info *info,
+                        size_t off) {
+  switch (rc) {
+  case PADAN_EUTF8:
+    if (!enc || eqi(enc, "auto") || eqi(enc, "utf-8") || eqi(enc, "utf8"))
+      cli_error(s->cmd, "%s: invalid UTF-8 at byte %zu", s->shown, off + info->bad_offset);
+    else
+      cli_error(s->cmd, "%s: invalid %s at byte %zu", s->shown, enc, off + info->bad_offset);
+    break;
+  case PADAN_EBINARY: cli_error(s->cmd, "%s: binary file", s->shown); break;
+  case PADAN_EARG: cli_error(s->cmd, "unknown encoding '%s'", enc ? enc : ""); break;
+  default: cli_error(s->cmd, "%s: %s", s->shown, padan_strerror(rc));
+  }
+  return EXIT_ERROR;
+}
+
+/* Decodes in[0..n) with enc and appends it to out. */
+static int decode_to(cli_stream *s, const char *in, size_t n, const char *enc, pd_buf *out,
+                     size_t off) {
+  char *d;
+  size_t dl;
+  padan_decode_info info;
+  memset(&info, 0, sizeof info);
+  int rc = padan_decode(in, n, enc, &d, &dl, &info);
+  if (rc)
+    return decode_error(s, rc, enc, &info, off);
+  /* a BOM is removed only at the start of the file: elsewhere it is U+FEFF */
+  int keep_bom = info.had_bom && !(s->first && off == s->raw_off);
+  if ((keep_bom && pd_buf_append(out, "\xEF\xBB\xBF", 3)) || pd_buf_append(out, d, dl)) {
+    free(d);
+    cli_error(s->cmd, "%s: out of memory", s->shown);
+    return EXIT_ERROR;
+  }
+  free(d);
+  return EXIT_DONE;
+}
+
+/* Decodes raw[0..n) (whole lines, or a cut long line) in the stream's mode. */
+static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
+  const char *p = s->raw.p;
+  int rc = EXIT_DONE;
+  switch (s->mode) {
+  case M_CP1252: rc = decode_to(s, p, n, "windows-1252", out, s->raw_off); break;
+  case M_LATIN1: rc = decode_to(s, p, n, "iso-8859-1", out, s->raw_off); break;
+  case M_UTF8: rc = decode_to(s, p, n, "utf-8", out, s->raw_off); break;
+  case M_AUTO: {
+    if (s->fallback) {
+      rc = decode_to(s, p, n, "windows-1252", out, s->raw_off);
+      break;
+    }
+    const char *nul = memchr(p, '\0', n);
+    size_t lim = nul ? (size_t)(nul - p) : n;
+    size_t ok = pd_utf8_valid_prefix(p, lim);
+    if (ok == n) {
+      rc = decode_to(s, p, n, "utf-8", out, s->raw_off);
+      break;
+    }
+    if (nul && ok == lim)
+      return decode_to(s, p, n, "utf-8", out, s->raw_off); /* reports the NUL */
+    /* UTF-8 up to the line of the first invalid byte, Windows-1252 from there */
+    size_t ls = ok;
+    while (ls > 0 && p[ls - 1] != '\n')
+      ls--;
+    size_t bad_line = s->line;
+    for (size_t i = 0; i < ls; i++)
+      bad_line += p[i] == '\n';
+    if (ls && (rc = decode_to(s, p, ls, "utf-8", out, s->raw_off)))
+      break;
+    s->fallback = 1;
+    cli_warn(s->cmd, "%s: not valid UTF-8 from line %zu on, read as Windows-1252", s->shown,
+             bad_line);
+    size_t skip = s->first && ls == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    rc = decode_to(s, p + ls + skip, n - ls - skip, "windows-1252", out, s->raw_off + ls + skip);
+    break;
+  }
+  }
+  if (rc)
+    return rc;
+  for (size_t i = 0; i < n; i++)
+    s->line += p[i] == '\n';
+  memmove(s->raw.p, s->raw.p + n, s->raw.len - n);
+  s->raw.len -= n;
+  s->raw_off += n;
+  s->first = 0;
+  return EXIT_DONE;
+}
+
+int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
+  *eof = 0;
+  if (s->done) {
+    *eof = 1;
+    return EXIT_DONE;
+  }
+  if (!s->mode) {
+    if (fill(s, FIRST_BLOCK))
+      return EXIT_ERROR;
+    const char *e = s->encoding;
+    const unsigned char *u = (const unsigned char *)s->raw.p;
+    int auto_ = !e || !*e || eqi(e, "auto");
+    int bom16 = s->raw.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    if (auto_ && !bom16)
+      s->mode = M_AUTO;
+    else if (!auto_ && (eqi(e, "utf-8") || eqi(e, "utf8")))
+      s->mode = M_UTF8;
+    else if (!auto_ && (eqi(e, "windows-1252") || eqi(e, "cp1252")))
+      s->mode = M_CP1252;
+    else if (!auto_ && (eqi(e, "iso-8859-1") || eqi(e, "latin1") || eqi(e, "latin-1")))
+      s->mode = M_LATIN1;
+    if (s->eof || !s->mode) {
+      /* small, or not cut at byte line ends: decode the whole file as cli_read_text does */
+      if (fill(s, SIZE_MAX - 1))
+        return EXIT_ERROR;
+      char *d;
+      size_t dl;
+      padan_decode_info info;
+      memset(&info, 0, sizeof info);
+      int rc = padan_decode(s->raw.p ? s->raw.p : "", s->raw.len, e, &d, &dl, &info);
+      pd_buf_free(&s->raw);
+      if (rc)
+        return decode_error(s, rc, e, &info, 0);
+      if (info.fallback)
+        cli_warn(s->cmd, "%s: not valid UTF-8, read as Windows-1252", s->shown);
+      rc = pd_buf_append(out, d, dl);
+      free(d);
+      if (rc) {
+        cli_error(s->cmd, "%s: out of memory", s->shown);
+        return EXIT_ERROR;
+      }
+      s->done = 1, *eof = 1;
+      return EXIT_DONE;
+    }
+  }
+  /* whole lines: up to the last LF in what was read */
+  for (;;) {
+    const char *nl = s->raw.len ? memrchr(s->raw.p, '\n', s->raw.len) : NULL;
+    if (nl)
+      return decode_piece(s, (size_t)(nl - s->raw.p) + 1, out);
+    if (s->eof) {
+      int rc = s->raw.len ? decode_piece(s, s->raw.len, out) : EXIT_DONE;
+      s->done = 1, *eof = 1;
+      return rc;
+    }
+    if (s->raw.len >= RAW_BLOCK) {
+      /* a long line: cut at a character start, not between CR and LF */
+      size_t cut = s->raw.len;
+      if (s->mode == M_UTF8 || (s->mode == M_AUTO && !s->fallback)) {
+        size_t c = cut;
+        while (c > cut - 4 && ((unsigned char)s->raw.p[c - 1] & 0xC0) == 0x80)
+          c--;
+        if (c > cut - 4 && (unsigned char)s->raw.p[c - 1] >= 0xC0)
+          cut = c - 1; /* the last character may be incomplete: keep it for the next piece */
+      }
+      if (s->raw.p[cut - 1] == '\r')
+        cut--;
+      return decode_piece(s, cut, out);
+    }
+    if (fill(s, s->raw.len + RAW_BLOCK))
+      return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,60 @@
+/* libFuzzer target: padan_lexicon_load_mem with the format FUZZ_LEXFMT
+ * (TSV, CSV or TBX, chosen at compile time), then lookups of its own terms,
+ * lint and writing every format to /dev/null. */
+#include "config.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <padan/lexicon.h>
+#include "lexicon/lexicon_int.h"
+
+#ifndef FUZZ_LEXFMT
+#define FUZZ_LEXFMT PADAN_LEXFMT_TSV
+#endif
+
+static FILE *devnull;
+
+static void on_finding(const padan_lexicon_finding *f, void *ud) {
+  (void)f, (void)ud;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (!devnull)
+    devnull = fopen("/dev/null", "w");
+  padan_lexicon *lex = padan_lexicon_new();
+  if (!lex)
+    return 0;
+  int rc = padan_lexicon_load_mem(lex, "fuzz", (const char *)data, size, FUZZ_LEXFMT, 0);
+  if (rc != PADAN_OK) {
+    if (!padan_lexicon_errmsg(lex)[0] || padan_lexicon_concept_count(lex) != 0)
+      abort(); /* a failed load names the problem and keeps nothing */
+  } else {
+    size_t nt = padan_lexicon_term_count(lex);
+    for (size_t i = 0; i < nt && i < 16; i++) {
+      padan_lexicon_term t;
+      if (padan_lexicon_term_get(lex, i, &t))
+        abort();
+      padan_lexicon_hit hits[8];
+      size_t nh = 0;
+      padan_lexicon_lookup(lex, t.lang, t.text, t.len, PADAN_LOOKUP_ALL, hits, 8, &nh);
+      for (size_t h = 0; h < nh && h < 8; h++)
+        if (hits[h].term >= nt)
+          abort();
+      /* one edit away, for the fuzzy stage */
+      if (t.len > 1)
+        padan_lexicon_lookup(lex, t.lang, t.text, t.len - 1, PADAN_LOOKUP_ALL, hits, 8, &nh);
+    }
+    size_t nf = 0;
+    padan_lexicon_lint(lex, on_finding, NULL, &nf);
+    if (devnull) {
+      pd_lex_write_tsv(lex, devnull);
+      pd_lex_write_csv(lex, devnull, 1);
+      pd_lex_write_omegat(lex, devnull);
+      pd_lex_write_tbx(lex, devnull, 0);
+      pd_lex_write_tbx(lex, devnull, 1);
+    }
+  }
+  padan_lexicon_free(lex);
+  return 0;
+}

@@ -1,0 +1,97 @@
+#!/bin/sh
+# Limits: tokenize streams its input (cli/stream.c), so a long single line or a
+# big file is processed with bounded memory; decoding rules across the pieces
+# (long lines cut inside multibyte text, CRLF, auto fallback, strict UTF-8
+# offsets, NUL bytes). The 1 GB run is bench/limits.sh. Skipped under valgrind.
+. "$(dirname "$0")/lib.sh"
+if [ -n "${PADAN_WRAP:-}" ]; then echo "too slow under $PADAN_WRAP: skipped"; exit 77; fi
+S='Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada Senin (24/4/2025) pukul 14.30 kemarin.'
+
+# repeat BYTES: whole lines of $S, about BYTES bytes
+repeat() { yes "$S" | head -n $(($1 / ${#S})); }
+
+# ---- a single line of 40 MB, and its memory next to a 4 MB one
+repeat 40000000 | tr '\n' ' ' > "$TMP/line40"
+repeat 4000000 | tr '\n' ' ' > "$TMP/line4"
+size=$(wc -c < "$TMP/line40")
+set +e
+"$PADAN" tokenize "$TMP/line40" | tail -n 1 > "$TMP/out"
+set -e
+# the last token is the final period, ending one byte before the trailing space
+expect_out_re "^1	$((size - 2))	$((size - 1))	punct	\.	" "40 MB line: last token at the end"
+"$PADAN" tokenize --format=text "$TMP/line40" | wc -l > "$TMP/out"
+n=$(cat "$TMP/out")
+want=$(( $(grep -o 'kemarin\.' "$TMP/line40" | wc -l) ))
+if [ "$n" -eq "$want" ]; then ok; else fail "40 MB line: $n sentences, expected $want"; fi
+
+if [ -x /usr/bin/time ]; then
+  rss() { /usr/bin/time -f %M -o "$TMP/rss" "$PADAN" "$@" > /dev/null 2>&1; cat "$TMP/rss"; }
+  big=$(rss tokenize "$TMP/line40")
+  small=$(rss tokenize "$TMP/line4")
+  echo "peak RSS: 40 MB line ${big} KB, 4 MB line ${small} KB"
+  # whole-file reading would hold 80+ MB more for the 40 MB line
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "40 MB line: peak RSS ${big} KB vs ${small} KB for 4 MB"; fi
+  bigl=$(rss tokenize --lines "$TMP/line40")
+  echo "peak RSS: 40 MB line --lines ${bigl} KB"
+  if [ "$bigl" -lt $((small + 32768)) ]; then ok; else fail "40 MB line --lines: peak RSS ${bigl} KB"; fi
+  repeat 40000000 > "$TMP/lines40"
+  bigm=$(rss tokenize --format=json "$TMP/lines40")
+  echo "peak RSS: 40 MB of lines (json) ${bigm} KB"
+  if [ "$bigm" -lt $((small + 32768)) ]; then ok; else fail "40 MB of lines: peak RSS ${bigm} KB"; fi
+else
+  echo "/usr/bin/time not found: memory bounds not checked"
+fi
+
+# ---- a long line of multibyte words crosses the 1 MiB read pieces: no broken characters
+yes 'kafé naïve “kutip” ' | head -n 400000 | tr -d '\n' > "$TMP/mb"
+printf '\n' >> "$TMP/mb"
+run tokenize "$TMP/mb"
+expect_rc 0 "multibyte long line"
+expect_no_out "	symbol	" "multibyte long line: no broken character"
+n=$(grep -c '	word	kafé	' "$TMP/out")
+if [ "$n" -eq 400000 ]; then ok; else fail "multibyte long line: $n kafé words, expected 400000"; fi
+
+# ---- CRLF in a streamed file: no CR left, line numbers right
+repeat 6000000 | sed 's/$/\r/' > "$TMP/crlf"
+lines=$(wc -l < "$TMP/crlf")
+run tokenize --format=text --lines "$TMP/crlf"
+expect_rc 0 "CRLF file"
+n=$(wc -l < "$TMP/out")
+if [ "$n" -eq "$lines" ]; then ok; else fail "CRLF file: $n lines out, $lines in"; fi
+if tr -d '\n' < "$TMP/out" | grep -q "$(printf '\r')"; then fail "CRLF file: CR in output"; else ok; fi
+run tokenize "$TMP/crlf"
+expect_out_re "^$lines	[0-9]+	[0-9]+	punct	\.	" "CRLF file: last line number"
+
+# ---- auto: UTF-8 up to the line of the first invalid byte, Windows-1252 after it
+{ repeat 6000000; printf 'caf\351 na\357ve\n'; printf 'kafé\n'; } > "$TMP/mixed"
+bad=$(( $(repeat 6000000 | wc -l) + 1 ))
+run tokenize "$TMP/mixed"
+expect_rc 0 "auto fallback"
+expect_err "not valid UTF-8 from line $bad on, read as Windows-1252" "auto fallback warning names the line"
+expect_out "	word	café	" "fallback line read as Windows-1252"
+expect_out "	word	kafÃ	" "lines after it read as Windows-1252 too"
+expect_out "	word	Presiden	" "lines before it read as UTF-8"
+# strict UTF-8: the offset of the bad byte in the file
+off=$(( $(repeat 6000000 | wc -c) + 3 ))
+run tokenize --encoding=utf-8 "$TMP/mixed"
+expect_rc 2 "strict UTF-8, big file"
+expect_err "invalid UTF-8 at byte $off" "strict UTF-8 offset in a streamed file"
+# a NUL byte late in a big file
+{ repeat 6000000; printf 'a\000b\n'; } > "$TMP/nul"
+run tokenize "$TMP/nul"
+expect_rc 2 "NUL in a big file"
+expect_err "binary file" "NUL in a big file"
+# -o keeps the old file when the input fails part-way
+printf 'old\n' > "$TMP/keep"
+run tokenize "$TMP/nul" -o "$TMP/keep"
+expect_rc 2 "NUL with -o"
+if [ "$(cat "$TMP/keep")" = old ]; then ok; else fail "NUL with -o: output replaced"; fi
+# a BOM inside the text (not at the start) is kept as U+FEFF
+{ printf '\357\273\277'; repeat 5000000; printf '\357\273\277kata\n'; } > "$TMP/bom"
+size=$(wc -c < "$TMP/bom")
+run tokenize "$TMP/bom"
+expect_rc 0 "BOM file"
+# the leading BOM is removed, the inner one stays in the text (3 bytes before kata)
+expect_out_re "	$((size - 8))	$((size - 4))	word	kata	" "inner U+FEFF kept, leading BOM removed"
+
+done_tests
