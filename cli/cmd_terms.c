@@ -112,6 +112,13 @@ static void write_json(FILE *fp, const padan_term *v, size_t n) {
   fputs(n ? "\n]\n" : "]\n", fp);
 }
 
+/* The handle's message, or the status text when a call failed without one
+ * (an allocation failure deep in a helper). */
+static void terms_error(const padan_terms *t, int rc) {
+  const char *m = padan_terms_errmsg(t);
+  cli_error(CMD, "%s", m && *m ? m : padan_strerror(rc));
+}
+
 int cmd_terms(int argc, char **argv) {
   padan_terms_options opt;
   padan_terms_options_init(&opt);
@@ -202,11 +209,11 @@ int cmd_terms(int argc, char **argv) {
   if (!stopwords)
     cli_warn(CMD, "stopwords-id.txt not found in the data folder; using no stop words");
   else if ((rc = padan_terms_load_stopwords(t, stopwords))) {
-    cli_error(CMD, "%s", padan_terms_errmsg(t));
+    terms_error(t, rc);
     goto fail_t;
   }
   if (reference && (rc = padan_terms_load_reference(t, reference))) {
-    cli_error(CMD, "%s", padan_terms_errmsg(t));
+    terms_error(t, rc);
     goto fail_t;
   }
   if (!no_dict && !count) {
@@ -216,14 +223,14 @@ int cmd_terms(int argc, char **argv) {
     snprintf(dic, sizeof dic, "%s.dic", prefix);
     if (dict || (file_exists(aff) && file_exists(dic))) {
       if ((rc = padan_terms_use_hunspell(t, aff, dic))) {
-        cli_error(CMD, "%s", padan_terms_errmsg(t));
+        terms_error(t, rc);
         goto fail_t;
       }
     }
   }
   for (int i = 0; merge && i < nfiles; i++) {
     if ((rc = padan_terms_merge_state(t, files[i]))) {
-      cli_error(CMD, "%s", padan_terms_errmsg(t));
+      terms_error(t, rc);
       goto fail_t;
     }
   }

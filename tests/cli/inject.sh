@@ -81,6 +81,9 @@ inject_allocs() {
 }
 inject_allocs "lexicon import (alloc)" "$D/a.tsv" -- lexicon import "$FIX/lexicon/small.tsv" -o "$D/a.tsv"
 inject_allocs "lexicon import tbx (alloc)" "$D/a.tsv" -- lexicon import "$FIX/lexicon/v2.tbx" -o "$D/a.tsv"
+# regression: terms printed an empty message when an allocation inside Hunspell
+# or stop-word loading failed without setting the handle's message
+inject_allocs "terms (alloc)" "$D/terms.tsv" -- terms "$FIX/terms/small.txt" -o "$D/terms.tsv"
 inject_allocs "tokenize (alloc)" "$D/t.tsv" -- tokenize "$FIX/text/news.txt" -o "$D/t.tsv"
 
 done_tests
