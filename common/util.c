@@ -449,15 +449,16 @@ typedef struct {
 
 static ssize_t inject_write(void *cookie, const char *buf, size_t n) {
   int fd = ((inject_cookie *)cookie)->fd;
+  /* 0, not -1: glibc's stdio counts a -1 from a cookie as bytes written */
   if (pd_inject(PD_INJECT_WRITE))
-    return -1;
+    return 0;
   size_t done = 0;
   while (done < n) {
     ssize_t k = write(fd, buf + done, n - done);
     if (k < 0) {
       if (errno == EINTR)
         continue;
-      return done ? (ssize_t)done : -1;
+      return (ssize_t)done;
     }
     done += (size_t)k;
   }
