@@ -1,6 +1,7 @@
 /* padan check: bilingual term consistency and source-side variants. */
 #include "config.h"
 #include "cli.h"
+#include <padan/glossary.h>
 
 #include <padan/check.h>
 #include <stdlib.h>
@@ -35,31 +36,19 @@ static void usage(FILE *fp) {
 
 /* ------------------------------------------------------------ writers */
 
-static void html_esc(FILE *fp, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    switch (s[i]) {
-    case '<': fputs("&lt;", fp); break;
-    case '>': fputs("&gt;", fp); break;
-    case '&': fputs("&amp;", fp); break;
-    case '"': fputs("&quot;", fp); break;
-    case '\'': fputs("&#39;", fp); break;
-    default: fputc(s[i], fp);
-    }
-  }
-}
 
 static void html_marked(FILE *fp, const char *s, const padan_check_mark *m, size_t nm) {
   size_t len = strlen(s), pos = 0;
   for (size_t i = 0; i < nm; i++) {
     if (m[i].start < pos || m[i].start + m[i].len > len)
       continue;
-    html_esc(fp, s + pos, m[i].start - pos);
+    padan_glossary_html_escape(fp, s + pos, m[i].start - pos);
     fputs("<mark>", fp);
-    html_esc(fp, s + m[i].start, m[i].len);
+    padan_glossary_html_escape(fp, s + m[i].start, m[i].len);
     fputs("</mark>", fp);
     pos = m[i].start + m[i].len;
   }
-  html_esc(fp, s + pos, len - pos);
+  padan_glossary_html_escape(fp, s + pos, len - pos);
 }
 
 static void tsv(FILE *fp, const char *s) { cli_tsv_field(fp, s, strlen(s)); }
@@ -288,7 +277,7 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
   if (!ord)
     return -1;
   fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>", fp);
-  html_esc(fp, title, strlen(title));
+  padan_glossary_html_escape(fp, title, strlen(title));
   fputs("</title>\n<style>\n"
         "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222;"
         "line-height:1.45}\n"
@@ -307,7 +296,7 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
         ".summary{color:#555}.loc{color:#666;font-size:.85em;font-family:monospace}\n"
         "</style></head><body>\n<h1>",
         fp);
-  html_esc(fp, title, strlen(title));
+  padan_glossary_html_escape(fp, title, strlen(title));
   fprintf(fp, "</h1>\n<p class=\"summary\">%zu finding%s.</p>\n", n, n == 1 ? "" : "s");
   const padan_check_finding *prev = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -317,14 +306,14 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
         fputs("</section>\n", fp);
       fputs("<section>\n<h2>", fp);
       const char *t = group_title(c, ord, n, i, variants);
-      html_esc(fp, t, strlen(t));
+      padan_glossary_html_escape(fp, t, strlen(t));
       if (!variants && *f->expected) {
         fputs(" &rarr; ", fp);
-        html_esc(fp, f->expected, strlen(f->expected));
+        padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
       }
       if (*f->concept) {
         fputs(" <span class=\"concept\">", fp);
-        html_esc(fp, f->concept, strlen(f->concept));
+        padan_glossary_html_escape(fp, f->concept, strlen(f->concept));
         fputs("</span>", fp);
       }
       fputs("</h2>\n", fp);
@@ -337,38 +326,38 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
         if (k)
           fputs(", ", fp);
         fputs("<b>", fp);
-        html_esc(fp, f->forms[k].form, strlen(f->forms[k].form));
+        padan_glossary_html_escape(fp, f->forms[k].form, strlen(f->forms[k].form));
         fprintf(fp, "</b> &times;%zu", f->forms[k].count);
       }
       if (variants && *f->expected) {
         fputs("; preferred: <b>", fp);
-        html_esc(fp, f->expected, strlen(f->expected));
+        padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
         fputs("</b>", fp);
       }
     } else {
       fputs("expected <b>", fp);
-      html_esc(fp, f->expected, strlen(f->expected));
+      padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
       fputs("</b>", fp);
       if (*f->found) {
         fputs(", found <b>", fp);
-        html_esc(fp, f->found, strlen(f->found));
+        padan_glossary_html_escape(fp, f->found, strlen(f->found));
         fputs("</b>", fp);
       }
     }
     fputs("</td></tr>\n", fp);
     if (variants) {
       fputs("<tr><th>example</th><td><div class=\"loc\">", fp);
-      html_esc(fp, f->file, strlen(f->file));
+      padan_glossary_html_escape(fp, f->file, strlen(f->file));
       fprintf(fp, ":%zu</div>", f->line);
       html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
       fputs("</td></tr>\n", fp);
     } else {
       fputs("<tr><th>id ", fp);
-      html_esc(fp, f->id_lines, strlen(f->id_lines));
+      padan_glossary_html_escape(fp, f->id_lines, strlen(f->id_lines));
       fputs("</th><td lang=\"id\">", fp);
       html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
       fputs("</td></tr>\n<tr><th>en ", fp);
-      html_esc(fp, f->en_lines, strlen(f->en_lines));
+      padan_glossary_html_escape(fp, f->en_lines, strlen(f->en_lines));
       fputs("</th><td lang=\"en\">", fp);
       html_marked(fp, f->en_text, f->en_marks, f->nen_marks);
       fputs("</td></tr>\n", fp);
