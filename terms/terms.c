@@ -1348,7 +1348,8 @@ int padan_terms_merge_state(padan_terms *t, const char *path) {
         while (q < e && pd_is_ascii_digit((unsigned char)*q))
           q++;
         last = q >= e || *q == '\t';
-        if (k >= 6 || !field_num(&p, e, &x) || x == 0 || x > map.n)
+        /* max_words (at most 6) plus a connector (dan, yang) */
+        if (k >= 7 || !field_num(&p, e, &x) || x == 0 || x > map.n)
           why = "malformed N record";
         else
           ids[k++] = PD_VEC_AT(&map, uint32_t, x - 1);
