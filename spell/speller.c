@@ -1772,6 +1772,7 @@ int padan_speller_check_text(padan_speller *sp, const char *text, size_t len, si
   }
   /* pass 2: findings */
   size_t line = 1, line_start = 0, pos = 0;
+  size_t col_pos = 0, col = 1; /* characters counted up to col_pos, on the current line */
   for (size_t i = 0; i < toks->ntok && !rc; i++) {
     tokinfo *x = &ti[i];
     if (!x->st || x->st == ST_KNOWN)
@@ -1810,9 +1811,11 @@ int padan_speller_check_text(padan_speller *sp, const char *text, size_t len, si
     for (; pos < x->s; pos++)
       if (text[pos] == '\n')
         line++, line_start = pos + 1;
-    size_t col = 1;
-    for (size_t q = line_start; q < x->s; q++)
-      col += ((unsigned char)text[q] & 0xC0) != 0x80;
+    /* counted on from the previous finding: a long line costs one pass, not one per finding */
+    if (col_pos < line_start)
+      col_pos = line_start, col = 1;
+    for (; col_pos < x->s; col_pos++)
+      col += ((unsigned char)text[col_pos] & 0xC0) != 0x80;
     padan_spell_finding f;
     f.start = base + x->s;
     f.len = wn;

@@ -88,4 +88,17 @@ for a in p[1:]:
         assert lines[k][off:off + len(word)] == word, (a, lines[k])
 PY
 fi
+
+# Columns are counted on from one finding to the next (regression: a long line
+# was rescanned from its start for every finding, quadratic on one-line files).
+printf 'caf\xc3\xa9 perjanjain rumah perjanjain\nbaru perjanjain\n' > "$TMP/cols.txt"
+run spell --format=tsv "$TMP/cols.txt"
+expect_out "	1	6	perjanjain	" "column after a 2-byte character"
+expect_out "	1	23	perjanjain	" "second finding on the line"
+expect_out "	2	6	perjanjain	" "column on the next line"
+python3 -c "print(' '.join(['rumah perjanjain'] * 20000))" > "$TMP/long.txt"
+run spell --format=tsv "$TMP/long.txt"
+expect_rc 1 "long line"
+expect_out "	1	339990	perjanjain	" "last finding of a 340 KB line"
+
 done_tests
