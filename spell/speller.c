@@ -634,6 +634,17 @@ int padan_speller_load_lexicon(padan_speller *sp, const char *path) {
   return each_line(sp, path, lex_line);
 }
 
+/* Interns the case-folded form of s[0..n) in map. */
+static int intern_folded(pd_strmap *map, const char *s, size_t n, uint32_t *id) {
+  pd_buf key;
+  pd_buf_init(&key);
+  int rc = fold(s, n, &key);
+  if (!rc)
+    rc = pd_strmap_intern(map, key.p ? key.p : "", key.len, id);
+  pd_buf_free(&key);
+  return rc;
+}
+
 static int nonstd_line(padan_speller *sp, const char *path, size_t lineno, char *line, size_t n) {
   char *tab = memchr(line, '\t', n);
   if (!tab)
@@ -647,14 +658,8 @@ static int nonstd_line(padan_speller *sp, const char *path, size_t lineno, char 
   trim(&b, &bn);
   if (!an || !bn)
     return set_msg(sp, PADAN_EFORMAT, "%s:%zu: empty field", path, lineno);
-  pd_buf key;
-  pd_buf_init(&key);
   uint32_t id;
-  int rc = fold(a, an, &key);
-  if (!rc)
-    rc = pd_strmap_intern(&sp->nonstd, key.p, key.len, &id);
-  pd_buf_free(&key);
-  if (rc)
+  if (intern_folded(&sp->nonstd, a, an, &id))
     return set_msg(sp, PADAN_ENOMEM, "out of memory");
   while (sp->nonstd_to.n < id)
     if (!pd_vec_push(&sp->nonstd_to))
@@ -679,14 +684,8 @@ static int freq_line(padan_speller *sp, const char *path, size_t lineno, char *l
   unsigned long c = strtoul(tab + 1, &endp, 10);
   if (endp == tab + 1)
     return set_msg(sp, PADAN_EFORMAT, "%s:%zu: bad count", path, lineno);
-  pd_buf key;
-  pd_buf_init(&key);
   uint32_t id;
-  int rc = fold(line, wn, &key);
-  if (!rc)
-    rc = pd_strmap_intern(&sp->freq, key.p, key.len, &id);
-  pd_buf_free(&key);
-  if (rc)
+  if (intern_folded(&sp->freq, line, wn, &id))
     return set_msg(sp, PADAN_ENOMEM, "out of memory");
   int fresh = sp->freq_cnt.n < id;
   while (sp->freq_cnt.n < id)
