@@ -211,14 +211,16 @@ static int ends_with(const char *s, const char *suf) {
   return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
+/* 1: base.aff + base.dic loaded; 0: not readable or not usable (named in tried); -1: ENOMEM. */
 static int try_pair(padan_speller *sp, const char *base, pd_buf *tried) {
   pd_buf aff, dic;
   pd_buf_init(&aff);
   pd_buf_init(&dic);
-  int ok = 0;
-  if (pd_buf_printf(&aff, "%s.aff", base) || pd_buf_printf(&dic, "%s.dic", base))
+  int ok = -1; /* out of memory until the names are built */
+  if (pd_buf_printf(&aff, "%s.aff", base) || pd_buf_printf(&dic, "%s.dic", base) ||
+      pd_buf_printf(tried, "%s%s, %s", tried->len ? ", " : "", aff.p, dic.p))
     goto done;
-  pd_buf_printf(tried, "%s%s, %s", tried->len ? ", " : "", aff.p, dic.p);
+  ok = 0;
   if (!readable(aff.p) || !readable(dic.p))
     goto done;
   Hunhandle *h = Hunspell_create(aff.p, dic.p);
@@ -262,8 +264,7 @@ int padan_speller_load_dict(padan_speller *sp, const char *spec) {
     size_t n = strlen(spec);
     if (ends_with(spec, ".dic") || ends_with(spec, ".aff"))
       n -= 4;
-    pd_buf_append(&base, spec, n);
-    ok = try_pair(sp, base.p ? base.p : "", &tried);
+    ok = pd_buf_append(&base, spec, n) ? -1 : try_pair(sp, base.p ? base.p : "", &tried);
   } else {
     const char *name = spec && *spec ? spec : "id_ID";
     static const char *const defaults[] = {"/usr/share/hunspell",       "/usr/share/myspell/dicts",
@@ -276,19 +277,19 @@ int padan_speller_load_dict(padan_speller *sp, const char *spec) {
       size_t n = colon ? (size_t)(colon - dp) : strlen(dp);
       if (n) {
         pd_buf_clear(&base);
-        pd_buf_printf(&base, "%.*s/%s", (int)n, dp, name);
-        ok = try_pair(sp, base.p, &tried);
+        ok = pd_buf_printf(&base, "%.*s/%s", (int)n, dp, name) ? -1 : try_pair(sp, base.p, &tried);
       }
       dp = colon ? colon + 1 : NULL;
     }
     for (size_t i = 0; !ok && defaults[i]; i++) {
       pd_buf_clear(&base);
-      pd_buf_printf(&base, "%s/%s", defaults[i], name);
-      ok = try_pair(sp, base.p, &tried);
+      ok = pd_buf_printf(&base, "%s/%s", defaults[i], name) ? -1 : try_pair(sp, base.p, &tried);
     }
   }
   int rc = PADAN_OK;
-  if (!ok)
+  if (ok < 0)
+    rc = set_msg(sp, PADAN_ENOMEM, "out of memory");
+  else if (!ok)
     rc = set_msg(sp, PADAN_EDICT, "no readable Hunspell dictionary; tried %s",
                  tried.p ? tried.p : "(nothing)");
   pd_buf_free(&tried);
