@@ -56,6 +56,12 @@ static int parse_num(const char *opt, const char *v, unsigned long *out) {
   return 0;
 }
 
+/* The handle's message, or the status text when the failure left none (ENOMEM). */
+static const char *gloss_msg(const padan_glossary *g, int st) {
+  const char *m = padan_glossary_errmsg(g);
+  return m && *m ? m : padan_strerror(st);
+}
+
 int cmd_glossary(int argc, char **argv) {
   const char *out_path = NULL, *encoding = NULL, *stopwords = NULL;
   int format = FMT_TSV;
@@ -147,7 +153,7 @@ int cmd_glossary(int argc, char **argv) {
   if (!stopwords)
     stopwords = cli_data_file("stopwords-id.txt");
   if (stopwords && (st = padan_glossary_load_stopwords(g, stopwords))) {
-    cli_error(CMD, "%s", padan_glossary_errmsg(g));
+    cli_error(CMD, "%s", gloss_msg(g, st));
     goto fail;
   }
   for (size_t i = 0; i < nfiles; i++) {
@@ -158,14 +164,14 @@ int cmd_glossary(int argc, char **argv) {
     st = padan_glossary_add(g, text, len);
     free(text);
     if (st) {
-      cli_error(CMD, "%s: %s", files[i], padan_glossary_errmsg(g));
+      cli_error(CMD, "%s: %s", files[i], gloss_msg(g, st));
       goto fail;
     }
     cli_progress(CMD, "reading", i + 1, nfiles);
   }
   cli_progress_end();
   if ((st = padan_glossary_build(g, NULL, NULL))) {
-    cli_error(CMD, "%s", padan_glossary_errmsg(g));
+    cli_error(CMD, "%s", gloss_msg(g, st));
     goto fail;
   }
   cli_out o;
