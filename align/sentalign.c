@@ -371,10 +371,9 @@ static int keys_build(const anchors *an, side *id, side *en) {
   return rc;
 }
 
-/* Matched anchor weight between id sentence a and en sentence b. */
-static float pair_match(const anchors *an, const side *id, const side *en, size_t a, size_t b) {
-  const uint32_t *x = id->key + id->koff[a], *xe = id->key + id->koff[a + 1];
-  const uint32_t *y = en->key + en->koff[b], *ye = en->key + en->koff[b + 1];
+/* Weight of the multiset intersection of two sorted key runs. */
+static double match_weight(const anchors *an, const uint32_t *x, const uint32_t *xe,
+                           const uint32_t *y, const uint32_t *ye) {
   double m = 0;
   while (x < xe && y < ye) {
     if (*x < *y) {
@@ -391,7 +390,13 @@ static float pair_match(const anchors *an, const side *id, const side *en, size_
       m += (double)(cx < cy ? cx : cy) * an->w[k];
     }
   }
-  return (float)m;
+  return m;
+}
+
+/* Matched anchor weight between id sentence a and en sentence b. */
+static float pair_match(const anchors *an, const side *id, const side *en, size_t a, size_t b) {
+  return (float)match_weight(an, id->key + id->koff[a], id->key + id->koff[a + 1],
+                             en->key + en->koff[b], en->key + en->koff[b + 1]);
 }
 
 /* ------------------------------------------------------------ DP */
@@ -485,24 +490,7 @@ static double bead_match(dp *d, size_t i0, int ni, size_t j0, int nj) {
   size_t la, lb;
   const uint32_t *x = merged_keys(d->id, i0, (size_t)ni, &la);
   const uint32_t *y = merged_keys(d->en, j0, (size_t)nj, &lb);
-  const uint32_t *xe = x + la, *ye = y + lb;
-  double m = 0;
-  while (x < xe && y < ye) {
-    if (*x < *y) {
-      x++;
-    } else if (*y < *x) {
-      y++;
-    } else {
-      uint32_t k = *x;
-      size_t cx = 0, cy = 0;
-      while (x < xe && *x == k)
-        x++, cx++;
-      while (y < ye && *y == k)
-        y++, cy++;
-      m += (double)(cx < cy ? cx : cy) * d->an->w[k];
-    }
-  }
-  return m;
+  return match_weight(d->an, x, x + la, y, y + lb);
 }
 
 /* Cost of the bead of ni id and nj en sentences ending before (i, j). */
