@@ -233,14 +233,20 @@ static void trim(const char **s, size_t *n) {
     (*n)--;
 }
 
+/* Reads a whole input file; on failure the handle's message names the file. */
+static int read_input(padan_terms *t, const char *path, char **data, size_t *len) {
+  int rc = pd_read_file(path, data, len);
+  if (rc)
+    set_err(t, "%s: %s", path, 0, rc == PADAN_EIO ? strerror(errno) : padan_strerror(rc));
+  return rc;
+}
+
 int padan_terms_load_stopwords(padan_terms *t, const char *path) {
   char *data;
   size_t len;
-  int rc = pd_read_file(path, &data, &len);
-  if (rc) {
-    set_err(t, "%s: %s", path, 0, rc == PADAN_EIO ? strerror(errno) : padan_strerror(rc));
+  int rc = read_input(t, path, &data, &len);
+  if (rc)
     return rc;
-  }
   if (pd_utf8_valid_prefix(data, len) != len) {
     set_err(t, "%s: %s", path, 0, "invalid UTF-8");
     free(data);
@@ -262,11 +268,9 @@ int padan_terms_load_stopwords(padan_terms *t, const char *path) {
 int padan_terms_load_reference(padan_terms *t, const char *path) {
   char *data;
   size_t len;
-  int rc = pd_read_file(path, &data, &len);
-  if (rc) {
-    set_err(t, "%s: %s", path, 0, rc == PADAN_EIO ? strerror(errno) : padan_strerror(rc));
+  int rc = read_input(t, path, &data, &len);
+  if (rc)
     return rc;
-  }
   long line = 0;
   for (size_t i = 0; i < len && rc == PADAN_OK;) {
     const char *s = data + i;
@@ -1280,11 +1284,9 @@ static int field_num(const char **p, const char *e, unsigned long long *v) {
 int padan_terms_merge_state(padan_terms *t, const char *path) {
   char *data;
   size_t len;
-  int rc = pd_read_file(path, &data, &len);
-  if (rc) {
-    set_err(t, "%s: %s", path, 0, rc == PADAN_EIO ? strerror(errno) : padan_strerror(rc));
+  int rc = read_input(t, path, &data, &len);
+  if (rc)
     return rc;
-  }
   pd_vec map; /* file id -> our id */
   pd_vec_init(&map, sizeof(uint32_t));
   pd_vec nmap; /* N record number -> our entry */
