@@ -57,6 +57,10 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
 /* Appends the next decoded piece to out; *eof = 1 when the file is done. */
 int cli_stream_read(cli_stream *s, pd_buf *out, int *eof);
 void cli_stream_close(cli_stream *s); /* NULL is a no-op */
+/* For commands that must not split words (terms, glossary, check): a line over
+ * 1 MiB is cut after a sentence end (". ") or else a space instead of at any
+ * character, so every piece ends between words. */
+void cli_stream_set_words(cli_stream *s, int on);
 
 /* Output through -o FILE (atomic) or stdout. */
 typedef struct {

@@ -35,6 +35,7 @@ struct cli_stream {
   int mode;       /* 0 until the first block was read */
   int fallback;   /* auto mode switched to Windows-1252 */
   int first;      /* the next piece starts the file */
+  int words;      /* cut long lines after a space, best after a sentence end */
   pd_buf raw;     /* bytes read, not yet decoded */
   size_t raw_off; /* file offset of raw.p[0] */
   size_t line;    /* 1-based line at raw.p[0] */
@@ -182,6 +183,31 @@ static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
   return EXIT_DONE;
 }
 
+void cli_stream_set_words(cli_stream *s, int on) { s->words = on; }
+
+/* Where to cut a long line of n bytes for a command that must not split words:
+ * after the last ". ", "! " or "? " (a sentence end) in the second half of the
+ * piece, else after its last space or tab, else at n. Only ASCII bytes are
+ * looked at, so the cut is a character boundary in every byte encoding. */
+static size_t word_cut(const char *p, size_t n) {
+  size_t space = 0;
+  for (size_t i = n; i > n / 2; i--) {
+    char c = p[i - 1];
+    if (c != ' ' && c != '\t')
+      continue;
+    if (!space)
+      space = i;
+    if (i >= 2 && (p[i - 2] == '.' || p[i - 2] == '!' || p[i - 2] == '?'))
+      return i;
+  }
+  if (space)
+    return space;
+  for (size_t i = n / 2; i > 0; i--)
+    if (p[i - 1] == ' ' || p[i - 1] == '\t')
+      return i;
+  return n;
+}
+
 int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
   *eof = 0;
   if (s->done) {
@@ -249,6 +275,8 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
       }
       if (s->raw.p[cut - 1] == '\r')
         cut--;
+      if (s->words)
+        cut = word_cut(s->raw.p, cut);
       return decode_piece(s, cut, out);
     }
     if (fill(s, s->raw.len + RAW_BLOCK))
