@@ -27,6 +27,9 @@
 struct padan_aligner {
   pd_strmap voc;
   pd_vec lexpairs; /* uint32 pairs (id word, en word) from the caller */
+  uint32_t *loc;   /* vocabulary id -> id local to one call (0 = absent) */
+  size_t loccap;
+  pd_vec seen;     /* uint32 vocabulary ids of the current call */
   int options;
   size_t band;
   padan_align_stats st;
@@ -39,6 +42,7 @@ int padan_aligner_new(padan_aligner **out) {
     return PADAN_ENOMEM;
   pd_strmap_init(&a->voc);
   pd_vec_init(&a->lexpairs, 2 * sizeof(uint32_t));
+  pd_vec_init(&a->seen, sizeof(uint32_t));
   a->band = 24;
   *out = a;
   return PADAN_OK;
@@ -49,6 +53,8 @@ void padan_aligner_free(padan_aligner *a) {
     return;
   pd_strmap_free(&a->voc);
   pd_vec_free(&a->lexpairs);
+  pd_vec_free(&a->seen);
+  free(a->loc);
   free(a);
 }
 
@@ -761,7 +767,8 @@ static int learn_pairs(const side *id, const side *en, const padan_align_bead *b
     if (c < 2 || u == v)
       continue;
     float dice = 2.0f * c / (float)(cid[u] + cen[v]);
-    if (dice >= 0.3f && dice > best[u])
+    /* ties go to the smaller id, not to the order of the hash table */
+    if (dice >= 0.3f && (dice > best[u] || (dice == best[u] && v < bestv[u])))
       best[u] = dice, bestv[u] = v;
   }
   for (size_t u = 1; rc == PADAN_OK && u <= nvoc; u++)
@@ -872,6 +879,65 @@ out:
   return rc;
 }
 
+/* ------------------------------------------------------------ local ids */
+
+/* Renumbers the words of the two sides to 1..*nloc in the order of their
+ * vocabulary ids (so sorting by id is unchanged), and appends the caller's
+ * word pairs whose two words occur, in local ids, to pairs. The arrays sized
+ * by the vocabulary below then follow the text of one call, not every word
+ * seen before: a window of a long stream costs the same as the first.
+ * Undo with unlocalize. */
+static int localize(padan_aligner *a, side *id, side *en, pd_vec *pairs, size_t *nloc) {
+  size_t nvoc = pd_strmap_count(&a->voc);
+  if (a->loccap < nvoc + 1) {
+    size_t nc = (nvoc + 1) * 2;
+    uint32_t *p = realloc(a->loc, nc * sizeof *p);
+    if (!p)
+      return PADAN_ENOMEM;
+    memset(p + a->loccap, 0, (nc - a->loccap) * sizeof *p);
+    a->loc = p, a->loccap = nc;
+  }
+  a->seen.n = 0;
+  side *sides[2] = {id, en};
+  for (int k = 0; k < 2; k++)
+    for (size_t t = 0; t < sides[k]->ntok; t++) {
+      uint32_t g = sides[k]->tok[t];
+      if (a->loc[g])
+        continue;
+      uint32_t *p = pd_vec_push(&a->seen);
+      if (!p)
+        return PADAN_ENOMEM;
+      *p = g, a->loc[g] = 1;
+    }
+  uint32_t *g = a->seen.p;
+  if (a->seen.n)
+    qsort(g, a->seen.n, sizeof *g, cmp_u32);
+  for (size_t x = 0; x < a->seen.n; x++)
+    a->loc[g[x]] = (uint32_t)(x + 1);
+  for (int k = 0; k < 2; k++)
+    for (size_t t = 0; t < sides[k]->ntok; t++)
+      sides[k]->tok[t] = a->loc[sides[k]->tok[t]];
+  for (size_t k = 0; k < a->lexpairs.n; k++) {
+    const uint32_t *q = (const uint32_t *)a->lexpairs.p + 2 * k;
+    uint32_t u = q[0] < a->loccap ? a->loc[q[0]] : 0, v = q[1] < a->loccap ? a->loc[q[1]] : 0;
+    if (!u || !v)
+      continue;
+    uint32_t *p = pd_vec_push(pairs);
+    if (!p)
+      return PADAN_ENOMEM;
+    p[0] = u, p[1] = v;
+  }
+  *nloc = a->seen.n;
+  return PADAN_OK;
+}
+
+static void unlocalize(padan_aligner *a) {
+  const uint32_t *g = a->seen.p;
+  for (size_t x = 0; x < a->seen.n; x++)
+    a->loc[g[x]] = 0;
+  a->seen.n = 0;
+}
+
 /* ------------------------------------------------------------ driver */
 
 static void confidences(padan_align_bead *b, size_t nb) {
@@ -931,14 +997,9 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
   if (!rc)
     rc = side_build(&en, &a->voc, ens, nen);
   int lexical = !(a->options & PADAN_ALIGN_LENGTH_ONLY);
-  size_t nvoc = pd_strmap_count(&a->voc);
-  for (size_t k = 0; !rc && k < a->lexpairs.n; k++) {
-    uint32_t *p = pd_vec_push(&pairs);
-    if (!p)
-      rc = PADAN_ENOMEM;
-    else
-      memcpy(p, (uint32_t *)a->lexpairs.p + 2 * k, 2 * sizeof(uint32_t));
-  }
+  size_t nvoc = 0;
+  if (!rc)
+    rc = localize(a, &id, &en, &pairs, &nvoc);
   if (!rc && lexical)
     rc = anchors_build(&an, nvoc, &en, pairs.p, pairs.n);
   if (!rc && lexical)
@@ -1020,6 +1081,7 @@ done:
   side_free(&id);
   side_free(&en);
   pd_vec_free(&pairs);
+  unlocalize(a);
   return rc;
 }
 
@@ -1036,4 +1098,217 @@ int padan_aligner_add_pair(padan_aligner *a, const char *idw, size_t idlen, cons
     return PADAN_ENOMEM;
   p[0] = ui[0], p[1] = ue[0];
   return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ windowed */
+
+#define STREAM_WINDOW 5000
+#define STREAM_MIN_WINDOW 16
+#define STREAM_BYTES ((size_t)64 << 20)
+
+typedef struct {
+  size_t off, len;
+} soff;
+
+typedef struct {
+  pd_buf text;              /* the held sentences' bytes */
+  pd_vec sent;              /* soff into text */
+  size_t base;              /* stream index of sent[0] */
+  size_t used;              /* sent[0 .. used) are in committed beads */
+  int ended;
+  padan_align_sent out[2];  /* the sentences of the bead handed out */
+} sside;
+
+struct padan_align_stream {
+  padan_aligner *a;
+  size_t window, windows;
+  sside sd[2];
+  padan_align_bead *ready; /* committed beads, indexes into sd[].sent */
+  size_t nready, next;
+  padan_align_sent *arr;
+  size_t arrcap;
+};
+
+int padan_align_stream_new(padan_aligner *a, size_t window, padan_align_stream **out) {
+  *out = NULL;
+  padan_align_stream *st = calloc(1, sizeof *st);
+  if (!st)
+    return PADAN_ENOMEM;
+  st->a = a;
+  st->window = window ? window : STREAM_WINDOW;
+  if (st->window < STREAM_MIN_WINDOW)
+    st->window = STREAM_MIN_WINDOW;
+  for (int k = 0; k < 2; k++) {
+    pd_buf_init(&st->sd[k].text);
+    pd_vec_init(&st->sd[k].sent, sizeof(soff));
+  }
+  *out = st;
+  return PADAN_OK;
+}
+
+void padan_align_stream_free(padan_align_stream *st) {
+  if (!st)
+    return;
+  for (int k = 0; k < 2; k++) {
+    pd_buf_free(&st->sd[k].text);
+    pd_vec_free(&st->sd[k].sent);
+  }
+  free(st->ready);
+  free(st->arr);
+  free(st);
+}
+
+int padan_align_stream_add(padan_align_stream *st, int k, const char *s, size_t len) {
+  if (k < 0 || k > 1 || st->sd[k].ended || (len && !s)) {
+    snprintf(st->a->err, sizeof st->a->err, "padan_align_stream_add: bad side or side ended");
+    return PADAN_EARG;
+  }
+  sside *sd = &st->sd[k];
+  soff *o = pd_vec_push(&sd->sent);
+  if (!o || (len && pd_buf_append(&sd->text, s, len))) {
+    if (o)
+      sd->sent.n--;
+    snprintf(st->a->err, sizeof st->a->err, "out of memory");
+    return PADAN_ENOMEM;
+  }
+  o->off = sd->text.len - len, o->len = len;
+  return PADAN_OK;
+}
+
+void padan_align_stream_end(padan_align_stream *st, int k) {
+  if (k == 0 || k == 1)
+    st->sd[k].ended = 1;
+}
+
+size_t padan_align_stream_held(const padan_align_stream *st, int k) {
+  if (k < 0 || k > 1)
+    return 0;
+  return st->sd[k].sent.n - st->sd[k].used;
+}
+
+static int stream_full(const padan_align_stream *st, int k) {
+  return padan_align_stream_held(st, k) >= st->window || st->sd[k].text.len >= STREAM_BYTES;
+}
+
+int padan_align_stream_want(const padan_align_stream *st) {
+  int best = -1;
+  for (int k = 0; k < 2; k++) {
+    if (st->sd[k].ended || stream_full(st, k))
+      continue;
+    if (best < 0 || padan_align_stream_held(st, k) < padan_align_stream_held(st, best))
+      best = k;
+  }
+  return best;
+}
+
+int padan_align_stream_done(const padan_align_stream *st) {
+  return st->sd[0].ended && st->sd[1].ended && st->next >= st->nready &&
+         !padan_align_stream_held(st, 0) && !padan_align_stream_held(st, 1);
+}
+
+size_t padan_align_stream_windows(const padan_align_stream *st) { return st->windows; }
+
+/* Drops the sentences of the beads handed out. */
+static void stream_compact(padan_align_stream *st) {
+  for (int k = 0; k < 2; k++) {
+    sside *sd = &st->sd[k];
+    if (!sd->used)
+      continue;
+    soff *o = sd->sent.p;
+    size_t n = sd->sent.n, u = sd->used;
+    if (u >= n) {
+      sd->text.len = 0, sd->sent.n = 0;
+    } else {
+      size_t cut = o[u].off;
+      memmove(sd->text.p, sd->text.p + cut, sd->text.len - cut);
+      sd->text.len -= cut;
+      memmove(o, o + u, (n - u) * sizeof *o);
+      for (size_t x = 0; x < n - u; x++)
+        o[x].off -= cut;
+      sd->sent.n = n - u;
+    }
+    if (sd->text.p)
+      sd->text.p[sd->text.len] = 0;
+    sd->base += u, sd->used = 0;
+  }
+}
+
+static void stream_hand(padan_align_stream *st, padan_align_bead *bead,
+                        const padan_align_sent **id, const padan_align_sent **en) {
+  padan_align_bead b = st->ready[st->next++];
+  const padan_align_sent **outs[2] = {id, en};
+  size_t first[2] = {b.id_first, b.en_first}, cnt[2] = {b.id_n, b.en_n};
+  for (int k = 0; k < 2; k++) {
+    sside *sd = &st->sd[k];
+    const soff *o = sd->sent.p;
+    for (size_t x = 0; x < cnt[k]; x++) {
+      const soff *so = &o[first[k] + x];
+      sd->out[x].s = sd->text.p ? sd->text.p + so->off : "";
+      sd->out[x].len = so->len;
+    }
+    *outs[k] = cnt[k] ? sd->out : NULL;
+  }
+  b.id_first += st->sd[0].base, b.en_first += st->sd[1].base;
+  *bead = b;
+}
+
+int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
+                            const padan_align_sent **id, const padan_align_sent **en) {
+  if (st->next < st->nready) {
+    stream_hand(st, bead, id, en);
+    return 1;
+  }
+  stream_compact(st);
+  free(st->ready);
+  st->ready = NULL, st->nready = st->next = 0;
+  int final = st->sd[0].ended && st->sd[1].ended;
+  for (int k = 0; k < 2 && !final; k++)
+    if (!st->sd[k].ended && !stream_full(st, k))
+      return 0;
+  size_t n0 = st->sd[0].sent.n, n1 = st->sd[1].sent.n;
+  if (n0 + n1 == 0)
+    return 0;
+  if (n0 + n1 > st->arrcap) {
+    size_t nc = (n0 + n1) * 2;
+    padan_align_sent *p = realloc(st->arr, nc * sizeof *p);
+    if (!p) {
+      snprintf(st->a->err, sizeof st->a->err, "out of memory");
+      return PADAN_ENOMEM;
+    }
+    st->arr = p, st->arrcap = nc;
+  }
+  for (int k = 0; k < 2; k++) {
+    sside *sd = &st->sd[k];
+    const soff *o = sd->sent.p;
+    padan_align_sent *dst = st->arr + (k ? n0 : 0);
+    for (size_t x = 0; x < sd->sent.n; x++)
+      dst[x].s = sd->text.p ? sd->text.p + o[x].off : "", dst[x].len = o[x].len;
+  }
+  padan_align_bead *b = NULL;
+  size_t nb = 0;
+  int rc = padan_align_sentences(st->a, st->arr, n0, st->arr + n0, n1, &b, &nb);
+  if (rc)
+    return rc;
+  st->windows++;
+  size_t keep = nb;
+  if (!final) {
+    /* commit what lies safely before the window's end: the path near the end
+     * is bent to meet the corner, the carried part is aligned again */
+    size_t c0 = st->sd[0].ended ? n0 : n0 * 2 / 3, c1 = st->sd[1].ended ? n1 : n1 * 2 / 3;
+    keep = 0;
+    while (keep < nb && b[keep].id_first + b[keep].id_n <= c0 &&
+           b[keep].en_first + b[keep].en_n <= c1)
+      keep++;
+    if (!keep && nb)
+      keep = 1;
+  }
+  st->ready = b, st->nready = keep;
+  if (keep) {
+    st->sd[0].used = b[keep - 1].id_first + b[keep - 1].id_n;
+    st->sd[1].used = b[keep - 1].en_first + b[keep - 1].en_n;
+  }
+  if (!keep)
+    return 0;
+  stream_hand(st, bead, id, en);
+  return 1;
 }

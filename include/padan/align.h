@@ -87,6 +87,81 @@ void padan_aligner_stats(const padan_aligner *a, padan_align_stats *st);
 /* Detailed message of the last failure on this handle (static until the next call). */
 const char *padan_aligner_errmsg(const padan_aligner *a);
 
+/* ----------------------------------------- windowed sentence alignment */
+
+/* Aligns two long documents window by window with bounded memory. The two
+ * sides are fed sentence by sentence, in step; when each side holds a window
+ * of sentences (or has ended), the window is aligned with
+ * padan_align_sentences, the beads in roughly its first two thirds are
+ * committed (handed out by padan_align_stream_next) and the rest is carried
+ * into the next window. Memory is bounded by the window (plus the aligner's
+ * vocabulary), not by the documents. Documents that fit in one window are
+ * aligned in one call, exactly as padan_align_sentences aligns them.
+ *
+ * Typical use (side 0 = Indonesian, 1 = English):
+ *
+ *   padan_align_stream *st;
+ *   padan_align_stream_new(aligner, 0, &st);          // default window
+ *   for (;;) {
+ *     int side = padan_align_stream_want(st);       // -1: both full or ended
+ *     if (side >= 0) {
+ *       if (more sentences on that side) padan_align_stream_add(st, side, s, len);
+ *       else padan_align_stream_end(st, side);
+ *     }
+ *     padan_align_bead b;
+ *     const padan_align_sent *ids, *ens;
+ *     int r;
+ *     while ((r = padan_align_stream_next(st, &b, &ids, &ens)) == 1)
+ *       use(b, ids, ens);                           // b.id_n sentences in ids...
+ *     if (r < 0) error: padan_aligner_errmsg(aligner);
+ *     if (padan_align_stream_done(st)) break;
+ *   }
+ *   padan_align_stream_free(st);
+ *
+ * The aligner's options, band and word pairs apply to every window; do not use
+ * the aligner for anything else while the stream is alive. Errors leave their
+ * message in padan_aligner_errmsg(aligner). */
+typedef struct padan_align_stream padan_align_stream;
+
+/* window: sentences per side in a window (0 = the default, 5000; values below
+ * 16 are raised to 16). Release with padan_align_stream_free. Returns PADAN_OK
+ * or PADAN_ENOMEM. */
+int padan_align_stream_new(padan_aligner *a, size_t window, padan_align_stream **out);
+void padan_align_stream_free(padan_align_stream *st); /* NULL is a no-op */
+
+/* Adds the next sentence of side 0 (Indonesian) or 1 (English); the text is
+ * copied. Sentences are numbered from 0 per side in the order added. Returns
+ * PADAN_OK, PADAN_ENOMEM or PADAN_EARG (a bad side, or the side has ended). */
+int padan_align_stream_add(padan_align_stream *st, int side, const char *s, size_t len);
+
+/* Marks the end of a side (no more sentences). Both sides must end for the
+ * last beads to come out. */
+void padan_align_stream_end(padan_align_stream *st, int side);
+
+/* The side that should get the next sentence: the one holding fewer
+ * sentences among those not ended and not full (a window of sentences, or 64
+ * MiB of text); -1 when none: call padan_align_stream_next. Feeding the side
+ * it names keeps memory bounded; feeding one side only does not. */
+int padan_align_stream_want(const padan_align_stream *st);
+
+/* Sentences a side holds (added, not yet handed out in a bead). */
+size_t padan_align_stream_held(const padan_align_stream *st, int side);
+
+/* The next committed bead, in text order: returns 1 and fills *bead (indexes
+ * count from the first sentence of the stream) and *id / *en (the bead's
+ * bead->id_n and bead->en_n sentences; either may be NULL when its count is
+ * 0); valid until the next call on the stream. Returns 0 when no bead is ready
+ * (add more, or end both sides), or a negative status (PADAN_ENOMEM). A window
+ * is aligned inside this call when both sides are full or ended. */
+int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
+                            const padan_align_sent **id, const padan_align_sent **en);
+
+/* 1 when both sides have ended and every bead was handed out. */
+int padan_align_stream_done(const padan_align_stream *st);
+
+/* Windows aligned so far. */
+size_t padan_align_stream_windows(const padan_align_stream *st);
+
 /* ---------------------------------------------------- word alignment */
 
 typedef struct padan_learner padan_learner;

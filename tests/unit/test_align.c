@@ -335,6 +335,102 @@ static void test_learn_pairs(void) {
   padan_learner_free(NULL);
 }
 
+/* The windowed aligner on a long easy document (1-1 links with a deletion on
+ * each side and a merge now and then) gives the beads of whole-document
+ * alignment, with small windows, holding no more than a window a side. */
+static void test_stream_windows(void) {
+  enum { N = 1200 };
+  padan_aligner *a;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  padan_align_sent *id = calloc(N, sizeof *id), *en = calloc(N, sizeof *en);
+  char **txt = calloc(2 * N, sizeof *txt);
+  CU_ASSERT_FATAL(id && en && txt);
+  size_t nid = 0, nen = 0, nt = 0;
+  char b[512], c[512], m[1100];
+  for (int k = 0; k < N - 10; k++) {
+    id_sent(b, sizeof b, k);
+    en_sent(c, sizeof c, k);
+    if (k % 97 == 40) { /* no translation */
+      txt[nt] = strdup(b), id[nid].s = txt[nt], id[nid++].len = strlen(b), nt++;
+    } else if (k % 89 == 30) { /* no source */
+      txt[nt] = strdup(c), en[nen].s = txt[nt], en[nen++].len = strlen(c), nt++;
+    } else if (k % 71 == 20) { /* two English sentences for one Indonesian */
+      snprintf(m, sizeof m, "%s Kota %s%d juga.", b, names[(k + 3) % 10], k + 5000);
+      txt[nt] = strdup(m), id[nid].s = txt[nt], id[nid++].len = strlen(m), nt++;
+      txt[nt] = strdup(c), en[nen].s = txt[nt], en[nen++].len = strlen(c), nt++;
+      snprintf(m, sizeof m, "The city of %s%d too.", names[(k + 3) % 10], k + 5000);
+      txt[nt] = strdup(m), en[nen].s = txt[nt], en[nen++].len = strlen(m), nt++;
+    } else {
+      txt[nt] = strdup(b), id[nid].s = txt[nt], id[nid++].len = strlen(b), nt++;
+      txt[nt] = strdup(c), en[nen].s = txt[nt], en[nen++].len = strlen(c), nt++;
+    }
+  }
+  padan_align_bead *whole = NULL;
+  size_t nw = 0;
+  CU_ASSERT_FATAL(padan_align_sentences(a, id, nid, en, nen, &whole, &nw) == PADAN_OK);
+  check_cover(whole, nw, nid, nen);
+  size_t windows[] = {64, 200, 100000};
+  for (size_t w = 0; w < sizeof windows / sizeof *windows; w++) {
+    padan_align_stream *st;
+    CU_ASSERT_FATAL(padan_align_stream_new(a, windows[w], &st) == PADAN_OK);
+    size_t fi = 0, fe = 0, k = 0, diff = 0, maxheld = 0, loops = 0;
+    while (!padan_align_stream_done(st)) {
+      int side = padan_align_stream_want(st);
+      if (side == 0) {
+        if (fi < nid) {
+          CU_ASSERT(padan_align_stream_add(st, 0, id[fi].s, id[fi].len) == PADAN_OK);
+          fi++;
+        } else
+          padan_align_stream_end(st, 0);
+      } else if (side == 1) {
+        if (fe < nen) {
+          CU_ASSERT(padan_align_stream_add(st, 1, en[fe].s, en[fe].len) == PADAN_OK);
+          fe++;
+        } else
+          padan_align_stream_end(st, 1);
+      }
+      for (int sd = 0; sd < 2; sd++)
+        if (padan_align_stream_held(st, sd) > maxheld)
+          maxheld = padan_align_stream_held(st, sd);
+      padan_align_bead x;
+      const padan_align_sent *si, *se;
+      int r;
+      while ((r = padan_align_stream_next(st, &x, &si, &se)) == 1) {
+        if (k >= nw || x.id_first != whole[k].id_first || x.id_n != whole[k].id_n ||
+            x.en_first != whole[k].en_first || x.en_n != whole[k].en_n)
+          diff++;
+        if (x.id_n && (!si || si[0].len != id[x.id_first].len ||
+                       memcmp(si[0].s, id[x.id_first].s, si[0].len) != 0))
+          diff++;
+        if (x.en_n && (!se || se[x.en_n - 1].len != en[x.en_first + x.en_n - 1].len))
+          diff++;
+        k++;
+      }
+      CU_ASSERT_FATAL(r == 0);
+      CU_ASSERT_FATAL(++loops < 10 * N); /* want and next always make progress */
+    }
+    CU_ASSERT_EQUAL(diff, 0);
+    CU_ASSERT_EQUAL(k, nw);
+    CU_ASSERT(maxheld <= windows[w] || windows[w] > N);
+    if (windows[w] < N) {
+      CU_ASSERT(padan_align_stream_windows(st) > 3);
+    } else {
+      CU_ASSERT_EQUAL(padan_align_stream_windows(st), 1);
+    }
+    padan_align_bead x;
+    const padan_align_sent *si, *se;
+    CU_ASSERT_EQUAL(padan_align_stream_next(st, &x, &si, &se), 0);
+    CU_ASSERT_EQUAL(padan_align_stream_add(st, 0, "x", 1), PADAN_EARG);
+    padan_align_stream_free(st);
+  }
+  padan_align_stream_free(NULL);
+  free(whole);
+  for (size_t t = 0; t < nt; t++)
+    free(txt[t]);
+  free(txt), free(id), free(en);
+  padan_aligner_free(a);
+}
+
 int suite_align(void) {
   CU_pSuite s = CU_add_suite("align", NULL, NULL);
   if (!s)
@@ -345,7 +441,8 @@ int suite_align(void) {
       !CU_add_test(s, "band follows anchors", test_band_anchor_center) ||
       !CU_add_test(s, "empty sides", test_empty_sides) ||
       !CU_add_test(s, "lexicon pair", test_lexicon_pair) ||
-      !CU_add_test(s, "learn pairs", test_learn_pairs))
+      !CU_add_test(s, "learn pairs", test_learn_pairs) ||
+      !CU_add_test(s, "windowed alignment", test_stream_windows))
     return 1;
   return 0;
 }
