@@ -110,6 +110,8 @@ struct padan_terms {
   size_t nctx, ctxcap, ctxbytes;
   size_t ndocs;
   unsigned long long ntokens;
+  pd_buf doc; /* the open document's text not yet counted (its last sentence) */
+  int indoc;  /* a document given in pieces is open */
   pd_buf scratch, scratch2;
   /* results */
   pd_arena resarena;
@@ -161,6 +163,7 @@ int padan_terms_new(padan_terms **out, const padan_terms_options *opt) {
   pd_arena_init(&t->resarena);
   pd_buf_init(&t->scratch);
   pd_buf_init(&t->scratch2);
+  pd_buf_init(&t->doc);
   padan_tokens_init(&t->toks);
   int rc = padan_tokenizer_new(&t->tk);
   for (size_t i = 0; rc == PADAN_OK && i < sizeof general_words / sizeof *general_words; i++) {
@@ -207,6 +210,7 @@ void padan_terms_free(padan_terms *t) {
   free(t->ctxs);
   pd_buf_free(&t->scratch);
   pd_buf_free(&t->scratch2);
+  pd_buf_free(&t->doc);
   pd_arena_free(&t->resarena);
   free(t->res);
   free(t);
@@ -660,6 +664,8 @@ static int keep_context(padan_terms *t, const char *text, const padan_sentence *
 }
 
 #define MAXRUN 512
+/* a held-back sentence longer than this is counted without its continuation */
+#define PD_TERMS_CARRY_MAX ((size_t)4 << 20)
 #define CTX_BUDGET ((size_t)32 << 20)
 
 typedef struct {
@@ -765,16 +771,29 @@ static int word_like(const padan_token *tk) {
          !(tk->flags & PADAN_TF_DIGIT);
 }
 
-int padan_terms_add(padan_terms *t, const char *text, size_t len) {
+/* Counts the sentences of text[0..len): all of them when final, else all but
+ * the last one, whose end may lie in the next piece (a sentence over
+ * PD_TERMS_CARRY_MAX alone is counted anyway). *used receives how many bytes
+ * were counted: the rest is the held-back sentence. */
+static int count_text(padan_terms *t, const char *text, size_t len, int final, size_t *used) {
   padan_tokens_clear(&t->toks);
-  t->ndocs++;
+  *used = 0;
   int rc = padan_tokenize(t->tk, text, len, 0, 0, &t->toks);
   if (rc)
     return rc;
+  size_t nsent = t->toks.nsent;
+  *used = len;
+  if (!final && nsent > 1) {
+    nsent--;
+    *used = t->toks.sent[nsent].start;
+  } else if (!final && len <= PD_TERMS_CARRY_MAX) {
+    nsent = 0;
+    *used = 0;
+  }
   pd_run *r = malloc(sizeof *r);
   if (!r)
     return PADAN_ENOMEM;
-  for (size_t s = 0; s < t->toks.nsent && !rc; s++) {
+  for (size_t s = 0; s < nsent && !rc; s++) {
     const padan_sentence *sn = &t->toks.sent[s];
     /* a title-case line (headline) says nothing about names */
     size_t nw = 0, ncap = 0;
@@ -806,6 +825,51 @@ int padan_terms_add(padan_terms *t, const char *text, size_t len) {
   }
   free(r);
   return rc;
+}
+
+int padan_terms_add_piece(padan_terms *t, const char *text, size_t len) {
+  if (!t || (!text && len))
+    return PADAN_EARG;
+  if (!t->indoc) {
+    t->indoc = 1;
+    t->ndocs++;
+    pd_buf_clear(&t->doc);
+  }
+  if (len && pd_buf_append(&t->doc, text, len))
+    return PADAN_ENOMEM;
+  size_t used = 0;
+  int rc = count_text(t, t->doc.p ? t->doc.p : "", t->doc.len, 0, &used);
+  if (used) {
+    memmove(t->doc.p, t->doc.p + used, t->doc.len - used);
+    t->doc.len -= used;
+    t->doc.p[t->doc.len] = '\0';
+  }
+  return rc;
+}
+
+int padan_terms_end_doc(padan_terms *t) {
+  if (!t)
+    return PADAN_EARG;
+  if (!t->indoc) {
+    t->ndocs++; /* an empty document */
+    return PADAN_OK;
+  }
+  size_t used;
+  int rc = count_text(t, t->doc.p ? t->doc.p : "", t->doc.len, 1, &used);
+  t->indoc = 0;
+  pd_buf_clear(&t->doc);
+  return rc;
+}
+
+int padan_terms_add(padan_terms *t, const char *text, size_t len) {
+  if (!t || (!text && len))
+    return PADAN_EARG;
+  int rc = t->indoc ? padan_terms_end_doc(t) : PADAN_OK;
+  if (rc)
+    return rc;
+  t->ndocs++;
+  size_t used;
+  return count_text(t, text ? text : "", len, 1, &used);
 }
 
 /* ------------------------------------------------------------ scoring */
@@ -857,6 +921,11 @@ static int rank_impl(padan_terms *t, uint32_t *nextv, double *nested, uint32_t *
 
 int padan_terms_rank(padan_terms *t, const padan_term **terms, size_t *n) {
   *terms = NULL, *n = 0;
+  if (t->indoc) {
+    int rc0 = padan_terms_end_doc(t);
+    if (rc0)
+      return rc0;
+  }
   pd_arena_free(&t->resarena);
   pd_arena_init(&t->resarena);
   free(t->res);
@@ -1193,6 +1262,11 @@ static int wc_cmp(const void *a, const void *b) {
 }
 
 int padan_terms_write_counts(padan_terms *t, FILE *fp) {
+  if (t->indoc) {
+    int rc0 = padan_terms_end_doc(t);
+    if (rc0)
+      return rc0;
+  }
   size_t nf = pd_strmap_count(&t->folds);
   uint64_t *c = calloc(nf + 1, sizeof *c);
   pd_wc *v = calloc(nf + 1, sizeof *v);
@@ -1223,20 +1297,27 @@ int padan_terms_write_counts(padan_terms *t, FILE *fp) {
 /* ------------------------------------------------------------ mergeable state */
 
 /* Format (UTF-8 text, one record a line, TAB-separated; no field holds a TAB):
- *   #padan-terms-counts 1
+ *   #padan-terms-counts 2
  *   D  docs  tokens  pairs
- *   W  id  count  class  surface          (word types; ids local to the file)
+ *   W  id  count  class  capnext  surface (word types; ids local to the file;
+ *                                          version 1 had no capnext)
  *   N  freq  docs  mid  capmid  ids  [context]   (ids space-separated)
  *   B  id  id  count                      (adjacent word pairs)
  *   G  n  docs                            (document frequency of the variant group
  *                                          of the n-th N record) */
 int padan_terms_write_state(padan_terms *t, FILE *fp) {
-  fprintf(fp, "#padan-terms-counts\t1\nD\t%zu\t%llu\t%llu\n", t->ndocs, t->ntokens, t->nbigrams);
+  if (t->indoc) {
+    int rc0 = padan_terms_end_doc(t);
+    if (rc0)
+      return rc0;
+  }
+  fprintf(fp, "#padan-terms-counts\t2\nD\t%zu\t%llu\t%llu\n", t->ndocs, t->ntokens, t->nbigrams);
   size_t nw = pd_strmap_count(&t->words);
   for (uint32_t w = 1; w <= nw; w++) {
     size_t l;
     const char *s = pd_strmap_str(&t->words, w, &l);
-    fprintf(fp, "W\t%u\t%u\t%u\t", w, t->wi[w].count, (unsigned)t->wi[w].cls);
+    fprintf(fp, "W\t%u\t%u\t%u\t%u\t", w, t->wi[w].count, (unsigned)t->wi[w].cls,
+            t->wi[w].capnext);
     fwrite(s, 1, l, fp);
     putc('\n', fp);
   }
@@ -1281,143 +1362,190 @@ static int field_num(const char **p, const char *e, unsigned long long *v) {
   return 1;
 }
 
-int padan_terms_merge_state(padan_terms *t, const char *path) {
-  char *data;
-  size_t len;
-  int rc = read_input(t, path, &data, &len);
-  if (rc)
-    return rc;
-  pd_vec map; /* file id -> our id */
-  pd_vec_init(&map, sizeof(uint32_t));
+/* Merging one stream: word and N-record numbers are local to a section (one
+ * --counts output); a header line starts the next section. */
+typedef struct {
+  pd_vec map;  /* file word id -> our id */
   pd_vec nmap; /* N record number -> our entry */
-  pd_vec_init(&nmap, sizeof(uint32_t));
-  size_t ndocs0 = t->ndocs;
+  size_t ndocs0;
+  int version; /* of the section's header */
+} pd_merge;
+
+static int keep_ctx(padan_terms *t, const char *p, size_t n, uint32_t *out) {
+  char *ctx = pd_arena_strndup(&t->ctxarena, p, n);
+  if (!ctx)
+    return PADAN_ENOMEM;
+  if (t->nctx == t->ctxcap) {
+    size_t nc = t->ctxcap ? t->ctxcap * 2 : 1024;
+    const char **q2 = realloc(t->ctxs, nc * sizeof *q2);
+    if (!q2)
+      return PADAN_ENOMEM;
+    t->ctxs = q2, t->ctxcap = nc;
+  }
+  t->ctxs[t->nctx++] = ctx;
+  *out = (uint32_t)t->nctx;
+  return PADAN_OK;
+}
+
+/* One record line s[0..n) (no LF). Returns a status; *why names a format error. */
+static int merge_line(padan_terms *t, pd_merge *m, const char *s, size_t n, const char **why) {
+  const char *e = s + n, *p = s + 2;
+  unsigned long long a, b, c, d, cn = 0;
+  uint32_t ids[8];
+  if (n < 2 || s[1] != '\t') {
+    *why = "malformed record";
+  } else if (s[0] == 'D') {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c))
+      *why = "malformed D record";
+    else
+      t->ndocs += a, t->ntokens += b, t->nbigrams += c;
+  } else if (s[0] == 'W') {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) ||
+        (m->version >= 2 && !field_num(&p, e, &cn)) || p >= e || a != m->map.n + 1 || pd_utf8_valid_prefix(p, (size_t)(e - p)) != (size_t)(e - p)) {
+      *why = "malformed W record";
+      return PADAN_OK;
+    }
+    uint32_t id;
+    int isnew;
+    int rc = word_raw(t, p, (size_t)(e - p), &id, &isnew);
+    if (rc)
+      return rc;
+    if (isnew)
+      t->wi[id].cls = (uint16_t)c;
+    t->wi[id].count += (uint32_t)b;
+    t->wi[id].capnext += (uint32_t)cn;
+    uint32_t *slot = pd_vec_push(&m->map);
+    if (!slot)
+      return PADAN_ENOMEM;
+    *slot = id;
+  } else if (s[0] == 'N') {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) ||
+        !field_num(&p, e, &d)) {
+      *why = "malformed N record";
+      return PADAN_OK;
+    }
+    size_t k = 0;
+    while (p < e && *p != '\t') {
+      unsigned long long x;
+      const char *q = p;
+      while (q < e && pd_is_ascii_digit((unsigned char)*q))
+        q++;
+      int last = q >= e || *q == '\t';
+      /* max_words (at most 6) plus a connector (dan, yang) */
+      if (k >= 7 || !field_num(&p, e, &x) || x == 0 || x > m->map.n) {
+        *why = "malformed N record";
+        return PADAN_OK;
+      }
+      ids[k++] = PD_VEC_AT(&m->map, uint32_t, x - 1);
+      if (last)
+        break;
+    }
+    if (k == 0) {
+      *why = "malformed N record";
+      return PADAN_OK;
+    }
+    pd_ng *g;
+    uint32_t *slot = pd_vec_push(&m->nmap);
+    if (!slot)
+      return PADAN_ENOMEM;
+    int rc = ng_add(t, ids, k, &g);
+    if (rc)
+      return rc;
+    *slot = (uint32_t)(g - t->ng);
+    g->freq += (uint32_t)a, g->docs += (uint32_t)b, g->mid += (uint32_t)c,
+        g->capmid += (uint32_t)d;
+    g->lastdoc = (uint32_t)m->ndocs0; /* documents of different shards are different */
+    if (p < e && !g->ctx)
+      return keep_ctx(t, p, (size_t)(e - p), &g->ctx);
+  } else if (s[0] == 'B') {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || a == 0 ||
+        b == 0 || a > m->map.n || b > m->map.n) {
+      *why = "malformed B record";
+      return PADAN_OK;
+    }
+    uint32_t x = PD_VEC_AT(&m->map, uint32_t, a - 1), y = PD_VEC_AT(&m->map, uint32_t, b - 1);
+    unsigned long long before = t->nbigrams;
+    int rc = big_add(t, x, y, (uint32_t)c);
+    t->nbigrams = before; /* the D record carries the total */
+    return rc;
+  } else if (s[0] == 'G') {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || a == 0 || a > m->nmap.n) {
+      *why = "malformed G record";
+      return PADAN_OK;
+    }
+    t->gdocs[t->ng[PD_VEC_AT(&m->nmap, uint32_t, a - 1)].gid] += (uint32_t)b;
+  } else {
+    *why = "unknown record";
+  }
+  return PADAN_OK;
+}
+
+int padan_terms_merge_stream(padan_terms *t, FILE *fp, const char *name) {
+  if (!t || !fp)
+    return PADAN_EARG;
+  if (!name)
+    name = "(counts)";
+  if (t->indoc) {
+    int rc0 = padan_terms_end_doc(t);
+    if (rc0)
+      return rc0;
+  }
+  pd_merge m;
+  pd_vec_init(&m.map, sizeof(uint32_t));
+  pd_vec_init(&m.nmap, sizeof(uint32_t));
+  m.ndocs0 = t->ndocs;
+  m.version = 2;
   long line = 0;
   const char *why = NULL;
-  uint32_t ids[8];
-  for (size_t i = 0; i < len && !rc && !why;) {
-    const char *s = data + i;
-    const char *nl = memchr(s, '\n', len - i);
-    size_t n = nl ? (size_t)(nl - s) : len - i;
-    const char *e = s + n, *p = s + 2;
-    i += n + 1;
+  int rc = PADAN_OK;
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t got = 0;
+  while (!rc && !why && (errno = 0, got = getline(&buf, &cap, fp)) >= 0) {
+    size_t n = (size_t)got;
     line++;
+    if (n && buf[n - 1] == '\n')
+      n--;
+    if (n >= 20 && memcmp(buf, "#padan-terms-counts\t", 20) == 0) {
+      /* a section: the next --counts output of a concatenation */
+      m.map.n = m.nmap.n = 0;
+      m.ndocs0 = t->ndocs;
+      m.version = n >= 21 && (n == 21 || buf[21] == '\t') ? buf[20] - '0' : 0;
+      if (m.version != 1 && m.version != 2)
+        why = "unsupported counts file version (this padan reads 1 and 2)";
+      continue;
+    }
     if (line == 1) {
-      if (n < 20 || memcmp(s, "#padan-terms-counts\t", 20) != 0)
-        why = "not a padan terms counts file";
-      continue;
+      why = "not a padan terms counts file";
+      break;
     }
-    if (n == 0 || s[0] == '#')
+    if (n == 0 || buf[0] == '#')
       continue;
-    unsigned long long a, b, c, d;
-    if (n < 2 || s[1] != '\t') {
-      why = "malformed record";
-    } else if (s[0] == 'D') {
-      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c))
-        why = "malformed D record";
-      else
-        t->ndocs += a, t->ntokens += b, t->nbigrams += c;
-    } else if (s[0] == 'W') {
-      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || p >= e ||
-          a != map.n + 1 || pd_utf8_valid_prefix(p, (size_t)(e - p)) != (size_t)(e - p)) {
-        why = "malformed W record";
-        break;
-      }
-      uint32_t id;
-      int isnew;
-      if ((rc = word_raw(t, p, (size_t)(e - p), &id, &isnew)))
-        break;
-      if (isnew)
-        t->wi[id].cls = (uint16_t)c;
-      t->wi[id].count += (uint32_t)b;
-      uint32_t *slot = pd_vec_push(&map);
-      if (!slot) {
-        rc = PADAN_ENOMEM;
-        break;
-      }
-      *slot = id;
-    } else if (s[0] == 'N') {
-      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) ||
-          !field_num(&p, e, &d)) {
-        why = "malformed N record";
-        break;
-      }
-      size_t k = 0;
-      while (p < e && *p != '\t' && !why) {
-        unsigned long long x;
-        int last = 0;
-        const char *q = p;
-        while (q < e && pd_is_ascii_digit((unsigned char)*q))
-          q++;
-        last = q >= e || *q == '\t';
-        /* max_words (at most 6) plus a connector (dan, yang) */
-        if (k >= 7 || !field_num(&p, e, &x) || x == 0 || x > map.n)
-          why = "malformed N record";
-        else
-          ids[k++] = PD_VEC_AT(&map, uint32_t, x - 1);
-        if (last)
-          break;
-      }
-      if (why || k == 0) {
-        why = "malformed N record";
-        break;
-      }
-      pd_ng *g;
-      uint32_t *slot = pd_vec_push(&nmap);
-      if (!slot) {
-        rc = PADAN_ENOMEM;
-        break;
-      }
-      if ((rc = ng_add(t, ids, k, &g)))
-        break;
-      *slot = (uint32_t)(g - t->ng);
-      g->freq += (uint32_t)a, g->docs += (uint32_t)b, g->mid += (uint32_t)c,
-          g->capmid += (uint32_t)d;
-      g->lastdoc = (uint32_t)ndocs0; /* documents of different shards are different */
-      if (p < e && !g->ctx) {
-        char *ctx = pd_arena_strndup(&t->ctxarena, p, (size_t)(e - p));
-        if (!ctx) {
-          rc = PADAN_ENOMEM;
-          break;
-        }
-        if (t->nctx == t->ctxcap) {
-          size_t nc = t->ctxcap ? t->ctxcap * 2 : 1024;
-          const char **q2 = realloc(t->ctxs, nc * sizeof *q2);
-          if (!q2) {
-            rc = PADAN_ENOMEM;
-            break;
-          }
-          t->ctxs = q2, t->ctxcap = nc;
-        }
-        t->ctxs[t->nctx++] = ctx;
-        g->ctx = (uint32_t)t->nctx;
-      }
-    } else if (s[0] == 'B') {
-      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || a == 0 ||
-          b == 0 || a > map.n || b > map.n) {
-        why = "malformed B record";
-        break;
-      }
-      uint32_t x = PD_VEC_AT(&map, uint32_t, a - 1), y = PD_VEC_AT(&map, uint32_t, b - 1);
-      unsigned long long before = t->nbigrams;
-      rc = big_add(t, x, y, (uint32_t)c);
-      t->nbigrams = before; /* the D record carries the total */
-    } else if (s[0] == 'G') {
-      if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || a == 0 || a > nmap.n) {
-        why = "malformed G record";
-        break;
-      }
-      t->gdocs[t->ng[PD_VEC_AT(&nmap, uint32_t, a - 1)].gid] += (uint32_t)b;
-    } else {
-      why = "unknown record";
-    }
+    rc = merge_line(t, &m, buf, n, &why);
   }
+  if (!rc && !why && ferror(fp)) {
+    set_err(t, "%s: %s", name, 0, strerror(errno ? errno : EIO));
+    rc = PADAN_EIO;
+  }
+  if (!rc && !why && got < 0 && errno == ENOMEM)
+    rc = PADAN_ENOMEM;
   if (why && !rc) {
-    set_err(t, "%s:%ld: %s", path, line, why);
+    set_err(t, "%s:%ld: %s", name, line, why);
     rc = PADAN_EFORMAT;
   }
-  pd_vec_free(&map);
-  pd_vec_free(&nmap);
-  free(data);
+  free(buf);
+  pd_vec_free(&m.map);
+  pd_vec_free(&m.nmap);
+  return rc;
+}
+
+int padan_terms_merge_state(padan_terms *t, const char *path) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    set_err(t, "%s: %s", path, 0, strerror(errno));
+    return PADAN_EIO;
+  }
+  int rc = padan_terms_merge_stream(t, fp, path);
+  fclose(fp);
   return rc;
 }

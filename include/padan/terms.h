@@ -8,6 +8,8 @@
  *   padan_terms_new(&t, NULL);
  *   padan_terms_load_stopwords(t, "dicts/stopwords-id.txt");
  *   for each document: padan_terms_add(t, text, len);
+ *     (or, for a document read in pieces: padan_terms_add_piece(t, piece, n)
+ *      for each piece, then padan_terms_end_doc(t))
  *   const padan_term *v; size_t n;
  *   padan_terms_rank(t, &v, &n);
  *   ...
@@ -86,8 +88,27 @@ int padan_terms_load_reference(padan_terms *t, const char *path);
  * verbal stems. Optional. PADAN_EIO when a file cannot be read, PADAN_EDICT. */
 int padan_terms_use_hunspell(padan_terms *t, const char *aff, const char *dic);
 
-/* Adds one document (UTF-8). PADAN_OK or PADAN_ENOMEM. */
+/* Adds one whole document (UTF-8; ends a document left open by
+ * padan_terms_add_piece first). PADAN_OK, PADAN_ENOMEM, PADAN_EARG. */
 int padan_terms_add(padan_terms *t, const char *text, size_t len);
+
+/* A document given in pieces (a file read a block at a time): each call adds
+ * the next piece of the open document (the first call opens one), and
+ * padan_terms_end_doc closes it. The pieces may be cut anywhere, even inside a
+ * word or character: the last sentence of what was given is held back until
+ * the next piece or the end of the document, so counts, document frequencies,
+ * contexts and the ranking are exactly those of the whole text given to
+ * padan_terms_add, as long as no single sentence is longer than 4 MiB (a
+ * longer one is counted in parts). Memory: the held-back sentence plus the
+ * piece. The text is copied; the caller keeps its buffer. PADAN_OK,
+ * PADAN_ENOMEM, PADAN_EARG. */
+int padan_terms_add_piece(padan_terms *t, const char *text, size_t len);
+
+/* Ends the open document (counting its held-back sentence); without an open
+ * document it adds an empty one, so "pieces, then end" is always one document.
+ * padan_terms_rank, padan_terms_write_counts, padan_terms_write_state and the
+ * merge functions end an open document first. */
+int padan_terms_end_doc(padan_terms *t);
 
 /* Number of documents and word tokens added so far. */
 size_t padan_terms_docs(const padan_terms *t);
@@ -107,10 +128,20 @@ int padan_terms_write_counts(padan_terms *t, FILE *fp);
 int padan_terms_write_state(padan_terms *t, FILE *fp);
 
 /* Adds the counts of a file written by padan_terms_write_state (documents of
- * different files are different documents). PADAN_EIO, PADAN_EFORMAT (the
- * message names FILE:LINE), PADAN_ENOMEM. Merge with the same stop words and
- * dictionary options as the shards were counted with. */
+ * different files are different documents). The file may be several such
+ * outputs concatenated (`cat a.counts b.counts`, GNU parallel's output): each
+ * "#padan-terms-counts" header line starts the next one. It is read a line
+ * at a time; memory grows with the merged vocabulary and candidates, not with
+ * the file. PADAN_EIO, PADAN_EFORMAT (the message names FILE:LINE),
+ * PADAN_ENOMEM. Merge with the same stop words and dictionary options as the
+ * shards were counted with. Merging shards in corpus order gives exactly the
+ * ranking of one run over the whole corpus (contexts come from the first
+ * shard holding a candidate). */
 int padan_terms_merge_state(padan_terms *t, const char *path);
+
+/* The same from an open stream (standard input, a pipe); name is used in
+ * messages ("name:LINE: reason"). fp is read to its end, not closed. */
+int padan_terms_merge_stream(padan_terms *t, FILE *fp, const char *name);
 
 #ifdef __cplusplus
 }

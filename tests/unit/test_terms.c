@@ -230,6 +230,173 @@ static void test_reference(void) {
   padan_terms_free(t);
 }
 
+/* ---- pieces: a document given in pieces counts exactly as given whole */
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  char tmp[4096];
+  size_t k;
+  while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0)
+    fwrite(tmp, 1, k, ms);
+  fclose(fp);
+  fclose(ms);
+  *len = cap;
+  return buf;
+}
+
+/* The ranking and the mergeable state of t, as text (caller frees). */
+static char *dump(padan_terms *t) {
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  const padan_term *v;
+  size_t n;
+  CU_ASSERT_EQUAL(padan_terms_rank(t, &v, &n), PADAN_OK);
+  for (size_t i = 0; i < n; i++) {
+    fprintf(ms, "%s\t%.6f\t%lu\t%lu\t%d\t%.6f\t%.6f\t", v[i].term, v[i].score, v[i].freq,
+            v[i].docs, v[i].kind, v[i].cvalue, v[i].assoc);
+    for (size_t k = 0; k < v[i].nvariants; k++)
+      fprintf(ms, "%s:%lu|", v[i].variants[k], v[i].variant_freq[k]);
+    fprintf(ms, "\t%s\n", v[i].context);
+  }
+  fprintf(ms, "docs %zu tokens %llu\n", padan_terms_docs(t), padan_terms_tokens(t));
+  CU_ASSERT_EQUAL(padan_terms_write_state(t, ms), PADAN_OK);
+  fclose(ms);
+  return buf;
+}
+
+static const char *const PIECE_FILES[] = {"../../samples/01-asean-pertahanan.txt",
+                                          "../../samples/02-perjanjian-perdagangan.txt",
+                                          "../../samples/03-dewan-keamanan.txt", "terms/small.txt"};
+
+/* mode 0: whole; 1: a piece per line; 2: every 7 bytes (inside words and
+ * characters); 3: after every ". " (the cut cli_stream makes in a long line) */
+static char *run_pieces(int mode) {
+  padan_terms *t = make(2);
+  for (size_t f = 0; f < sizeof PIECE_FILES / sizeof *PIECE_FILES; f++) {
+    size_t len;
+    char *text = slurp(test_fixture(PIECE_FILES[f]), &len);
+    if (mode == 0) {
+      CU_ASSERT_EQUAL(padan_terms_add(t, text, len), PADAN_OK);
+      free(text);
+      continue;
+    }
+    size_t i = 0;
+    while (i < len) {
+      size_t j = i;
+      if (mode == 1) {
+        while (j < len && text[j] != '\n')
+          j++;
+        j += j < len;
+      } else if (mode == 2) {
+        j = i + 7 < len ? i + 7 : len;
+      } else {
+        while (j < len && !(j > i && text[j - 1] == ' ' && j >= 2 && text[j - 2] == '.'))
+          j++;
+      }
+      CU_ASSERT_EQUAL(padan_terms_add_piece(t, text + i, j - i), PADAN_OK);
+      i = j;
+    }
+    CU_ASSERT_EQUAL(padan_terms_end_doc(t), PADAN_OK);
+    free(text);
+  }
+  char *d = dump(t);
+  padan_terms_free(t);
+  return d;
+}
+
+static void test_pieces(void) {
+  char *whole = run_pieces(0);
+  CU_ASSERT(strstr(whole, "perjanjian pertahanan bersama") != NULL);
+  CU_ASSERT(strstr(whole, "docs 4 ") != NULL);
+  for (int mode = 1; mode <= 3; mode++) {
+    char *p = run_pieces(mode);
+    CU_ASSERT_STRING_EQUAL(p, whole);
+    free(p);
+  }
+  free(whole);
+  /* end_doc without pieces is an empty document; rank ends an open one */
+  padan_terms *t = make(1);
+  CU_ASSERT_EQUAL(padan_terms_end_doc(t), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_terms_add_piece(t, "Rudal balis", 11), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_terms_add_piece(t, "tik diluncurkan.", 16), PADAN_OK);
+  const padan_term *v;
+  size_t n;
+  CU_ASSERT_EQUAL(padan_terms_rank(t, &v, &n), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_terms_docs(t), 2);
+  CU_ASSERT_PTR_NOT_NULL(find(v, n, "Rudal balistik"));
+  padan_terms_free(t);
+}
+
+/* merging a concatenation of two --counts outputs from one stream equals one run */
+static void test_merge_stream(void) {
+  char *whole = NULL;
+  {
+    padan_terms *t = make(2);
+    for (size_t f = 0; f < sizeof PIECE_FILES / sizeof *PIECE_FILES; f++) {
+      size_t len;
+      char *text = slurp(test_fixture(PIECE_FILES[f]), &len);
+      padan_terms_add(t, text, len);
+      free(text);
+    }
+    whole = dump(t);
+    padan_terms_free(t);
+  }
+  FILE *cat = tmpfile();
+  CU_ASSERT_PTR_NOT_NULL_FATAL(cat);
+  for (size_t half = 0; half < 2; half++) {
+    padan_terms *t = make(2);
+    for (size_t f = half * 2; f < half * 2 + 2; f++) {
+      size_t len;
+      char *text = slurp(test_fixture(PIECE_FILES[f]), &len);
+      padan_terms_add(t, text, len);
+      free(text);
+    }
+    CU_ASSERT_EQUAL(padan_terms_write_state(t, cat), PADAN_OK);
+    padan_terms_free(t);
+  }
+  rewind(cat);
+  padan_terms *m = make(2);
+  CU_ASSERT_EQUAL(padan_terms_merge_stream(m, cat, "cat"), PADAN_OK);
+  char *merged = dump(m);
+  /* the ranking part (before the state) is the same */
+  char *a = strstr(whole, "#padan-terms-counts"), *b = strstr(merged, "#padan-terms-counts");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+  *a = *b = 0;
+  CU_ASSERT_STRING_EQUAL(merged, whole);
+  if (strcmp(merged, whole) && getenv("PD_DEBUG"))
+    fprintf(stderr, "--- whole\n%s--- merged\n%s", whole, merged);
+  free(merged);
+  padan_terms_free(m);
+  /* a bad line in the second section names its line in the stream */
+  rewind(cat);
+  FILE *bad = tmpfile();
+  char line[65536];
+  long n = 0, second = 0;
+  while (fgets(line, sizeof line, cat)) {
+    n++;
+    if (n > 1 && strncmp(line, "#padan-terms-counts", 19) == 0)
+      second = n;
+    fputs(second && n == second + 2 ? "N\tx\n" : line, bad);
+  }
+  rewind(bad);
+  m = make(2);
+  CU_ASSERT_EQUAL(padan_terms_merge_stream(m, bad, "bad"), PADAN_EFORMAT);
+  char want[64];
+  snprintf(want, sizeof want, "bad:%ld: malformed N record", second + 2);
+  CU_ASSERT(second > 0);
+  CU_ASSERT_STRING_EQUAL(padan_terms_errmsg(m), want);
+  padan_terms_free(m);
+  fclose(bad);
+  fclose(cat);
+  free(whole);
+}
+
 int suite_terms(void) {
   CU_pSuite s = CU_add_suite("terms", NULL, NULL);
   if (!s)
@@ -240,5 +407,6 @@ int suite_terms(void) {
          !CU_add_test(s, "grouping", test_grouping) || !CU_add_test(s, "no_roots", test_no_roots) ||
          !CU_add_test(s, "ranking", test_ranking) ||
          !CU_add_test(s, "name_chain", test_name_chain) || !CU_add_test(s, "morph", test_morph) ||
-         !CU_add_test(s, "reference", test_reference);
+         !CU_add_test(s, "reference", test_reference) || !CU_add_test(s, "pieces", test_pieces) ||
+         !CU_add_test(s, "merge_stream", test_merge_stream);
 }
