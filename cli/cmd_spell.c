@@ -2,10 +2,12 @@
 #include "config.h"
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <padan/spell.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *CMD = "spell";
 
@@ -97,154 +99,48 @@ static int emit(void *user, const padan_spell_finding *f0) {
 
 /* ------------------------------------------------------------ -a */
 
-typedef struct {
-  size_t start; /* byte offset in the line */
-  int kind;
-  const char *const *sugg;
-  size_t nsugg;
-  char *word;
-} pipe_hit;
-
-typedef struct {
-  pd_vec hits; /* pipe_hit */
-  pd_arena arena;
-} pipe_ctx;
-
-static int collect(void *user, const padan_spell_finding *f) {
-  pipe_ctx *c = user;
-  pipe_hit *h = pd_vec_push(&c->hits);
-  if (!h)
-    return PADAN_ENOMEM;
-  h->start = f->start;
-  h->kind = f->kind;
-  h->nsugg = f->nsugg;
-  h->word = pd_arena_strndup(&c->arena, f->word, f->len);
-  const char **s = f->nsugg ? pd_arena_alloc(&c->arena, f->nsugg * sizeof *s) : NULL;
-  if (!h->word || (f->nsugg && !s))
-    return PADAN_ENOMEM;
-  for (size_t i = 0; i < f->nsugg; i++)
-    if (!(s[i] = pd_arena_strndup(&c->arena, f->sugg[i], strlen(f->sugg[i]))))
-      return PADAN_ENOMEM;
-  h->sugg = s;
-  return 0;
-}
-
-static size_t chars(const char *s, size_t n) {
-  size_t c = 0;
-  for (size_t i = 0; i < n; i++)
-    c += ((unsigned char)s[i] & 0xC0) != 0x80;
-  return c;
-}
-
-/* A token the protocol answers for: a word with a letter and no digit. */
-static int pipe_word(const padan_token *t, const char *line) {
-  if (t->kind != PADAN_TOK_WORD && t->kind != PADAN_TOK_ACRONYM && t->kind != PADAN_TOK_ABBREV)
-    return 0;
-  int letter = 0;
-  for (size_t i = 0; i < t->len; i++) {
-    unsigned char c = (unsigned char)line[t->start + i];
-    if (pd_is_ascii_digit(c) || c == '@' || c == '/' || c == ':')
-      return 0;
-    if (pd_is_ascii_alpha(c) || c >= 0x80)
-      letter = 1;
+/* The protocol is in the library (padan_spell_pipe_*). read(2) returns what
+ * the editor has written so far, so each line is answered as soon as it is
+ * complete; the input is fed in blocks, so memory does not grow with it. */
+static int pipe_mode(padan_speller *sp, FILE *out) {
+  padan_spell_pipe *pp;
+  if (padan_spell_pipe_new(&pp, sp) != PADAN_OK) {
+    cli_error(CMD, "out of memory");
+    return EXIT_ERROR;
   }
-  return letter;
-}
-
-static int pipe_mode(padan_speller *sp, padan_tokenizer *tk, FILE *out) {
-  fprintf(out, "@(#) International Ispell Version 3.2.06 (but really padan %s)\n", padan_version());
+  fputs(padan_spell_pipe_banner(), out);
   fflush(out);
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t got;
-  int terse = 0, rc = EXIT_DONE;
-  padan_tokens toks;
-  padan_tokens_init(&toks);
-  pipe_ctx pc;
-  pd_vec_init(&pc.hits, sizeof(pipe_hit));
-  pd_arena_init(&pc.arena);
-  while ((got = getline(&line, &cap, stdin)) >= 0) {
-    size_t n = (size_t)got;
-    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-      n--;
-    line[n] = '\0';
-    size_t skip = 0;
-    if (n && line[0] == '!') {
-      terse = 1;
+  static char block[65536];
+  int rc = EXIT_DONE;
+  for (;;) {
+    ssize_t got = read(STDIN_FILENO, block, sizeof block);
+    if (got < 0 && errno == EINTR)
       continue;
-    }
-    if (n && line[0] == '%') {
-      terse = 0;
-      continue;
-    }
-    if (n && (line[0] == '*' || line[0] == '@' || line[0] == '&')) {
-      if (n > 1 && pd_utf8_valid_prefix(line + 1, n - 1) == n - 1)
-        padan_speller_add_word(sp, line + 1, n - 1);
-      continue;
-    }
-    if (n && (line[0] == '#' || line[0] == '~' || line[0] == '+' || line[0] == '-'))
-      continue;
-    if (n && line[0] == '^')
-      skip = 1;
-    char *text = NULL;
-    size_t tlen = 0;
-    if (padan_decode(line + skip, n - skip, "utf-8", &text, &tlen, NULL) != PADAN_OK ||
-        tlen != n - skip) {
-      /* invalid UTF-8 (or a changed length): answer nothing for this line */
-      free(text);
-      fputc('\n', out);
-      fflush(out);
-      continue;
-    }
-    padan_tokens_clear(&toks);
-    pc.hits.n = 0;
-    pd_arena_free(&pc.arena);
-    pd_arena_init(&pc.arena);
-    int r = padan_tokenize(tk, line + skip, n - skip, skip, PADAN_TOKENIZE_LINES, &toks);
-    if (r == PADAN_OK)
-      r = padan_speller_check_text(sp, line, n, 0, &toks, collect, &pc);
-    free(text);
-    if (r != PADAN_OK) {
-      cli_error(CMD, "%s", padan_speller_errmsg(sp));
+    if (got < 0) {
+      cli_error(CMD, "(standard input): %s", strerror(errno));
       rc = EXIT_ERROR;
       break;
     }
-    size_t h = 0;
-    for (size_t i = 0; i < toks.ntok; i++) {
-      const padan_token *t = &toks.tok[i];
-      if (!pipe_word(t, line))
-        continue;
-      pipe_hit *hit = NULL;
-      while (h < pc.hits.n && PD_VEC_AT(&pc.hits, pipe_hit, h).start < t->start + t->len) {
-        pipe_hit *c = &PD_VEC_AT(&pc.hits, pipe_hit, h);
-        h++;
-        if (c->start >= t->start) {
-          hit = c;
-          break;
-        }
-      }
-      if (!hit) {
-        if (!terse)
-          fputs("*\n", out);
-        continue;
-      }
-      size_t off = chars(line, hit->start);
-      if (hit->nsugg) {
-        fprintf(out, "& %s %zu %zu:", hit->word, hit->nsugg, off);
-        for (size_t k = 0; k < hit->nsugg; k++)
-          fprintf(out, "%s %s", k ? "," : "", hit->sugg[k]);
-        fputc('\n', out);
-      } else {
-        fprintf(out, "# %s %zu\n", hit->word, off);
-      }
+    const char *ans;
+    size_t alen;
+    int r = padan_spell_pipe_feed(pp, block, (size_t)got, got == 0, &ans, &alen);
+    if (alen) {
+      fwrite(ans, 1, alen, out);
+      fflush(out);
     }
-    fputc('\n', out);
-    fflush(out);
+    if (r != PADAN_OK) {
+      cli_error(CMD, "%s", padan_spell_pipe_errmsg(pp));
+      rc = EXIT_ERROR;
+      break;
+    }
+    if (got == 0)
+      break;
   }
-  free(line);
-  padan_tokens_free(&toks);
-  pd_vec_free(&pc.hits);
-  pd_arena_free(&pc.arena);
+  if (ferror(out)) {
+    cli_error(CMD, "(standard output): write error");
+    rc = EXIT_ERROR;
+  }
+  padan_spell_pipe_free(pp);
   return rc;
 }
 
@@ -393,7 +289,7 @@ int cmd_spell(int argc, char **argv) {
       goto done;
     }
   if (pipe) {
-    rc = pipe_mode(sp, tk, stdout);
+    rc = pipe_mode(sp, stdout);
     goto done;
   }
   {

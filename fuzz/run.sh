@@ -12,7 +12,7 @@ set -u
 CC=${FUZZ_CC:-clang}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 srcdir=${srcdir:-.}
-ALL="tokenize lemma lexicon_tsv lexicon_csv lexicon_tbx dictd terms terms_merge"
+ALL="tokenize lemma lexicon_tsv lexicon_csv lexicon_tbx dictd terms terms_merge ispell"
 TARGETS=${FUZZ_TARGETS:-$ALL}
 [ -n "$TARGETS" ] || TARGETS=$ALL
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
@@ -64,6 +64,7 @@ for t in $TARGETS; do
   dictd) build dictd fuzz_dictd.c "" ;;
   terms) build terms fuzz_terms.c "" ;;
   terms_merge) build terms_merge fuzz_terms_merge.c "" ;;
+  ispell) build ispell fuzz_ispell.c "" ;;
   *) echo "fuzz: unknown target '$t' (known: $ALL)" >&2; exit 1 ;;
   esac || { echo "fuzz: building $t failed" >&2; exit 1; }
 done
@@ -81,6 +82,10 @@ seeds() { # TARGET CORPUS: copies seed files (small ones only) into CORPUS
   lexicon_tsv) cp "$fx"/lexicon/*.tsv "$fx"/check/lex*.tsv "$fx"/glossary/lexicon.tsv "$2"/ 2>/dev/null ;;
   lexicon_tbx) cp "$fx"/lexicon/*.tbx "$2"/ 2>/dev/null ;;
   terms) cp "$fx"/terms/small.txt "$fx"/check/id.txt "$2"/ 2>/dev/null ;;
+  ispell) # two header bytes: feed cut (0 = at once), piece size (0 = default)
+    for f in "$fx"/spell/pipe.txt "$fx"/spell/sample.txt; do
+      { printf '\000\000'; head -c 8192 "$f"; } > "$2/$(basename "$f").seed"
+    done ;;
   esac
   [ -d "$srcdir/fuzz/seeds/$1" ] && cp "$srcdir/fuzz/seeds/$1"/* "$2"/ 2>/dev/null
   # exported forms of the lexicon fixtures when the command is built

@@ -11,4 +11,9 @@ int pd_spell_case(const char *w, size_t n);
  * folded typed word a and a candidate b: transpositions, keyboard-adjacent and
  * vowel substitutions, doubled letters are cheaper than other edits. */
 double pd_spell_distance(const char *a, size_t an, const char *b, size_t bn);
+
+/* Sets the piece size of a pipe session (default PADAN_SPELL_PIPE_MAX_LINE;
+ * at least 8), so that tests and fuzzing reach the long-line paths with short
+ * input. */
+void pd_spell_pipe_set_max(padan_spell_pipe *p, size_t max);
 #endif

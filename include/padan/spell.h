@@ -134,6 +134,62 @@ typedef int (*padan_spell_cb)(void *user, const padan_spell_finding *f);
 int padan_speller_check_text(padan_speller *sp, const char *text, size_t len, size_t base,
                              const padan_tokens *toks, padan_spell_cb cb, void *user);
 
+/* ------------------------------------------------------------ ispell pipe */
+
+/* The ispell/Hunspell `-a` pipe protocol, as editors speak it: the caller
+ * writes padan_spell_pipe_banner() first, then feeds the input and writes the
+ * answers. Per input line:
+ *   text        one answer line per word ("*" known, "& WORD N OFFSET: S1, S2"
+ *               misspelled with suggestions, "# WORD OFFSET" without), then an
+ *               empty line; OFFSET counts characters from the start of the line
+ *   ^text       the same for text that might start with a command character
+ *               (offsets count the '^')
+ *   *WORD @WORD &WORD  accept WORD for the rest of the session (no answer)
+ *   !  %        terse mode on ("*" lines left out) / off
+ *   # ~ + -     accepted and ignored (no answer)
+ * A line that is not valid UTF-8 in NFC (or holds a NUL byte) is answered by
+ * an empty line alone. Line ends may be LF or CRLF.
+ *
+ * Long lines: a line is checked in pieces of at most PADAN_SPELL_PIPE_MAX_LINE
+ * bytes, cut after a space or tab (else at a character start), so memory does
+ * not grow with the length of a line; offsets still count from the start of
+ * the whole line. The answers of a long line come piece by piece; a piece
+ * found invalid ends the answers of that line (the empty line still follows).
+ * A *WORD line longer than the piece size is ignored.
+ *
+ * Memory grows only with the words accepted by *WORD lines and the speller's
+ * bounded cache. */
+#define PADAN_SPELL_PIPE_MAX_LINE ((size_t)1 << 20)
+
+typedef struct padan_spell_pipe padan_spell_pipe;
+
+/* "@(#) International Ispell Version 3.2.06 (but really padan VERSION)\n". Static. */
+const char *padan_spell_pipe_banner(void);
+
+/* Creates a pipe session on sp (which must outlive it and have its dictionary
+ * loaded). Release with padan_spell_pipe_free (sp is not freed). */
+int padan_spell_pipe_new(padan_spell_pipe **out, padan_speller *sp);
+void padan_spell_pipe_free(padan_spell_pipe *p);
+
+/* Feeds the next len bytes of the input stream (cut anywhere, even inside a
+ * line or a character); eof: the input ends here (a last line without its
+ * line end is answered). *out receives the answers to the lines completed by
+ * this call (and the pieces of a long line checked so far), *outlen bytes,
+ * owned by p and valid until the next call on p. Returns PADAN_OK, or
+ * PADAN_ENOMEM / PADAN_EDICT with padan_spell_pipe_errmsg; the answers made
+ * before the failure are still in *out. */
+int padan_spell_pipe_feed(padan_spell_pipe *p, const char *data, size_t len, int eof,
+                          const char **out, size_t *outlen);
+
+/* One input line (its LF is optional; a line holding LF is taken as several
+ * lines); *out as for padan_spell_pipe_feed. Do not mix with a feed that left
+ * a line unfinished. */
+int padan_spell_pipe_line(padan_spell_pipe *p, const char *line, size_t len, const char **out,
+                          size_t *outlen);
+
+/* The message of the last failure on p; never NULL. */
+const char *padan_spell_pipe_errmsg(const padan_spell_pipe *p);
+
 #ifdef __cplusplus
 }
 #endif

@@ -247,6 +247,150 @@ static void test_cache_bound(void) {
   padan_speller_free(s2);
 }
 
+
+/* ---- the ispell pipe (padan_spell_pipe_*) */
+
+/* Feeds in[0..n) in pieces of `step` bytes (0: at once, then eof) and returns
+ * the answers (malloc'd). */
+static char *pipe_run(const char *in, size_t n, size_t step) {
+  padan_spell_pipe *pp;
+  if (padan_spell_pipe_new(&pp, sp) != PADAN_OK)
+    return NULL;
+  size_t cap = 1024, len = 0;
+  char *all = malloc(cap);
+  for (size_t i = 0; all;) {
+    size_t k = step && n - i > step ? step : n - i;
+    const char *o;
+    size_t ol;
+    int rc = padan_spell_pipe_feed(pp, in + i, k, i + k == n, &o, &ol);
+    CU_ASSERT_EQUAL(rc, PADAN_OK);
+    if (len + ol + 1 > cap) {
+      while (len + ol + 1 > cap)
+        cap *= 2;
+      char *t = realloc(all, cap);
+      if (!t) {
+        free(all);
+        all = NULL;
+        break;
+      }
+      all = t;
+    }
+    memcpy(all + len, o, ol);
+    len += ol;
+    all[len] = '\0';
+    i += k;
+    if (i == n)
+      break;
+  }
+  padan_spell_pipe_free(pp);
+  return all;
+}
+
+static void test_pipe(void) {
+  if (!have_dict)
+    return;
+  CU_ASSERT_EQUAL(strncmp(padan_spell_pipe_banner(), "@(#) International Ispell Version 3.2.06", 40), 0);
+  const char *in = "rumah mengatakn\n"
+                   "^kami pasra\n"
+                   "!\n"
+                   "rumah pasra\n"
+                   "%\n"
+                   "*zzqx\n"
+                   "zzqx rumah\r\n"
+                   "#\n+\n-\n~nroff\n"
+                   "caf\xc3\xa9 \xff rumah\n"
+                   "\n"
+                   "kaf\xc3\xa9 perjanjain";
+  char *whole = pipe_run(in, strlen(in), 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+  const char *want[] = {"*\n& mengatakn ", " 6: mengatakan", "\n\n*\n& pasra ", " 6: pasar",
+                        "\n\n& pasra ", " 6: pasar", "\n\n*\n*\n\n\n\n# kaf\xc3\xa9 0\n& perjanjain 1 5: perjanjian\n\n"};
+  const char *at = whole;
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    const char *f = strstr(at, want[i]);
+    CU_ASSERT_PTR_NOT_NULL(f);
+    if (!f) {
+      fprintf(stderr, "pipe: '%s' not found in:\n%s\n", want[i], at);
+      break;
+    }
+    at = f + strlen(want[i]);
+  }
+  CU_ASSERT_EQUAL(*at, '\0');
+  /* the same answers whatever the cut of the input */
+  for (size_t step = 1; step < 8; step += 3) {
+    char *cut = pipe_run(in, strlen(in), step);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cut);
+    CU_ASSERT_STRING_EQUAL(cut, whole);
+    free(cut);
+  }
+  free(whole);
+  /* one line at a time */
+  padan_spell_pipe *pp;
+  CU_ASSERT_EQUAL_FATAL(padan_spell_pipe_new(&pp, sp), PADAN_OK);
+  const char *o;
+  size_t ol;
+  CU_ASSERT_EQUAL(padan_spell_pipe_line(pp, "rumah", 5, &o, &ol), PADAN_OK);
+  CU_ASSERT_EQUAL(ol, 3);
+  CU_ASSERT_EQUAL(memcmp(o, "*\n\n", 3), 0);
+  CU_ASSERT_EQUAL(padan_spell_pipe_line(pp, "rumah\nbagus", 11, &o, &ol), PADAN_OK);
+  CU_ASSERT_EQUAL(ol, 6); /* two lines */
+  CU_ASSERT_EQUAL(padan_spell_pipe_line(pp, "!", 1, &o, &ol), PADAN_OK);
+  CU_ASSERT_EQUAL(ol, 0);
+  CU_ASSERT_EQUAL(padan_spell_pipe_line(pp, "", 0, &o, &ol), PADAN_OK);
+  CU_ASSERT_EQUAL(ol, 1);
+  padan_spell_pipe_free(pp);
+  padan_spell_pipe_free(NULL);
+  CU_ASSERT_EQUAL(padan_spell_pipe_new(&pp, NULL), PADAN_EARG);
+}
+
+/* A line longer than PADAN_SPELL_PIPE_MAX_LINE is checked in pieces; offsets
+ * count from the start of the line. */
+static void test_pipe_long_line(void) {
+  if (!have_dict)
+    return;
+  const char *w = "rumah kaf\xc3\xa9 "; /* 12 bytes, 11 characters */
+  size_t reps = 3 * PADAN_SPELL_PIPE_MAX_LINE / 12;
+  size_t n = reps * 12 + 12;
+  char *in = malloc(n + 40);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+  for (size_t i = 0; i < reps; i++)
+    memcpy(in + i * 12, w, 12);
+  size_t len = reps * 12;
+  len += (size_t)sprintf(in + len, "perjanjain\n*%s\nzzqx\n", "zzqx");
+  for (size_t step = 0; step <= 65536; step += 65536) {
+    char *out = pipe_run(in, len, step);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    size_t stars = 0;
+    for (const char *p = out; (p = strstr(p, "*\n")); p += 2)
+      stars++;
+    CU_ASSERT_EQUAL(stars, reps + 1);
+    size_t kafe = 0;
+    for (const char *p = out; (p = strstr(p, "# kaf\xc3\xa9 ")); p += 2)
+      kafe++;
+    CU_ASSERT_EQUAL(kafe, reps);
+    char want[64];
+    snprintf(want, sizeof want, "\n# kaf\xc3\xa9 %zu\n", (reps - 1) * 11 + 6);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+    snprintf(want, sizeof want, "& perjanjain 1 %zu: perjanjian\n\n*\n\n", reps * 11);
+    size_t ol = strlen(out), wl = strlen(want);
+    CU_ASSERT(ol > wl && strcmp(out + ol - wl, want) == 0);
+    free(out);
+  }
+  /* a *WORD line over the piece size is ignored, and the next line answered */
+  free(in);
+  len = 1 + 2 * PADAN_SPELL_PIPE_MAX_LINE;
+  char *big = malloc(len + 16);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+  big[0] = '*';
+  memset(big + 1, 'q', len - 1);
+  memcpy(big + len, "\nrumah\n", 7);
+  char *out = pipe_run(big, len + 7, 100000);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+  CU_ASSERT_STRING_EQUAL(out, "*\n\n");
+  free(out);
+  free(big);
+}
+
 int suite_spell(void) {
   CU_pSuite s = CU_add_suite("spell", setup, teardown);
   if (!s)
@@ -258,7 +402,9 @@ int suite_spell(void) {
       !CU_add_test(s, "nonstandard", test_nonstandard) ||
       !CU_add_test(s, "suggestion ranking", test_ranking) || !CU_add_test(s, "text", test_text) ||
       !CU_add_test(s, "missing dictionary", test_missing_dict) ||
-      !CU_add_test(s, "bounded cache", test_cache_bound))
+      !CU_add_test(s, "bounded cache", test_cache_bound) ||
+      !CU_add_test(s, "ispell pipe", test_pipe) ||
+      !CU_add_test(s, "ispell pipe: long lines", test_pipe_long_line))
     return -1;
   return 0;
 }
