@@ -62,6 +62,27 @@ void cli_stream_close(cli_stream *s); /* NULL is a no-op */
  * character, so every piece ends between words. */
 void cli_stream_set_words(cli_stream *s, int on);
 
+/* What a document is in a streamed input (--docs=, cli/cmd_terms.c): the
+ * whole file, each non-blank line, or each block of lines between blank
+ * lines. cli_docs_feed cuts decoded pieces into documents and hands them to
+ * the callbacks (whole: a complete document in one call; piece + end: one in
+ * parts); cli_docs_end_file ends the file. Both return the first non-zero
+ * status of a callback. */
+enum { CLI_DOCS_FILE = 1, CLI_DOCS_LINE, CLI_DOCS_BLANK };
+typedef struct cli_docs {
+  int mode;
+  int open;       /* a document has content not yet ended */
+  int line_blank; /* the current line is so far only white space */
+  int (*whole)(void *ctx, const char *s, size_t n);
+  int (*piece)(void *ctx, const char *s, size_t n);
+  int (*end)(void *ctx);
+  void *ctx;
+} cli_docs;
+int cli_docs_mode(const char *name); /* "file", "line", "blank"; 0 when unknown */
+void cli_docs_start(cli_docs *d);    /* before each file */
+int cli_docs_feed(cli_docs *d, const char *s, size_t n);
+int cli_docs_end_file(cli_docs *d);
+
 /* Output through -o FILE (atomic) or stdout. */
 typedef struct {
   pd_atomic at;

@@ -37,10 +37,16 @@ static void usage(FILE *fp) {
           "  --no-default-lexicon  do not load dicts/lexicon.tsv and FreeDict\n"
           "  --encoding=ENC    input encoding (default auto: UTF-8, else Windows-1252)\n"
           "  --stopwords=FILE  stop words for term extraction (default dicts/stopwords-id.txt)\n"
+          "  --docs=UNIT       what a document is: file (default), line (each non-blank\n"
+          "                    line) or blank (blocks of lines between blank lines)\n"
           "  -h, --help        this help\n"
           "\n"
           "TSV columns: id_term en_term match freq score status, then alternatives admitted\n"
           "concept domain confidence source note example.\n"
+          "Inputs are read in pieces: memory grows with the distinct words and terms and\n"
+          "the lexicon, not with the length of the input. The input is read a second time\n"
+          "for examples and lexicon matches: up to 8 MiB of it is kept in memory, more in\n"
+          "an unlinked temporary file (about the input's size, in /tmp).\n"
           "Exit status: 0 done (a glossary is not a finding), 2 usage or input error.\n");
 }
 
@@ -56,6 +62,10 @@ static int parse_num(const char *opt, const char *v, unsigned long *out) {
   return 0;
 }
 
+static int g_whole(void *c, const char *s, size_t n) { return padan_glossary_add(c, s, n); }
+static int g_piece(void *c, const char *s, size_t n) { return padan_glossary_add_piece(c, s, n); }
+static int g_end(void *c) { return padan_glossary_end_doc(c); }
+
 /* The handle's message, or the status text when the failure left none (ENOMEM). */
 static const char *gloss_msg(const padan_glossary *g, int st) {
   const char *m = padan_glossary_errmsg(g);
@@ -64,7 +74,7 @@ static const char *gloss_msg(const padan_glossary *g, int st) {
 
 int cmd_glossary(int argc, char **argv) {
   const char *out_path = NULL, *encoding = NULL, *stopwords = NULL;
-  int format = FMT_TSV;
+  int format = FMT_TSV, docs = CLI_DOCS_FILE;
   padan_glossary_options opt;
   padan_glossary_options_init(&opt);
   cli_lexopts lo;
@@ -114,6 +124,11 @@ int cmd_glossary(int argc, char **argv) {
       encoding = a + 11;
     } else if (strncmp(a, "--stopwords=", 12) == 0) {
       stopwords = a + 12;
+    } else if (strncmp(a, "--docs=", 7) == 0) {
+      if (!(docs = cli_docs_mode(a + 7))) {
+        cli_error(CMD, "--docs must be file, line or blank, not '%s'", a + 7);
+        goto done;
+      }
     } else if (strncmp(a, "--top=", 6) == 0) {
       if (parse_num("--top", a + 6, &v))
         goto done;
@@ -156,19 +171,42 @@ int cmd_glossary(int argc, char **argv) {
     cli_error(CMD, "%s", gloss_msg(g, st));
     goto fail;
   }
+  cli_docs dd;
+  memset(&dd, 0, sizeof dd);
+  dd.mode = docs, dd.whole = g_whole, dd.piece = g_piece, dd.end = g_end, dd.ctx = g;
+  pd_buf piece;
+  pd_buf_init(&piece);
   for (size_t i = 0; i < nfiles; i++) {
-    char *text;
-    size_t len;
-    if (cli_read_text(CMD, files[i], encoding, &text, &len))
+    cli_stream *s;
+    if (cli_stream_open(CMD, files[i], encoding, &s)) {
+      pd_buf_free(&piece);
       goto fail;
-    st = padan_glossary_add(g, text, len);
-    free(text);
+    }
+    cli_stream_set_words(s, 1);
+    cli_docs_start(&dd);
+    int eof = 0;
+    st = PADAN_OK;
+    while (!eof && !st) {
+      pd_buf_clear(&piece);
+      if (cli_stream_read(s, &piece, &eof)) {
+        cli_stream_close(s);
+        pd_buf_free(&piece);
+        goto fail;
+      }
+      st = cli_docs_feed(&dd, piece.p ? piece.p : "", piece.len);
+    }
+    if (!st)
+      st = cli_docs_end_file(&dd);
+    cli_stream_close(s);
     if (st) {
-      cli_error(CMD, "%s: %s", files[i], gloss_msg(g, st));
+      cli_error(CMD, "%s: %s", strcmp(files[i], "-") ? files[i] : "(standard input)",
+                gloss_msg(g, st));
+      pd_buf_free(&piece);
       goto fail;
     }
     cli_progress(CMD, "reading", i + 1, nfiles);
   }
+  pd_buf_free(&piece);
   cli_progress_end();
   if ((st = padan_glossary_build(g, NULL, NULL))) {
     cli_error(CMD, "%s", gloss_msg(g, st));

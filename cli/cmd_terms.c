@@ -14,8 +14,8 @@ static const char *const CMD = "terms";
 static void usage(FILE *fp) {
   fprintf(fp,
           "Usage: padan terms [OPTIONS] [FILE...]\n"
-          "Ranked domain terms of the documents (one document per file; standard input when\n"
-          "no FILE or '-').\n\n"
+          "Ranked domain terms of the documents (one document per file unless --docs says\n"
+          "otherwise; standard input when no FILE or '-').\n\n"
           "Options:\n"
           "  --format=FMT       tsv (default), csv, json or text\n"
           "  -o FILE            write the output to FILE (atomically)\n"
@@ -25,7 +25,11 @@ static void usage(FILE *fp) {
           "  --reference=FILE   general-language word counts (word<TAB>count) for specificity\n"
           "  --count            write the word counts of the input (a reference) instead\n"
           "  --counts           write mergeable counts of the input instead (for --merge)\n"
-          "  --merge            the FILEs are --counts outputs: merge them and rank\n"
+          "  --merge            the FILEs ('-' = standard input) are --counts outputs, or\n"
+          "                     concatenations of them: merge them in order and rank\n"
+          "  --docs=UNIT        what a document is: file (default), line (each non-blank\n"
+          "                     line, e.g. one article a line) or blank (blocks of lines\n"
+          "                     between blank lines); sets the docs column\n"
           "  --stopwords=FILE   stop-word list (default: stopwords-id.txt from the data folder)\n"
           "  --dict=PREFIX      Hunspell dictionary PREFIX.aff/.dic to confirm verbal stems\n"
           "                     (default: /usr/share/hunspell/id_ID when present)\n"
@@ -34,6 +38,11 @@ static void usage(FILE *fp) {
           "  -h, --help         this help\n\n"
           "TSV columns: term score freq docs variants context kind cvalue assoc spec\n"
           "(variants are '|'-separated, most frequent first).\n"
+          "Inputs are read in pieces: memory grows with the distinct words and candidate\n"
+          "terms (and one context snippet each), not with the length of the input; a\n"
+          "sentence longer than 4 MiB is counted in parts. Shards: run --counts on parts\n"
+          "of a corpus (GNU parallel -k, also --pipe with --docs=line or blank) and\n"
+          "--merge their outputs in corpus order for the ranking of one run.\n"
           "Exit status: 0 done, 2 usage or input error.\n");
 }
 
@@ -51,6 +60,72 @@ static int file_exists(const char *p) {
   struct stat st;
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
+
+/* ------------------------------------------------ documents in a stream */
+
+int cli_docs_mode(const char *name) {
+  if (strcmp(name, "file") == 0)
+    return CLI_DOCS_FILE;
+  if (strcmp(name, "line") == 0)
+    return CLI_DOCS_LINE;
+  if (strcmp(name, "blank") == 0)
+    return CLI_DOCS_BLANK;
+  return 0;
+}
+
+void cli_docs_start(cli_docs *d) { d->open = 0, d->line_blank = 1; }
+
+static int is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+int cli_docs_feed(cli_docs *d, const char *s, size_t n) {
+  if (d->mode == CLI_DOCS_FILE) {
+    d->open = 1;
+    return n ? d->piece(d->ctx, s, n) : 0;
+  }
+  int rc = 0;
+  for (size_t i = 0; i < n && !rc;) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t j = nl ? (size_t)(nl - s) + 1 : n; /* the segment [i, j), with its LF */
+    size_t k = i;
+    if (d->line_blank) {
+      while (k < j && (is_blank_byte(s[k]) || s[k] == '\n'))
+        k++;
+      if (k == j) { /* white space only so far */
+        if (nl) {
+          if (d->mode == CLI_DOCS_BLANK && d->open && (rc = d->end(d->ctx)) == 0)
+            d->open = 0;
+        }
+        i = j;
+        continue;
+      }
+    }
+    if (d->mode == CLI_DOCS_LINE && nl && !d->open) {
+      rc = d->whole(d->ctx, s + k, j - k); /* a whole line in this piece */
+    } else {
+      rc = d->piece(d->ctx, s + k, j - k);
+      d->open = 1;
+      if (!rc && nl && d->mode == CLI_DOCS_LINE) {
+        rc = d->end(d->ctx);
+        d->open = 0;
+      }
+    }
+    d->line_blank = nl != NULL;
+    i = j;
+  }
+  return rc;
+}
+
+int cli_docs_end_file(cli_docs *d) {
+  int rc = 0;
+  if (d->mode == CLI_DOCS_FILE || d->open)
+    rc = d->end(d->ctx);
+  d->open = 0, d->line_blank = 1;
+  return rc;
+}
+
+static int t_whole(void *c, const char *s, size_t n) { return padan_terms_add(c, s, n); }
+static int t_piece(void *c, const char *s, size_t n) { return padan_terms_add_piece(c, s, n); }
+static int t_end(void *c) { return padan_terms_end_doc(c); }
 
 static const char *kind_name(int k) { return k == PADAN_TERM_NAME ? "name" : "term"; }
 
@@ -124,7 +199,7 @@ int cmd_terms(int argc, char **argv) {
   padan_terms_options_init(&opt);
   const char *out_path = NULL, *reference = NULL, *stopwords = NULL, *dict = NULL;
   const char *encoding = NULL;
-  int format = FMT_TSV, count = 0, no_dict = 0, counts = 0, merge = 0;
+  int format = FMT_TSV, count = 0, no_dict = 0, counts = 0, merge = 0, docs = CLI_DOCS_FILE;
   int nfiles = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files)
@@ -179,6 +254,11 @@ int cmd_terms(int argc, char **argv) {
       counts = 1;
     } else if (strcmp(a, "--merge") == 0) {
       merge = 1;
+    } else if (strncmp(a, "--docs=", 7) == 0) {
+      if (!(docs = cli_docs_mode(a + 7))) {
+        cli_error(CMD, "--docs must be file, line or blank, not '%s'", a + 7);
+        goto fail;
+      }
     } else {
       cli_error(CMD, "unknown option '%s' (see 'padan terms --help')", a);
       goto fail;
@@ -229,25 +309,47 @@ int cmd_terms(int argc, char **argv) {
     }
   }
   for (int i = 0; merge && i < nfiles; i++) {
-    if ((rc = padan_terms_merge_state(t, files[i]))) {
+    if (strcmp(files[i], "-") == 0)
+      rc = padan_terms_merge_stream(t, stdin, "(standard input)");
+    else
+      rc = padan_terms_merge_state(t, files[i]);
+    if (rc) {
       terms_error(t, rc);
       goto fail_t;
     }
   }
+  cli_docs dd;
+  memset(&dd, 0, sizeof dd);
+  dd.mode = docs, dd.whole = t_whole, dd.piece = t_piece, dd.end = t_end, dd.ctx = t;
+  pd_buf piece;
+  pd_buf_init(&piece);
   for (int i = 0; !merge && i < nfiles; i++) {
-    char *text;
-    size_t len;
-    if (cli_read_text(CMD, files[i], encoding, &text, &len) != EXIT_DONE)
-      goto fail_t;
-    rc = padan_terms_add(t, text, len);
-    free(text);
+    const char *shown = strcmp(files[i], "-") ? files[i] : "(standard input)";
+    cli_stream *s;
+    if (cli_stream_open(CMD, files[i], encoding, &s) != EXIT_DONE)
+      goto fail_p;
+    cli_stream_set_words(s, 1);
+    cli_docs_start(&dd);
+    int eof = 0;
+    rc = PADAN_OK;
+    while (!eof && !rc) {
+      pd_buf_clear(&piece);
+      if (cli_stream_read(s, &piece, &eof) != EXIT_DONE) {
+        cli_stream_close(s);
+        goto fail_p;
+      }
+      rc = cli_docs_feed(&dd, piece.p ? piece.p : "", piece.len);
+    }
+    if (!rc)
+      rc = cli_docs_end_file(&dd);
+    cli_stream_close(s);
     if (rc) {
-      cli_error(CMD, "%s: %s", strcmp(files[i], "-") ? files[i] : "(standard input)",
-                padan_strerror(rc));
-      goto fail_t;
+      cli_error(CMD, "%s: %s", shown, padan_strerror(rc));
+      goto fail_p;
     }
     cli_progress(CMD, "documents", (size_t)i + 1, (size_t)nfiles);
   }
+  pd_buf_free(&piece);
   cli_progress_end();
 
   cli_out o;
@@ -282,6 +384,8 @@ int cmd_terms(int argc, char **argv) {
   free(files);
   return rc ? EXIT_ERROR : st;
 
+fail_p:
+  pd_buf_free(&piece);
 fail_t:
   padan_terms_free(t);
 fail:

@@ -1,6 +1,7 @@
 /* The glossary builder: extracted terms and lexicon terms found in the input,
  * merged, each with its English equivalent and an example sentence. */
 #include "config.h"
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -11,10 +12,15 @@
 #include "report/gloss_int.h"
 #include "text/lemma.h"
 
-typedef struct {
-  char *text;
-  size_t len;
-} gdoc;
+/* The input kept for the scan at build time (examples need the ranked terms,
+ * known only at the end): records 'P' + length + bytes (a piece of the open
+ * document) and 'E' (end of a document), in memory up to SPILL_MEM bytes,
+ * then in an unlinked temporary file, so memory stays bounded. */
+#define SPILL_MEM ((size_t)8 << 20)
+#define REC_MAX ((size_t)4 << 20)
+/* a held-back sentence longer than this is scanned without its continuation
+ * (as padan_terms counts it) */
+#define CARRY_MAX ((size_t)4 << 20)
 
 /* What an n-gram key stands for. */
 typedef struct {
@@ -37,7 +43,9 @@ struct padan_glossary {
   padan_glossary_options opt;
   padan_terms *terms;
   padan_tokenizer *tk;
-  pd_vec docs; /* gdoc */
+  pd_buf mem;  /* the stored input (records), while it is small */
+  FILE *spill; /* the stored input once it is not */
+  int indoc;   /* a document given in pieces is open */
   pd_arena arena;
   pd_vec rows; /* padan_glossary_row */
   pd_vec info; /* growinfo */
@@ -58,6 +66,7 @@ void padan_glossary_options_init(padan_glossary_options *opt) {
   memset(opt, 0, sizeof *opt);
   opt->min_freq = 2;
   opt->max_words = 6;
+  opt->keep_bytes = SPILL_MEM;
 }
 
 static int fail(padan_glossary *g, int rc, const char *fmt, ...) {
@@ -88,7 +97,7 @@ int padan_glossary_new(padan_glossary **out, padan_lexicon *lex,
     g->opt = *opt;
   else
     padan_glossary_options_init(&g->opt);
-  pd_vec_init(&g->docs, sizeof(gdoc));
+  pd_buf_init(&g->mem);
   pd_vec_init(&g->rows, sizeof(padan_glossary_row));
   pd_vec_init(&g->info, sizeof(growinfo));
   pd_arena_init(&g->arena);
@@ -113,9 +122,9 @@ int padan_glossary_new(padan_glossary **out, padan_lexicon *lex,
 void padan_glossary_free(padan_glossary *g) {
   if (!g)
     return;
-  for (size_t i = 0; i < g->docs.n; i++)
-    free(PD_VEC_AT(&g->docs, gdoc, i).text);
-  pd_vec_free(&g->docs);
+  pd_buf_free(&g->mem);
+  if (g->spill)
+    fclose(g->spill);
   pd_vec_free(&g->rows);
   pd_vec_free(&g->info);
   pd_arena_free(&g->arena);
@@ -132,23 +141,75 @@ int padan_glossary_load_stopwords(padan_glossary *g, const char *path) {
   return PADAN_OK;
 }
 
+/* Appends bytes to the stored input. */
+static int store(padan_glossary *g, const void *p, size_t n) {
+  if (!g->spill && g->mem.len + n <= g->opt.keep_bytes)
+    return pd_buf_append(&g->mem, p, n) ? fail(g, PADAN_ENOMEM, "out of memory") : PADAN_OK;
+  if (!g->spill) {
+    g->spill = tmpfile();
+    if (!g->spill)
+      return fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+    if (g->mem.len && fwrite(g->mem.p, 1, g->mem.len, g->spill) != g->mem.len)
+      return fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+    pd_buf_free(&g->mem);
+    pd_buf_init(&g->mem);
+  }
+  if (n && fwrite(p, 1, n, g->spill) != n)
+    return fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+  return PADAN_OK;
+}
+
+static int store_text(padan_glossary *g, const char *text, size_t len) {
+  int rc = PADAN_OK;
+  for (size_t i = 0; i < len && !rc;) {
+    uint64_t n = len - i < REC_MAX ? len - i : REC_MAX;
+    if (!(rc = store(g, "P", 1)) && !(rc = store(g, &n, sizeof n)))
+      rc = store(g, text + i, (size_t)n);
+    i += (size_t)n;
+  }
+  return rc;
+}
+
+int padan_glossary_add_piece(padan_glossary *g, const char *text, size_t len) {
+  if (!g || (!text && len))
+    return PADAN_EARG;
+  g->built = 0;
+  g->indoc = 1;
+  int rc = store_text(g, text, len);
+  if (rc)
+    return rc;
+  rc = padan_terms_add_piece(g->terms, text ? text : "", len);
+  if (rc)
+    return fail(g, rc, "%s", padan_terms_errmsg(g->terms));
+  return PADAN_OK;
+}
+
+int padan_glossary_end_doc(padan_glossary *g) {
+  if (!g)
+    return PADAN_EARG;
+  g->built = 0;
+  g->indoc = 0;
+  int rc = store(g, "E", 1);
+  if (rc)
+    return rc;
+  rc = padan_terms_end_doc(g->terms);
+  if (rc)
+    return fail(g, rc, "%s", padan_terms_errmsg(g->terms));
+  return PADAN_OK;
+}
+
 int padan_glossary_add(padan_glossary *g, const char *text, size_t len) {
   if (!g || (!text && len))
     return PADAN_EARG;
-  gdoc *d = pd_vec_push(&g->docs);
-  if (!d)
-    return fail(g, PADAN_ENOMEM, "out of memory");
-  d->text = malloc(len + 1);
-  if (!d->text) {
-    g->docs.n--;
-    return fail(g, PADAN_ENOMEM, "out of memory");
-  }
-  if (len)
-    memcpy(d->text, text, len);
-  d->text[len] = 0;
-  d->len = len;
+  int rc = g->indoc ? padan_glossary_end_doc(g) : PADAN_OK;
+  if (!rc)
+    rc = store_text(g, text, len);
+  if (!rc)
+    rc = store(g, "E", 1);
+  if (rc)
+    return rc;
   g->built = 0;
-  int rc = padan_terms_add(g->terms, text, len);
+  rc = padan_terms_add(g->terms, text ? text : "", len);
   if (rc)
     return fail(g, rc, "%s", padan_terms_errmsg(g->terms));
   return PADAN_OK;
@@ -449,6 +510,205 @@ static void translate_unmatched(padan_glossary *g, pd_gloss_ctx *cx, padan_gloss
   }
 }
 
+/* The scan of the stored input at build time. */
+typedef struct {
+  keytab *kt;
+  uint32_t *lexrow; /* lexicon term -> row + 1 */
+  padan_tokens dt;
+  pd_buf key, sk;
+  size_t *koff;
+  size_t koffcap;
+} scanner;
+
+/* Scans the sentences of text[0..len) for lexicon terms and examples: all of
+ * them when final, else all but the last (its end may be in the next piece),
+ * as padan_terms counts them. *used receives the bytes scanned. */
+static int scan_text(padan_glossary *g, scanner *sc, const char *text, size_t len, int final,
+                     size_t *used) {
+  *used = 0;
+  padan_tokens_clear(&sc->dt);
+  if (padan_tokenize(g->tk, text, len, 0, 0, &sc->dt))
+    return PADAN_ENOMEM;
+  size_t nsent = sc->dt.nsent;
+  *used = len;
+  if (!final && nsent > 1) {
+    nsent--;
+    *used = sc->dt.sent[nsent].start;
+  } else if (!final && len <= CARRY_MAX) {
+    *used = 0;
+    return PADAN_OK;
+  }
+  /* the lemma key of every token, concatenated */
+  pd_buf_clear(&sc->sk);
+  if (sc->dt.ntok + 1 > sc->koffcap) {
+    free(sc->koff);
+    sc->koffcap = sc->dt.ntok + 1;
+    sc->koff = malloc(sc->koffcap * sizeof *sc->koff);
+    if (!sc->koff) {
+      sc->koffcap = 0;
+      return PADAN_ENOMEM;
+    }
+  }
+  size_t ntok = nsent ? sc->dt.sent[nsent - 1].first + sc->dt.sent[nsent - 1].ntok : 0;
+  for (size_t i = 0; i < ntok; i++) {
+    sc->koff[i] = sc->sk.len;
+    if (scan_kind(sc->dt.tok[i].kind) &&
+        pd_lemma_key(text + sc->dt.tok[i].start, sc->dt.tok[i].len, &sc->sk))
+      return PADAN_ENOMEM;
+  }
+  sc->koff[ntok] = sc->sk.len;
+  for (size_t si = 0; si < nsent; si++) {
+    const padan_sentence *sent = &sc->dt.sent[si];
+    size_t end = sent->first + sent->ntok;
+    for (size_t i = sent->first; i < end;) {
+      if (!scan_kind(sc->dt.tok[i].kind)) {
+        i++;
+        continue;
+      }
+      size_t run = 0;
+      while (i + run < end && run < sc->kt->maxn && scan_kind(sc->dt.tok[i + run].kind))
+        run++;
+      size_t advance = 1;
+      int lex_done = 0;
+      size_t lexlen = 0;  /* words of the lexicon term matched here */
+      size_t longest = 0; /* words of the longest term of any kind starting here */
+      for (size_t m = run; m >= 1; m--) {
+        pd_buf_clear(&sc->key);
+        for (size_t k = 0; k < m; k++) {
+          if (k)
+            pd_buf_putc(&sc->key, ' ');
+          pd_buf_append(&sc->key, sc->sk.p + sc->koff[i + k], sc->koff[i + k + 1] - sc->koff[i + k]);
+        }
+        gkey *e = sc->key.len ? key_entry(sc->kt, sc->key.p, sc->key.len, 0) : NULL;
+        if (!e || (!e->lex_term && !e->row))
+          continue;
+        if (!longest)
+          longest = m;
+        const char *surf = text + sc->dt.tok[i].start;
+        size_t surfl = sc->dt.tok[i + m - 1].start + sc->dt.tok[i + m - 1].len - sc->dt.tok[i].start;
+        if (e->lex_term && !lex_done) {
+          padan_lexicon_term lt;
+          padan_lexicon_term_get(g->lex, e->lex_term - 1, &lt);
+          /* an acronym matches only in capitals, a capitalized name only capitalized */
+          int ok = 1;
+          if (all_caps(lt.text, lt.len) && !all_caps(surf, surfl))
+            ok = 0;
+          if (pd_gloss_capitalized(lt.text, lt.len) && !pd_gloss_capitalized(surf, surfl))
+            ok = 0;
+          if (ok) {
+            lex_done = 1;
+            advance = m;
+            lexlen = m;
+            uint32_t ri = e->row ? e->row : sc->lexrow[e->lex_term - 1];
+            if (!ri) {
+              padan_glossary_row *r = new_row(g, &ri);
+              if (!r)
+                return PADAN_ENOMEM;
+              r->id_term = adup(g, lt.text, lt.len);
+              r->source = "lexicon";
+              r->name = pd_gloss_capitalized(lt.text, lt.len);
+            }
+            sc->lexrow[e->lex_term - 1] = ri;
+            growinfo *in = INFO(g, ri - 1);
+            if (!in->lex_term)
+              in->lex_term = e->lex_term;
+            in->lexfreq++;
+            pd_buf fk, fs;
+            pd_buf_init(&fk), pd_buf_init(&fs);
+            if (surfl == lt.len && memcmp(surf, lt.text, surfl) == 0)
+              in->exact = 1;
+            else if (pd_utf8_fold(surf, surfl, &fs) == PADAN_OK &&
+                     pd_utf8_fold(lt.text, lt.len, &fk) == PADAN_OK && fs.len == fk.len &&
+                     (fs.len == 0 || memcmp(fs.p, fk.p, fs.len) == 0))
+              in->exact = 1;
+            pd_buf_free(&fk), pd_buf_free(&fs);
+            padan_glossary_row *r = ROW(g, ri - 1);
+            if (!r->example[0])
+              set_example(g, r, text, sent->start, sent->end, sc->dt.tok[i].start, surfl);
+          }
+        }
+        if (e->row) {
+          padan_glossary_row *r = ROW(g, e->row - 1);
+          growinfo *in = INFO(g, e->row - 1);
+          int weak = m < lexlen || m < longest;
+          if (!r->example[0] || (in->weak_example && !weak)) {
+            set_example(g, r, text, sent->start, sent->end, sc->dt.tok[i].start, surfl);
+            in->weak_example = weak;
+          }
+        }
+      }
+      i += advance;
+    }
+  }
+  return PADAN_OK;
+}
+
+/* Reads the stored input back and scans it document by document. */
+static int scan_stored(padan_glossary *g, scanner *sc) {
+  pd_buf cur;
+  pd_buf_init(&cur);
+  int rc = PADAN_OK;
+  size_t pos = 0;
+  if (g->spill) {
+    if (fflush(g->spill) || fseek(g->spill, 0, SEEK_SET))
+      return fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+  }
+  for (;;) {
+    char type;
+    uint64_t n = 0;
+    if (g->spill) {
+      int c = getc(g->spill);
+      if (c == EOF)
+        break;
+      type = (char)c;
+      if (type == 'P' && fread(&n, sizeof n, 1, g->spill) != 1)
+        type = '?';
+    } else {
+      if (pos >= g->mem.len)
+        break;
+      type = g->mem.p[pos++];
+      if (type == 'P') {
+        memcpy(&n, g->mem.p + pos, sizeof n);
+        pos += sizeof n;
+      }
+    }
+    size_t used = 0;
+    if (type == 'P') {
+      if (pd_buf_reserve(&cur, (size_t)n)) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
+      if (g->spill) {
+        if (fread(cur.p + cur.len, 1, (size_t)n, g->spill) != n) {
+          rc = fail(g, PADAN_EIO, "temporary file for the input: short read");
+          break;
+        }
+      } else {
+        memcpy(cur.p + cur.len, g->mem.p + pos, (size_t)n);
+        pos += (size_t)n;
+      }
+      cur.len += (size_t)n;
+      cur.p[cur.len] = '\0';
+      if ((rc = scan_text(g, sc, cur.p, cur.len, 0, &used)))
+        break;
+      memmove(cur.p, cur.p + used, cur.len - used);
+      cur.len -= used;
+      cur.p[cur.len] = '\0';
+    } else if (type == 'E') {
+      if ((rc = scan_text(g, sc, cur.p ? cur.p : "", cur.len, 1, &used)))
+        break;
+      pd_buf_clear(&cur);
+    } else {
+      rc = fail(g, PADAN_EIO, "temporary file for the input: damaged");
+      break;
+    }
+  }
+  if (g->spill && fseek(g->spill, 0, SEEK_END) && !rc)
+    rc = fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+  pd_buf_free(&cur);
+  return rc;
+}
+
 int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, size_t *n) {
   if (!g)
     return PADAN_EARG;
@@ -458,6 +718,11 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
     if (n)
       *n = g->rows.n;
     return PADAN_OK;
+  }
+  if (g->indoc) {
+    int rc0 = padan_glossary_end_doc(g);
+    if (rc0)
+      return rc0;
   }
   g->rows.n = g->info.n = 0;
   const padan_term *tv;
@@ -541,108 +806,18 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
   uint32_t *lexrow = calloc(nlt + 1, sizeof *lexrow);
   if (!lexrow)
     goto out;
-  size_t *koff = NULL;
-  for (size_t d = 0; d < g->docs.n; d++) {
-    gdoc *doc = &PD_VEC_AT(&g->docs, gdoc, d);
-    padan_tokens_clear(&dt);
-    if (padan_tokenize(g->tk, doc->text, doc->len, 0, 0, &dt))
-      goto out2;
-    /* the lemma key of every token, concatenated */
-    pd_buf_clear(&sk);
-    free(koff);
-    koff = malloc((dt.ntok + 1) * sizeof *koff);
-    if (!koff)
-      goto out2;
-    for (size_t i = 0; i < dt.ntok; i++) {
-      koff[i] = sk.len;
-      if (scan_kind(dt.tok[i].kind) &&
-          pd_lemma_key(doc->text + dt.tok[i].start, dt.tok[i].len, &sk))
-        goto out2;
-    }
-    koff[dt.ntok] = sk.len;
-    for (size_t si = 0; si < dt.nsent; si++) {
-      const padan_sentence *sent = &dt.sent[si];
-      size_t end = sent->first + sent->ntok;
-      for (size_t i = sent->first; i < end;) {
-        if (!scan_kind(dt.tok[i].kind)) {
-          i++;
-          continue;
-        }
-        size_t run = 0;
-        while (i + run < end && run < kt.maxn && scan_kind(dt.tok[i + run].kind))
-          run++;
-        size_t advance = 1;
-        int lex_done = 0;
-        size_t lexlen = 0;  /* words of the lexicon term matched here */
-        size_t longest = 0; /* words of the longest term of any kind starting here */
-        for (size_t m = run; m >= 1; m--) {
-          pd_buf_clear(&key);
-          for (size_t k = 0; k < m; k++) {
-            if (k)
-              pd_buf_putc(&key, ' ');
-            pd_buf_append(&key, sk.p + koff[i + k], koff[i + k + 1] - koff[i + k]);
-          }
-          gkey *e = key.len ? key_entry(&kt, key.p, key.len, 0) : NULL;
-          if (!e || (!e->lex_term && !e->row))
-            continue;
-          if (!longest)
-            longest = m;
-          const char *surf = doc->text + dt.tok[i].start;
-          size_t surfl = dt.tok[i + m - 1].start + dt.tok[i + m - 1].len - dt.tok[i].start;
-          if (e->lex_term && !lex_done) {
-            padan_lexicon_term lt;
-            padan_lexicon_term_get(g->lex, e->lex_term - 1, &lt);
-            /* an acronym matches only in capitals, a capitalized name only capitalized */
-            int ok = 1;
-            if (all_caps(lt.text, lt.len) && !all_caps(surf, surfl))
-              ok = 0;
-            if (pd_gloss_capitalized(lt.text, lt.len) && !pd_gloss_capitalized(surf, surfl))
-              ok = 0;
-            if (ok) {
-              lex_done = 1;
-              advance = m;
-              lexlen = m;
-              uint32_t ri = e->row ? e->row : lexrow[e->lex_term - 1];
-              if (!ri) {
-                padan_glossary_row *r = new_row(g, &ri);
-                if (!r)
-                  goto out2;
-                r->id_term = adup(g, lt.text, lt.len);
-                r->source = "lexicon";
-                r->name = pd_gloss_capitalized(lt.text, lt.len);
-              }
-              lexrow[e->lex_term - 1] = ri;
-              growinfo *in = INFO(g, ri - 1);
-              if (!in->lex_term)
-                in->lex_term = e->lex_term;
-              in->lexfreq++;
-              pd_buf fk, fs;
-              pd_buf_init(&fk), pd_buf_init(&fs);
-              if (surfl == lt.len && memcmp(surf, lt.text, surfl) == 0)
-                in->exact = 1;
-              else if (pd_utf8_fold(surf, surfl, &fs) == PADAN_OK &&
-                       pd_utf8_fold(lt.text, lt.len, &fk) == PADAN_OK && fs.len == fk.len &&
-                       (fs.len == 0 || memcmp(fs.p, fk.p, fs.len) == 0))
-                in->exact = 1;
-              pd_buf_free(&fk), pd_buf_free(&fs);
-              padan_glossary_row *r = ROW(g, ri - 1);
-              if (!r->example[0])
-                set_example(g, r, doc->text, sent->start, sent->end, dt.tok[i].start, surfl);
-            }
-          }
-          if (e->row) {
-            padan_glossary_row *r = ROW(g, e->row - 1);
-            growinfo *in = INFO(g, e->row - 1);
-            int weak = m < lexlen || m < longest;
-            if (!r->example[0] || (in->weak_example && !weak)) {
-              set_example(g, r, doc->text, sent->start, sent->end, dt.tok[i].start, surfl);
-              in->weak_example = weak;
-            }
-          }
-        }
-        i += advance;
-      }
-    }
+  scanner sc;
+  memset(&sc, 0, sizeof sc);
+  sc.kt = &kt, sc.lexrow = lexrow;
+  padan_tokens_init(&sc.dt);
+  pd_buf_init(&sc.key), pd_buf_init(&sc.sk);
+  int src = scan_stored(g, &sc);
+  padan_tokens_free(&sc.dt);
+  pd_buf_free(&sc.key), pd_buf_free(&sc.sk);
+  free(sc.koff);
+  if (src) {
+    rc = src;
+    goto out2;
   }
 
   /* English for every row */
@@ -683,10 +858,9 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
     *n = g->rows.n;
   rc = PADAN_OK;
 out2:
-  free(koff);
   free(lexrow);
 out:
-  if (rc)
+  if (rc == PADAN_ENOMEM)
     fail(g, rc, "glossary: out of memory");
   pd_buf_free(&key);
   pd_buf_free(&sk);

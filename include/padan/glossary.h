@@ -4,6 +4,7 @@
  *   padan_glossary_new(&g, lex, NULL);          // lex is borrowed, not freed
  *   padan_glossary_load_stopwords(g, "dicts/stopwords-id.txt");
  *   for each document: padan_glossary_add(g, text, len);
+ *     (or in pieces: padan_glossary_add_piece for each, then padan_glossary_end_doc)
  *   const padan_glossary_row *rows; size_t n;
  *   padan_glossary_build(g, &rows, &n);
  *   padan_glossary_write(g, stdout, PADAN_GLOSS_HTML);
@@ -46,6 +47,8 @@ typedef struct padan_glossary_options {
   unsigned min_freq; /* extracted terms seen fewer times are dropped (default 2);
                         lexicon terms found in the input are always kept */
   int max_words;     /* longest extracted term in words (default 6) */
+  size_t keep_bytes; /* input kept in memory for the example scan before it goes
+                        to a temporary file (default 8 MiB; see padan_glossary_add_piece) */
 } padan_glossary_options;
 
 /* Fills opt with the defaults. */
@@ -88,8 +91,22 @@ const char *padan_glossary_errmsg(const padan_glossary *g);
 /* Stop words for the term extractor (see padan_terms_load_stopwords). */
 int padan_glossary_load_stopwords(padan_glossary *g, const char *path);
 
-/* Adds one UTF-8 document (copied). PADAN_OK, PADAN_ENOMEM. */
+/* Adds one whole UTF-8 document. PADAN_OK, PADAN_ENOMEM, PADAN_EIO (the
+ * temporary file, see below), PADAN_EARG. */
 int padan_glossary_add(padan_glossary *g, const char *text, size_t len);
+
+/* A document in pieces, as padan_terms_add_piece/padan_terms_end_doc: the
+ * pieces may be cut anywhere; the glossary is exactly that of the whole text
+ * given to padan_glossary_add (unless one sentence is over 4 MiB).
+ * padan_glossary_build ends an open document first.
+ *
+ * Memory: examples and lexicon matches are found after ranking, so the input
+ * is kept for one more pass: in memory up to keep_bytes (8 MiB), beyond that in an
+ * unlinked temporary file (tmpfile(3)) that is read back a piece at a time.
+ * Memory then grows with the distinct words and terms and the lexicon, not
+ * with the length of the input; disk use is about the input's size. */
+int padan_glossary_add_piece(padan_glossary *g, const char *text, size_t len);
+int padan_glossary_end_doc(padan_glossary *g);
 
 /* Extracts, scans, merges and translates: *rows receives *n rows, lexicon and
  * extracted terms ordered by score, then frequency, then text. The array

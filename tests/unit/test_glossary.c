@@ -9,6 +9,22 @@
 #include <padan/glossary.h>
 #include <padan/lexicon.h>
 
+static char *slurp(const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  char tmp[4096];
+  size_t k;
+  while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0)
+    fwrite(tmp, 1, k, ms);
+  fclose(fp);
+  fclose(ms);
+  *len = cap;
+  return buf;
+}
+
 static padan_lexicon *small_lexicon(void) {
   padan_lexicon *lex = padan_lexicon_new();
   static const char *rows[][5] = {
@@ -423,6 +439,69 @@ static int json_valid(const char *s) {
   return p && *js_ws(p) == 0;
 }
 
+/* a document in pieces (cut at line ends or every 5 bytes), and the input
+ * kept in a temporary file, give exactly the glossary of whole documents */
+static const char *const GL_FILES[] = {"../../samples/01-asean-pertahanan.txt",
+                                       "../../samples/02-perjanjian-perdagangan.txt",
+                                       "../../samples/03-dewan-keamanan.txt", "terms/small.txt"};
+
+static char *gloss_run(padan_lexicon *lex, int mode, size_t keep) {
+  padan_glossary_options o;
+  padan_glossary_options_init(&o);
+  if (keep)
+    o.keep_bytes = keep;
+  padan_glossary *g = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, &o), PADAN_OK);
+  for (size_t f = 0; f < sizeof GL_FILES / sizeof *GL_FILES; f++) {
+    size_t len;
+    char *text = slurp(test_fixture(GL_FILES[f]), &len);
+    if (mode == 0) {
+      CU_ASSERT_EQUAL(padan_glossary_add(g, text, len), PADAN_OK);
+    } else {
+      for (size_t i = 0; i < len;) {
+        size_t j = i;
+        if (mode == 1) {
+          while (j < len && text[j] != '\n')
+            j++;
+          j += j < len;
+        } else {
+          j = i + 5 < len ? i + 5 : len;
+        }
+        CU_ASSERT_EQUAL(padan_glossary_add_piece(g, text + i, j - i), PADAN_OK);
+        i = j;
+      }
+      if (f + 1 < sizeof GL_FILES / sizeof *GL_FILES) /* build ends the last one */
+        CU_ASSERT_EQUAL(padan_glossary_end_doc(g), PADAN_OK);
+    }
+    free(text);
+  }
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  CU_ASSERT_EQUAL(padan_glossary_write(g, ms, PADAN_GLOSS_TSV), PADAN_OK);
+  fclose(ms);
+  padan_glossary_free(g);
+  return buf;
+}
+
+static void test_pieces(void) {
+  padan_lexicon *lex = small_lexicon();
+  char *whole = gloss_run(lex, 0, 0);
+  CU_ASSERT(strstr(whole, "perjanjian pertahanan bersama\tmutual defense treaty\tlexicon") != NULL);
+  CU_ASSERT(strstr(whole, "Dewan Keamanan PBB") != NULL);
+  for (int mode = 1; mode <= 2; mode++)
+    for (size_t keep = 0; keep <= 1; keep++) {
+      char *p = gloss_run(lex, mode, keep);
+      CU_ASSERT_STRING_EQUAL(p, whole);
+      free(p);
+    }
+  char *p = gloss_run(lex, 0, 1); /* whole documents through the temporary file */
+  CU_ASSERT_STRING_EQUAL(p, whole);
+  free(p);
+  free(whole);
+  padan_lexicon_free(lex);
+}
+
 static void test_json_valid(void) {
   CU_ASSERT_TRUE(json_valid("{\"a\":[1,2.5,-3e2,\"x\\n\"],\"b\":{}}"));
   CU_ASSERT_FALSE(json_valid("{\"a\":[1,]}"));
@@ -458,7 +537,8 @@ int suite_glossary(void) {
       !CU_add_test(s, "lexicon terms found in the input", test_scan_lexicon_terms) ||
       !CU_add_test(s, "lemma match kind", test_lemma_match_kind) ||
       !CU_add_test(s, "HTML escaping", test_html_escape) ||
-      !CU_add_test(s, "JSON validity", test_json_valid))
+      !CU_add_test(s, "JSON validity", test_json_valid) ||
+      !CU_add_test(s, "pieces and temporary file", test_pieces))
     return -1;
   return 0;
 }
