@@ -12,6 +12,7 @@
 static const char *CMD = "spell";
 
 #define CHUNK ((size_t)1 << 20)
+#define LONG_LINE ((size_t)2 << 20)
 
 static void help(FILE *fp) {
   fprintf(fp,
@@ -42,7 +43,17 @@ static void help(FILE *fp) {
           "                       candidate), always\n"
           "  -a                   ispell/Hunspell pipe protocol on standard input\n"
           "  --help               show this help\n\n"
-          "Kinds: misspelled, nonstandard (the first suggestion is the standard form), name.\n"
+          "Kinds: misspelled, nonstandard (the first suggestion is the standard form), name.\n\n"
+          "Input is streamed in pieces of about 1 MB ending at a line end: memory does not\n"
+          "grow with the input. A line over 2 MiB is cut between words (after a sentence\n"
+          "end when one is near); a capitalized word right after such a cut is judged as\n"
+          "starting a sentence.\n"
+          "-a answers each line as soon as it is complete: one line per word ('*' known,\n"
+          "'& WORD N OFFSET: SUGG, ...', '# WORD OFFSET'), then an empty line; '^' text,\n"
+          "'*WORD' '@WORD' '&WORD' (accept WORD), '!' '%%' (terse on/off); '#' '~' '+' '-'\n"
+          "are ignored. A line over 1 MiB is checked in pieces cut between words (offsets\n"
+          "still count from the line start), so memory stays bounded; a *WORD line over\n"
+          "1 MiB is ignored. A line that is not valid UTF-8 gets the empty line alone.\n"
           "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
 }
 
@@ -52,6 +63,7 @@ typedef struct {
   const char *file;
   size_t count;
   size_t line_base; /* lines before the current chunk */
+  size_t col_base;  /* characters before the chunk on its first line (a cut long line) */
 } emit_ctx;
 
 static int emit(void *user, const padan_spell_finding *f0) {
@@ -59,6 +71,8 @@ static int emit(void *user, const padan_spell_finding *f0) {
   FILE *fp = c->fp;
   padan_spell_finding fl = *f0;
   const padan_spell_finding *f = &fl;
+  if (fl.line == 1)
+    fl.col += c->col_base;
   fl.line += c->line_base;
   const char *kind = padan_spell_kind_name(f->kind);
   if (c->fmt == FMT_TSV) {
@@ -142,6 +156,93 @@ static int pipe_mode(padan_speller *sp, FILE *out) {
   }
   padan_spell_pipe_free(pp);
   return rc;
+}
+
+/* Where the chunk starting at text[0] (len bytes, more to come unless eof)
+ * ends: about CHUNK bytes, at a blank line when one is near, else at a line
+ * end; a line over LONG_LINE is cut between words near CHUNK. 0: more input
+ * is needed. */
+static size_t chunk_end(const char *text, size_t len, int eof) {
+  if (len <= CHUNK)
+    return eof ? len : 0;
+  for (size_t q = CHUNK; q + 1 < len && q < CHUNK + 65536; q++)
+    if (text[q] == '\n' && text[q + 1] == '\n')
+      return q + 2;
+  if (!eof && len < CHUNK + 65536 + 1)
+    return 0; /* the blank line may still come */
+  const char *nl = memchr(text + CHUNK, '\n', len - CHUNK);
+  if (nl)
+    return (size_t)(nl - text) + 1;
+  if (len < LONG_LINE)
+    return eof ? len : 0;
+  /* a long line: after the first sentence end past CHUNK, else the first
+   * space (the stream hands out long lines cut between words) */
+  size_t space = 0;
+  for (size_t q = CHUNK; q < len && q < CHUNK + 65536; q++) {
+    if (text[q] != ' ' && text[q] != '\t')
+      continue;
+    if (!space)
+      space = q + 1;
+    if (text[q - 1] == '.' || text[q - 1] == '!' || text[q - 1] == '?')
+      return q + 1;
+  }
+  if (!space)
+    for (size_t q = CHUNK + 65536; q < len; q++)
+      if (text[q] == ' ' || text[q] == '\t')
+        return q + 1;
+  return space ? space : len;
+}
+
+/* Spell-checks one input, streamed: the text is checked in chunks of about
+ * 1 MB (see chunk_end), so memory does not grow with the input. */
+static int spell_file(padan_speller *sp, padan_tokenizer *tk, const char *path,
+                      const char *encoding, padan_tokens *toks, pd_buf *pend, emit_ctx *ec) {
+  cli_stream *st;
+  if (cli_stream_open(CMD, path, encoding, &st))
+    return EXIT_ERROR;
+  cli_stream_set_words(st, 1);
+  ec->file = path;
+  ec->line_base = ec->col_base = 0;
+  pd_buf_clear(pend);
+  size_t off = 0; /* decoded bytes before pend */
+  int eof = 0, r = PADAN_OK, err = 0;
+  while (!err && r == PADAN_OK) {
+    if (!eof && cli_stream_read(st, pend, &eof)) {
+      err = 1;
+      break;
+    }
+    size_t ce;
+    while (r == PADAN_OK && pend->len && (ce = chunk_end(pend->p, pend->len, eof))) {
+      const char *text = pend->p;
+      padan_tokens_clear(toks);
+      r = padan_tokenize(tk, text, ce, off, 0, toks);
+      if (r == PADAN_OK)
+        r = padan_speller_check_text(sp, text, ce, off, toks, emit, ec);
+      size_t lines = 0, last = 0;
+      for (size_t q = 0; q < ce; q++)
+        if (text[q] == '\n')
+          lines++, last = q + 1;
+      if (lines)
+        ec->col_base = 0;
+      for (size_t q = last; q < ce; q++)
+        ec->col_base += ((unsigned char)text[q] & 0xC0) != 0x80;
+      ec->line_base += lines;
+      off += ce;
+      memmove(pend->p, pend->p + ce, pend->len - ce);
+      pend->len -= ce;
+      if (pend->p)
+        pend->p[pend->len] = '\0';
+    }
+    if (eof && !pend->len)
+      break;
+  }
+  if (r != PADAN_OK) {
+    cli_error(CMD, "%s: %s", path,
+              *padan_speller_errmsg(sp) ? padan_speller_errmsg(sp) : padan_strerror(r));
+    err = 1;
+  }
+  cli_stream_close(st);
+  return err ? EXIT_ERROR : EXIT_DONE;
 }
 
 /* ------------------------------------------------------------ main */
@@ -298,7 +399,7 @@ int cmd_spell(int argc, char **argv) {
       rc = EXIT_ERROR;
       goto done;
     }
-    emit_ctx ec = {out.fp, fmt, NULL, 0, 0};
+    emit_ctx ec = {out.fp, fmt, NULL, 0, 0, 0};
     int ok = 1;
     if (fmt == FMT_TSV)
       fputs("#file\tline\tcol\tword\tsuggestions\tkind\toffset\n", out.fp);
@@ -306,48 +407,15 @@ int cmd_spell(int argc, char **argv) {
       fputc('[', out.fp);
     padan_tokens toks;
     padan_tokens_init(&toks);
+    pd_buf pend;
+    pd_buf_init(&pend);
     int nfiles = argc - optind;
     for (int i = 0; i < (nfiles ? nfiles : 1) && ok; i++) {
       const char *path = nfiles ? argv[optind + i] : "-";
-      char *text;
-      size_t len;
-      if (cli_read_text(CMD, path, encoding, &text, &len)) {
+      if (spell_file(sp, tk, path, encoding, &toks, &pend, &ec))
         ok = 0;
-        break;
-      }
-      ec.file = path;
-      ec.line_base = 0;
-      int r = PADAN_OK;
-      /* in pieces of about 1 MB that end at a blank line (else a line end), so
-       * that memory stays small on large files */
-      for (size_t cs = 0; cs < len && r == PADAN_OK;) {
-        size_t ce = len;
-        if (len - cs > CHUNK) {
-          const char *nl = NULL;
-          for (size_t q = cs + CHUNK; q + 1 < len && q < cs + CHUNK + 65536; q++)
-            if (text[q] == '\n' && text[q + 1] == '\n') {
-              nl = text + q + 1;
-              break;
-            }
-          if (!nl)
-            nl = memchr(text + cs + CHUNK, '\n', len - cs - CHUNK);
-          ce = nl ? (size_t)(nl - text) + 1 : len;
-        }
-        padan_tokens_clear(&toks);
-        r = padan_tokenize(tk, text + cs, ce - cs, cs, 0, &toks);
-        if (r == PADAN_OK)
-          r = padan_speller_check_text(sp, text + cs, ce - cs, cs, &toks, emit, &ec);
-        for (size_t q = cs; q < ce; q++)
-          ec.line_base += text[q] == '\n';
-        cs = ce;
-      }
-      if (r != PADAN_OK) {
-        cli_error(CMD, "%s: %s", path,
-                  *padan_speller_errmsg(sp) ? padan_speller_errmsg(sp) : padan_strerror(r));
-        ok = 0;
-      }
-      free(text);
     }
+    pd_buf_free(&pend);
     padan_tokens_free(&toks);
     if (fmt == FMT_JSON)
       fputs(ec.count ? "\n]\n" : "]\n", out.fp);

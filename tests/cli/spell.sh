@@ -101,4 +101,61 @@ run spell --format=tsv "$TMP/long.txt"
 expect_rc 1 "long line"
 expect_out "	1	339990	perjanjain	" "last finding of a 340 KB line"
 
+# ---- limits: spell and spell -a stream their input (memory does not grow with it)
+if [ -n "${PADAN_WRAP:-}" ]; then
+  echo "long inputs too slow under $PADAN_WRAP: skipped"
+else
+  L='Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada Senin kemarin dan mengatakn bahwa proyek itu penting.'
+  repeat() { yes "$L" | head -n $(($1 / (${#L} + 1))); }
+  repeat 40000000 > "$TMP/lines40"
+  tr '\n' ' ' < "$TMP/lines40" > "$TMP/line40"
+  head -n $((4000000 / (${#L} + 1))) "$TMP/lines40" | tr '\n' ' ' > "$TMP/line4"
+  n40=$(wc -l < "$TMP/lines40")
+  # rssrun FILE-IN ARGS...: runs padan (stdin from FILE-IN), output in $TMP/out, peak RSS (KB) in $rss
+  rssrun() {
+    local in=$1; shift
+    set +e
+    if [ -x /usr/bin/time ]; then
+      ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+        "$PADAN" "$@" < "$in" > "$TMP/out" 2> "$TMP/err"
+    else
+      "$PADAN" "$@" < "$in" > "$TMP/out" 2> "$TMP/err"
+    fi
+    rc=$?
+    set -e
+    rss=$(tail -n 1 "$TMP/rss" 2>/dev/null || echo 0)
+  }
+  rssrun /dev/null spell --format=tsv "$TMP/line4"; small=$rss
+  rssrun /dev/null spell --format=tsv "$TMP/line40"; big=$rss
+  expect_rc 1 "40 MB line"
+  n=$(grep -c '	mengatakn	' "$TMP/out")
+  if [ "$n" -eq "$n40" ]; then ok; else fail "40 MB line: $n findings, expected $n40"; fi
+  # the last finding: its column (1-based characters) and offset on the one line
+  pre=${L%%mengatakn*}
+  col=$(( (n40 - 1) * (${#L} + 1) + ${#pre} + 1 ))
+  expect_out "	1	$col	mengatakn	mengatakan" "40 MB line: column of the last finding"
+  expect_out "	misspelled	$((col - 1))" "40 MB line: offset of the last finding"
+  echo "peak RSS spell: 40 MB line ${big} KB, 4 MB line ${small} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "spell 40 MB line: peak RSS ${big} KB vs ${small} KB"; fi
+  rssrun /dev/null spell --format=json "$TMP/lines40"; bigm=$rss
+  expect_rc 1 "40 MB of lines"
+  n=$(grep -c '"word": "mengatakn"' "$TMP/out")
+  if [ "$n" -eq "$n40" ]; then ok; else fail "40 MB of lines: $n findings, expected $n40"; fi
+  expect_out "\"line\": $n40, " "40 MB of lines: last line number"
+  echo "peak RSS spell: 40 MB of lines ${bigm} KB"
+  if [ "$bigm" -lt $((small + 32768)) ]; then ok; else fail "spell 40 MB of lines: peak RSS ${bigm} KB"; fi
+  # -a: a 40 MB line is answered in 1 MiB pieces, offsets from the start of the line
+  printf '\nrumah pasra\n' >> "$TMP/line40"
+  rssrun "$TMP/line40" spell -a; big=$rss
+  expect_rc 0 "-a 40 MB line"
+  n=$(grep -c '^& mengatakn ' "$TMP/out")
+  if [ "$n" -eq "$n40" ]; then ok; else fail "-a 40 MB line: $n answers, expected $n40"; fi
+  expect_out "& mengatakn 2 $((col - 1)): mengatakan" "-a 40 MB line: offset of the last misspelling"
+  tail -n 4 "$TMP/out" | tr '\n' '|' > "$TMP/tail"
+  if grep -q '^|\*|& pasra [0-9]* 6: pasar.*||$' "$TMP/tail"; then ok; else fail "-a: the line after the 40 MB line: $(cat "$TMP/tail")"; fi
+  echo "peak RSS spell -a: 40 MB line ${big} KB"
+  # (against the 4 MB line through spell, which needs more than -a)
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "spell -a 40 MB line: peak RSS ${big} KB vs ${small} KB"; fi
+fi
+
 done_tests
