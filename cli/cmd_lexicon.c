@@ -16,7 +16,8 @@ static const char *const usage_text =
     "each term preferred, admitted or deprecated.\n"
     "\n"
     "lookup    English equivalents of Indonesian terms (--from=en: the reverse). TERM '-'\n"
-    "          reads terms from standard input, one a line. Matches, tried in order:\n"
+    "          reads terms from standard input, one a line, as they come (memory does\n"
+    "          not grow with the number of terms). Matches, tried in order:\n"
     "          exact, case (case-insensitive), lemma (reduplication, clitics, hyphens),\n"
     "          fuzzy:N (N edits, only when nothing else matched). FreeDict results come\n"
     "          after curated ones, marked by their source. TSV columns:\n"
@@ -461,6 +462,61 @@ static int lookup_one(opts *o, padan_lexicon *lex, lookctx *L, const char *q, si
   return nh ? 1 : 0;
 }
 
+/* Terms from standard input, one a line (trailing CR and spaces cut, blank
+ * lines skipped), streamed: a line is held whole once, the input never. */
+static int lookup_line(opts *o, padan_lexicon *lex, lookctx *L, const char *q, size_t n,
+                       padan_lexicon_hit *hits, int *missing) {
+  while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
+    n--;
+  if (!n)
+    return 0;
+  int r = lookup_one(o, lex, L, q, n, hits);
+  *missing += r == 0;
+  return r < 0 ? -1 : 0;
+}
+
+static int lookup_stdin(opts *o, padan_lexicon *lex, lookctx *L, padan_lexicon_hit *hits,
+                        int *missing) {
+  cli_stream *st;
+  if (cli_stream_open(o->cmd, "-", NULL, &st))
+    return -1;
+  pd_buf piece, line; /* line: the start of a line longer than a piece */
+  pd_buf_init(&piece);
+  pd_buf_init(&line);
+  int eof = 0, err = 0;
+  while (!err && !eof) {
+    pd_buf_clear(&piece);
+    if (cli_stream_read(st, &piece, &eof)) {
+      err = 1;
+      break;
+    }
+    for (size_t i = 0; i < piece.len && !err;) {
+      const char *nl = memchr(piece.p + i, '\n', piece.len - i);
+      size_t n = nl ? (size_t)(nl - (piece.p + i)) : piece.len - i;
+      if (!nl || line.len) {
+        if (pd_buf_append(&line, piece.p + i, n)) {
+          cli_error(o->cmd, "(standard input): out of memory");
+          err = 1;
+          break;
+        }
+        if (nl) {
+          err = lookup_line(o, lex, L, line.p, line.len, hits, missing) < 0;
+          pd_buf_clear(&line);
+        }
+      } else {
+        err = lookup_line(o, lex, L, piece.p + i, n, hits, missing) < 0;
+      }
+      i += n + 1;
+    }
+  }
+  if (!err && line.len)
+    err = lookup_line(o, lex, L, line.p, line.len, hits, missing) < 0;
+  pd_buf_free(&piece);
+  pd_buf_free(&line);
+  cli_stream_close(st);
+  return err ? -1 : 0;
+}
+
 static int do_lookup(opts *o) {
   int fmt = FMT_TSV;
   if (o->fmtname && !(fmt = cli_parse_format(o->cmd, o->fmtname, FMT_TEXT | FMT_TSV | FMT_JSON)))
@@ -487,27 +543,9 @@ static int do_lookup(opts *o) {
   int missing = 0, err = 0;
   for (int a = 0; a < o->nargs && !err; a++) {
     if (strcmp(o->args[a], "-") == 0) {
-      char *text;
-      size_t len;
-      if (cli_read_text(o->cmd, "-", NULL, &text, &len)) {
+      int r = lookup_stdin(o, lex, &L, hits, &missing);
+      if (r < 0)
         err = 1;
-        break;
-      }
-      for (size_t i = 0; i < len && !err;) {
-        char *nl = memchr(text + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
-        size_t b = n;
-        while (b && (text[i + b - 1] == '\r' || text[i + b - 1] == ' '))
-          b--;
-        if (b) {
-          int r = lookup_one(o, lex, &L, text + i, b, hits);
-          if (r < 0)
-            err = 1;
-          missing += r == 0;
-        }
-        i += n + 1;
-      }
-      free(text);
     } else {
       int r = lookup_one(o, lex, &L, o->args[a], strlen(o->args[a]), hits);
       if (r < 0)

@@ -133,4 +133,45 @@ run lexicon stats "$L/small.tsv"
 expect_rc 0 "stats"; expect_out_re "^concepts +5$" "stats concepts"; expect_out_re "^deprecated +1$" "stats deprecated"
 run lexicon stats --format=json "$L/small.tsv"
 expect_json "stats json"
+
+# lookup '-' streams standard input: a term a line (CR and trailing spaces cut,
+# blank lines skipped), memory does not grow with the number of terms
+printf 'pemerintah\r\nzzqx  \n\n   \nKorut' > "$TMP/terms.txt"
+run_in "$TMP/terms.txt" lexicon lookup --no-default-lexicon --lexicon="$L/small.tsv" -
+expect_rc 1 "lookup -: a term not found"
+expect_out "pemerintah	government	exact	preferred	c3	small.tsv	pemerintah" "lookup -: CRLF line"
+expect_out "zzqx		none				zzqx" "lookup -: trailing spaces cut"
+expect_out "Korut	North Korea	exact	preferred	c5	small.tsv	Korut" "lookup -: last line without LF"
+if [ "$(wc -l < "$TMP/out")" -eq 6 ]; then ok; else fail "lookup -: $(wc -l < "$TMP/out") lines, expected 6"; fi
+if [ -z "${PADAN_WRAP:-}" ]; then
+  yes 'pemerintah
+Korea Utara
+zzqx' | head -c 40000000 > "$TMP/t40"
+  head -c 4000000 "$TMP/t40" > "$TMP/t4"
+  # lkrss IN: lookup of IN's lines; output in $TMP/out, peak RSS (KB) in $rss
+  lkrss() {
+    set +e
+    if [ -x /usr/bin/time ]; then
+      ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+        "$PADAN" lexicon lookup --no-default-lexicon --lexicon="$L/small.tsv" --no-fuzzy - \
+        < "$1" > "$TMP/out" 2> "$TMP/err"
+    else
+      "$PADAN" lexicon lookup --no-default-lexicon --lexicon="$L/small.tsv" --no-fuzzy - \
+        < "$1" > "$TMP/out" 2> "$TMP/err"
+    fi
+    rc=$?
+    set -e
+    rss=$(tail -n 1 "$TMP/rss" 2>/dev/null || echo 0)
+  }
+  lkrss "$TMP/t4"; small=$rss
+  lkrss "$TMP/t40"; big=$rss
+  expect_rc 1 "lookup - of 40 MB"
+  # every query answered, in order: as many rows for pemerintah and none for zzqx as lines
+  a=$(grep -c '^pemerintah$' "$TMP/t40"); b=$(grep -c '	government	exact	preferred	c3	small.tsv	pemerintah$' "$TMP/out")
+  if [ "$a" -eq "$b" ]; then ok; else fail "lookup - of 40 MB: $b answers for $a pemerintah lines"; fi
+  a=$(grep -c '^zzqx$' "$TMP/t40"); b=$(grep -c '^zzqx		none' "$TMP/out")
+  if [ "$a" -eq "$b" ] && [ "$a" -gt 1000000 ]; then ok; else fail "lookup - of 40 MB: $b answers for $a zzqx lines"; fi
+  echo "peak RSS lexicon lookup -: 40 MB of terms ${big} KB, 4 MB ${small} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "lookup - of 40 MB: peak RSS ${big} KB vs ${small} KB"; fi
+fi
 done_tests
