@@ -9,6 +9,9 @@
 #include <padan/align.h>
 #include "check/internal.h"
 
+static void pairs_init(pd_chk_pairs *st);
+static void pairs_free(pd_chk_pairs *st);
+
 const char *padan_check_kind_name(int kind) {
   static const char *const names[] = {"?",         "missing", "deprecated", "inconsistent",
                                       "spelling",  "order",   "variants",   "near-miss"};
@@ -99,6 +102,10 @@ static int build_index(padan_checker *c) {
         c->key_first = nk;
         c->key_cap = ncap;
       }
+      uint32_t fw;
+      const char *sp = memchr(key.p, ' ', key.len);
+      if ((rc = pd_strmap_intern(&c->firstw, key.p, sp ? (size_t)(sp - key.p) : key.len, &fw)))
+        break;
       c->term_next[t] = c->key_first[id];
       c->key_first[id] = (uint32_t)(t + 1);
       c->term_ok[t] = 1;
@@ -144,10 +151,12 @@ int padan_checker_new(padan_lexicon *lex, padan_checker **out) {
   c->lex = lex;
   pd_buf_init(&c->err);
   pd_strmap_init(&c->idkeys);
+  pd_strmap_init(&c->firstw);
   pd_strmap_init(&c->enwords);
   pd_arena_init(&c->arena);
   pd_vec_init(&c->findings, sizeof(padan_check_finding));
   pd_vec_init(&c->docs, sizeof(pd_chk_doc));
+  pairs_init(&c->pp);
   int rc = padan_tokenizer_new(&c->tk);
   if (rc == PADAN_OK)
     rc = build_index(c);
@@ -165,6 +174,7 @@ void padan_checker_free(padan_checker *c) {
   padan_tokenizer_free(c->tk);
   pd_buf_free(&c->err);
   pd_strmap_free(&c->idkeys);
+  pd_strmap_free(&c->firstw);
   pd_strmap_free(&c->enwords);
   free(c->key_first);
   free(c->term_next);
@@ -182,6 +192,7 @@ void padan_checker_free(padan_checker *c) {
     free(PD_VEC_AT(&c->docs, pd_chk_doc, i).text);
   }
   pd_vec_free(&c->docs);
+  pairs_free(&c->pp);
   free(c);
 }
 
@@ -214,6 +225,14 @@ size_t pd_chk_match(padan_checker *c, const char *text, const pd_chk_piece *p, s
   size_t avail = 0;
   while (i + avail < np && p[i + avail].seg == p[i].seg && avail < maxn)
     avail++;
+  /* keys are made word by word: no key starts here unless one starts with
+     this piece's first word (one key computed instead of one per length) */
+  pd_buf_clear(key);
+  if (avail && pd_chk_id_key(text + p[i].start, p[i].len, tmp, key) == PADAN_OK && key->len) {
+    const char *sp = memchr(key->p, ' ', key->len);
+    if (!pd_strmap_find(&c->firstw, key->p, sp ? (size_t)(sp - key->p) : key->len))
+      return 0;
+  }
   for (size_t n = avail; n >= 1; n--) {
     const pd_chk_piece *a = &p[i], *b = &p[i + n - 1];
     pd_buf_clear(key);
@@ -317,19 +336,17 @@ static int split_sents(padan_checker *c, const char *s, size_t len, int lines, p
 typedef struct {
   size_t concept;
   size_t idterm;     /* matched Indonesian term */
-  size_t bead;
   size_t id_s, id_l; /* surface in the joined Indonesian text */
   int rendering;     /* term index + 1 of the English form found (approved or deprecated), 0 none */
   int deprecated;
   size_t en_s, en_l;
-  size_t finding;    /* index of its missing finding + 1, 0 none */
 } occ_t;
 
 typedef struct {
   char *id_text, *en_text; /* joined sentences (arena) */
   size_t id_len, en_len;
   const char *id_lines, *en_lines;
-  pd_vec enw; /* pd_chk_word over en_text */
+  int has_id;
 } bead_t;
 
 static int join_side(padan_checker *c, const char *s, const sent_t *ss, size_t first, size_t n,
@@ -388,8 +405,8 @@ static int find_seq(const padan_checker *c, const pd_vec *enw, size_t t, size_t 
   return 0;
 }
 
-static int add_mark(padan_checker *c, padan_check_mark **m, size_t *n, size_t s, size_t l) {
-  padan_check_mark *nm = pd_arena_alloc(&c->arena, (*n + 1) * sizeof *nm);
+static int add_mark(pd_arena *a, padan_check_mark **m, size_t *n, size_t s, size_t l) {
+  padan_check_mark *nm = pd_arena_alloc(a, (*n + 1) * sizeof *nm);
   if (!nm)
     return PADAN_ENOMEM;
   if (*n)
@@ -477,265 +494,657 @@ static void render(padan_checker *c, size_t concept, const pd_vec *enw, occ_t *o
   }
 }
 
-static padan_check_finding *new_finding(padan_checker *c, int kind) {
-  padan_check_finding *f = pd_vec_push(&c->findings);
-  if (!f)
-    return NULL;
+/* ------------------------------------------------------------ two passes
+ *
+ * Findings of a pair depend on the whole input in two ways: what the
+ * translation used instead of a missed term (a word left unexplained in many
+ * misses of the concept, relative to the pairs holding it, and not copied
+ * from the Indonesian anywhere), and the renderings of each concept
+ * (inconsistent). The first pass gathers these per word and per concept; the
+ * second reports the pairs' findings. */
+
+static size_t *vat(pd_vec *v, size_t i) {
+  while (v->n <= i)
+    if (!pd_vec_push(v))
+      return NULL;
+  return &PD_VEC_AT(v, size_t, i);
+}
+
+static void pairs_init(pd_chk_pairs *st) {
+  memset(st, 0, sizeof *st);
+  pd_strmap_init(&st->idwords);
+  pd_strmap_init(&st->efolds);
+  pd_strmap_init(&st->fsets);
+  pd_strmap_init(&st->ck);
+  pd_vec_init(&st->fset_n, sizeof(size_t));
+  pd_vec_init(&st->ck_cnt, sizeof(size_t));
+  pd_vec_init(&st->df, sizeof(size_t));
+  pd_vec_init(&st->seen, sizeof(size_t));
+  pd_vec_init(&st->corder, sizeof(size_t));
+  pd_arena_init(&st->scratch);
+  pd_vec_init(&st->enw, sizeof(pd_chk_word));
+  pd_vec_init(&st->pieces, sizeof(pd_chk_piece));
+  pd_vec_init(&st->occs, sizeof(occ_t));
+  pd_vec_init(&st->un, sizeof(size_t));
+  pd_vec_init(&st->fl, sizeof(uint32_t[2]));
+  padan_tokens_init(&st->toks);
+  pd_buf_init(&st->tmp);
+  pd_buf_init(&st->key);
+  pd_buf_init(&st->lb);
+}
+
+static void pairs_free(pd_chk_pairs *st) {
+  pd_strmap_free(&st->idwords);
+  pd_strmap_free(&st->efolds);
+  pd_strmap_free(&st->fsets);
+  pd_strmap_free(&st->ck);
+  pd_vec_free(&st->fset_n);
+  pd_vec_free(&st->ck_cnt);
+  pd_vec_free(&st->df);
+  pd_vec_free(&st->seen);
+  pd_vec_free(&st->corder);
+  for (size_t i = 0; st->cagg && i < st->ncagg; i++) {
+    pd_chk_cagg *ag = &st->cagg[i];
+    pd_vec_free(&ag->rend);
+    free(ag->id_text);
+    free(ag->en_text);
+    free(ag->id_lines);
+    free(ag->en_lines);
+  }
+  free(st->cagg);
+  pd_arena_free(&st->scratch);
+  pd_vec_free(&st->enw);
+  pd_vec_free(&st->pieces);
+  pd_vec_free(&st->occs);
+  pd_vec_free(&st->un);
+  pd_vec_free(&st->fl);
+  padan_tokens_free(&st->toks);
+  pd_buf_free(&st->tmp);
+  pd_buf_free(&st->key);
+  pd_buf_free(&st->lb);
+  pairs_init(st);
+}
+
+static int pairs_start(padan_checker *c, int whole, padan_check_emit_fn emit, void *ud) {
+  pd_chk_pairs *st = &c->pp;
+  pairs_free(st);
+  size_t nc = padan_lexicon_concept_count(c->lex);
+  st->cagg = calloc(nc ? nc : 1, sizeof *st->cagg);
+  if (!st->cagg)
+    return PADAN_ENOMEM;
+  st->ncagg = nc;
+  for (size_t i = 0; i < nc; i++)
+    pd_vec_init(&st->cagg[i].rend, sizeof(pd_chk_rend));
+  st->active = 1;
+  st->pass = 1;
+  st->whole = whole;
+  st->emit = emit;
+  st->ud = ud;
+  return PADAN_OK;
+}
+
+static int emit_finding(padan_checker *c, const padan_check_finding *f) {
+  pd_chk_pairs *st = &c->pp;
+  if (st->whole) {
+    padan_check_finding *g = pd_vec_push(&c->findings);
+    if (!g)
+      return PADAN_ENOMEM;
+    *g = *f;
+    return PADAN_OK;
+  }
+  int r = st->emit ? st->emit(st->ud, f) : 0;
+  if (r)
+    return pd_chk_fail(c, r < 0 ? r : PADAN_EIO, "stopped by the caller");
+  return PADAN_OK;
+}
+
+static void finding_init(padan_check_finding *f, int kind) {
+  memset(f, 0, sizeof *f);
   f->kind = kind;
   f->concept = f->id_term = f->expected = f->found = f->id_form = "";
   f->id_lines = f->en_lines = f->file = f->id_text = f->en_text = "";
-  return f;
 }
 
-/* What the translation used instead: among the English words of the bead not
- * explained by a form of a concept found there, not function words and not
- * copied from the Indonesian, the word most associated with this concept's
- * misses (seen in at least two of them, and in at least 30% of all the
- * sentence pairs that contain it); otherwise, when only one or two such words
- * are left, those. */
-static int guess_found(padan_checker *c, pd_vec *occs, bead_t *beads, size_t nbeads,
-                       pd_strmap *idwords) {
-  size_t no = occs->n;
-  occ_t *o = occs->p;
-  pd_buf tmp;
-  pd_buf_init(&tmp);
+/* Is English word w of a missed term's pair a candidate for what was used
+ * instead: not within a form of a concept found in the pair, not a function
+ * word, not a number? Its folded form is left in st->tmp. */
+static int candidate(padan_checker *c, const char *ent, const pd_chk_word *w, int *ok) {
+  pd_chk_pairs *st = &c->pp;
+  const occ_t *o = st->occs.p;
+  size_t ws = w->start, we = ws + w->len;
+  *ok = 0;
+  for (size_t j = 0; j < st->occs.n; j++)
+    if (o[j].rendering && ws >= o[j].en_s && we <= o[j].en_s + o[j].en_l)
+      return PADAN_OK;
+  if (w->key == 0)
+    return PADAN_OK;
+  pd_buf_clear(&st->tmp);
+  int rc = pd_utf8_fold(ent + ws, w->len, &st->tmp);
+  if (rc)
+    return rc;
+  if (!st->tmp.len || pd_chk_en_stopword(st->tmp.p, st->tmp.len) ||
+      pd_is_ascii_digit((unsigned char)st->tmp.p[0]))
+    return PADAN_OK;
+  *ok = 1;
+  return PADAN_OK;
+}
+
+static int cmp_fl(const void *a, const void *b) {
+  const uint32_t *x = a, *y = b;
+  if (x[0] != y[0])
+    return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* First pass, a miss of `concept`: counts (concept, key, folded spellings of
+ * the key in the pair) for its candidate words. Whether a key is left over
+ * depends on whether all its spellings were copied from the Indonesian, known
+ * only at the end (padan_check_pairs_rewind). */
+static int miss_stats(padan_checker *c, const char *ent, size_t concept) {
+  pd_chk_pairs *st = &c->pp;
+  const pd_chk_word *w = st->enw.p;
   int rc = PADAN_OK;
-  size_t nkeys = pd_strmap_count(&c->enwords) + 1;
-  size_t **un = calloc(no ? no : 1, sizeof *un);
-  size_t *nun = calloc(no ? no : 1, sizeof *nun);
-  size_t *df = calloc(nkeys, sizeof *df);
-  size_t *cnt = calloc(nkeys, sizeof *cnt);
-  size_t *seen = calloc(nkeys, sizeof *seen); /* last bead + 1 / occurrence + 1 */
-  if (!un || !nun || !df || !cnt || !seen) {
-    rc = PADAN_ENOMEM;
-    goto out;
-  }
-  for (size_t bi = 0; bi < nbeads; bi++) {
-    pd_chk_word *w = beads[bi].enw.p;
-    for (size_t k = 0; k < beads[bi].enw.n; k++)
-      if (w[k].key < nkeys && seen[w[k].key] != bi + 1) {
-        seen[w[k].key] = bi + 1;
-        df[w[k].key]++;
-      }
-  }
-  memset(seen, 0, nkeys * sizeof *seen);
-  for (size_t i = 0; i < no && rc == PADAN_OK; i++) {
-    if (!o[i].finding)
+  st->fl.n = 0;
+  for (size_t k = 0; k < st->enw.n; k++) {
+    int ok;
+    if ((rc = candidate(c, ent, &w[k], &ok)))
+      return rc;
+    if (!ok)
       continue;
-    bead_t *b = &beads[o[i].bead];
-    pd_chk_word *w = b->enw.p;
-    un[i] = malloc((b->enw.n ? b->enw.n : 1) * sizeof **un);
-    if (!un[i]) {
-      rc = PADAN_ENOMEM;
-      break;
-    }
-    for (size_t k = 0; k < b->enw.n; k++) {
-      size_t ws = w[k].start, we = ws + w[k].len;
-      int explained = 0;
-      /* the bead's occurrences are contiguous in occs around i */
-      for (size_t j = i; j-- > 0 && o[j].bead == o[i].bead && !explained;)
-        if (o[j].rendering && ws >= o[j].en_s && we <= o[j].en_s + o[j].en_l)
-          explained = 1;
-      for (size_t j = i + 1; j < no && o[j].bead == o[i].bead && !explained; j++)
-        if (o[j].rendering && ws >= o[j].en_s && we <= o[j].en_s + o[j].en_l)
-          explained = 1;
-      if (explained || w[k].key == 0 || w[k].key >= nkeys)
-        continue;
-      pd_buf_clear(&tmp);
-      if ((rc = pd_utf8_fold(b->en_text + ws, w[k].len, &tmp)))
-        break;
-      if (pd_chk_en_stopword(tmp.p, tmp.len) || pd_is_ascii_digit((unsigned char)tmp.p[0]))
-        continue;
-      if (pd_strmap_find(idwords, tmp.p, tmp.len))
-        continue; /* names and words copied from the Indonesian */
-      int dup = 0;
-      for (size_t q = 0; q < nun[i]; q++)
-        if (w[un[i][q]].key == w[k].key)
-          dup = 1;
-      if (!dup)
-        un[i][nun[i]++] = k;
-    }
+    uint32_t fid, *e;
+    if ((rc = pd_strmap_intern(&st->efolds, st->tmp.p, st->tmp.len, &fid)))
+      return rc;
+    if (!(e = pd_vec_push(&st->fl)))
+      return PADAN_ENOMEM;
+    e[0] = w[k].key;
+    e[1] = fid;
   }
-  /* per concept: in how many of its misses each word is left unexplained */
-  unsigned char *done = calloc(no ? no : 1, 1);
-  if (!done)
-    rc = PADAN_ENOMEM;
-  for (size_t i = 0; i < no && rc == PADAN_OK; i++) {
-    if (!o[i].finding || done[i])
+  uint32_t(*fl)[2] = st->fl.p;
+  if (st->fl.n > 1)
+    qsort(fl, st->fl.n, sizeof *fl, cmp_fl);
+  for (size_t i = 0; i < st->fl.n;) {
+    pd_buf_clear(&st->lb);
+    if ((rc = pd_buf_append(&st->lb, (const char *)&concept, sizeof concept)) ||
+        (rc = pd_buf_append(&st->lb, (const char *)&fl[i][0], sizeof fl[i][0])))
+      return rc;
+    size_t j = i;
+    for (; j < st->fl.n && fl[j][0] == fl[i][0]; j++)
+      if ((j == i || fl[j][1] != fl[j - 1][1]) &&
+          (rc = pd_buf_append(&st->lb, (const char *)&fl[j][1], sizeof fl[j][1])))
+        return rc;
+    uint32_t id;
+    size_t *n;
+    if ((rc = pd_strmap_intern(&st->fsets, st->lb.p, st->lb.len, &id)))
+      return rc;
+    if (!(n = vat(&st->fset_n, id)))
+      return PADAN_ENOMEM;
+    (*n)++;
+    i = j;
+  }
+  return PADAN_OK;
+}
+
+static size_t ck_count(padan_checker *c, size_t concept, uint32_t key) {
+  pd_chk_pairs *st = &c->pp;
+  char k[sizeof concept + sizeof key];
+  memcpy(k, &concept, sizeof concept);
+  memcpy(k + sizeof concept, &key, sizeof key);
+  uint32_t id = pd_strmap_find(&st->ck, k, sizeof k);
+  return id && id < st->ck_cnt.n ? PD_VEC_AT(&st->ck_cnt, size_t, id) : 0;
+}
+
+/* Second pass: what the translation used instead of a missed term. Among the
+ * English words of the pair not explained by a form of a concept found there,
+ * not function words and not copied from the Indonesian, the word most
+ * associated with this concept's misses (seen in at least two of them, and in
+ * at least 30% of all the sentence pairs that contain it); otherwise, when
+ * only one to four such words are left, the longest run of them. */
+static int guess_found(padan_checker *c, pd_arena *ba, const char *ent, size_t concept,
+                       padan_check_finding *f) {
+  pd_chk_pairs *st = &c->pp;
+  const pd_chk_word *w = st->enw.p;
+  int rc = PADAN_OK;
+  st->un.n = 0;
+  st->stamp++;
+  for (size_t k = 0; k < st->enw.n; k++) {
+    int ok;
+    if ((rc = candidate(c, ent, &w[k], &ok)))
+      return rc;
+    if (!ok || pd_strmap_find(&st->idwords, st->tmp.p, st->tmp.len))
+      continue; /* names and words copied from the Indonesian */
+    size_t *sn = vat(&st->seen, w[k].key), *u;
+    if (!sn)
+      return PADAN_ENOMEM;
+    if (*sn == st->stamp)
       continue;
-    for (size_t j = i; j < no; j++) {
-      if (!o[j].finding || o[j].concept != o[i].concept)
-        continue;
-      pd_chk_word *wj = beads[o[j].bead].enw.p;
-      for (size_t q = 0; q < nun[j]; q++)
-        cnt[wj[un[j][q]].key]++;
-    }
-    for (size_t j = i; j < no && rc == PADAN_OK; j++) {
-      if (!o[j].finding || o[j].concept != o[i].concept)
-        continue;
-      done[j] = 1;
-      padan_check_finding *f = &PD_VEC_AT(&c->findings, padan_check_finding, o[j].finding - 1);
-      bead_t *b = &beads[o[j].bead];
-      pd_chk_word *w = b->enw.p;
-      size_t best = (size_t)-1;
-      double best_score = 0;
-      for (size_t q = 0; q < nun[j]; q++) {
-        uint32_t key = w[un[j][q]].key;
-        double sc = df[key] ? (double)cnt[key] / (double)df[key] : 0;
-        if (cnt[key] >= 2 && sc >= 0.3 && sc > best_score) {
-          best_score = sc;
-          best = un[j][q];
-        }
-      }
-      padan_check_mark *m = (padan_check_mark *)f->en_marks;
-      size_t nm = f->nen_marks;
-      pd_buf_clear(&tmp);
-      if (best != (size_t)-1) {
-        rc = pd_buf_append(&tmp, b->en_text + w[best].start, w[best].len);
-        if (!rc)
-          rc = add_mark(c, &m, &nm, w[best].start, w[best].len);
-      } else if (nun[j] > 0 && nun[j] <= 4) {
-        /* the longest run of adjacent unexplained words (the last of equals) */
-        size_t bs = 0, bl = 0;
-        for (size_t q = 0; q < nun[j];) {
-          size_t r = q + 1;
-          while (r < nun[j] && un[j][r] == un[j][r - 1] + 1)
-            r++;
-          if (r - q >= bl)
-            bs = q, bl = r - q;
-          q = r;
-        }
-        for (size_t q = bs; q < bs + bl && rc == PADAN_OK; q++) {
-          pd_chk_word *x = &w[un[j][q]];
-          if (q > bs)
-            rc = pd_buf_putc(&tmp, ' ');
-          if (!rc)
-            rc = pd_buf_append(&tmp, b->en_text + x->start, x->len);
-          if (!rc)
-            rc = add_mark(c, &m, &nm, x->start, x->len);
-        }
-      }
-      f->en_marks = m;
-      f->nen_marks = nm;
-      if (rc == PADAN_OK && tmp.len && !(f->found = pd_chk_strdup(c, tmp.p, tmp.len)))
-        rc = PADAN_ENOMEM;
-    }
-    for (size_t j = i; j < no; j++) {
-      if (!o[j].finding || o[j].concept != o[i].concept)
-        continue;
-      pd_chk_word *wj = beads[o[j].bead].enw.p;
-      for (size_t q = 0; q < nun[j]; q++)
-        cnt[wj[un[j][q]].key] = 0;
+    *sn = st->stamp;
+    if (!(u = pd_vec_push(&st->un)))
+      return PADAN_ENOMEM;
+    *u = k;
+  }
+  const size_t *un = st->un.p;
+  size_t nun = st->un.n;
+  size_t best = (size_t)-1;
+  double best_score = 0;
+  for (size_t q = 0; q < nun; q++) {
+    uint32_t key = w[un[q]].key;
+    size_t cnt = ck_count(c, concept, key);
+    size_t df = key < st->df.n ? PD_VEC_AT(&st->df, size_t, key) : 0;
+    double sc = df ? (double)cnt / (double)df : 0;
+    if (cnt >= 2 && sc >= 0.3 && sc > best_score) {
+      best_score = sc;
+      best = un[q];
     }
   }
-  free(done);
-out:
-  for (size_t i = 0; un && i < no; i++)
-    free(un[i]);
-  free(un);
-  free(nun);
-  free(df);
-  free(cnt);
-  free(seen);
-  pd_buf_free(&tmp);
+  padan_check_mark *m = (padan_check_mark *)f->en_marks;
+  size_t nm = f->nen_marks;
+  pd_buf_clear(&st->tmp);
+  if (best != (size_t)-1) {
+    rc = pd_buf_append(&st->tmp, ent + w[best].start, w[best].len);
+    if (!rc)
+      rc = add_mark(ba, &m, &nm, w[best].start, w[best].len);
+  } else if (nun > 0 && nun <= 4) {
+    /* the longest run of adjacent unexplained words (the last of equals) */
+    size_t bs = 0, bl = 0;
+    for (size_t q = 0; q < nun;) {
+      size_t r = q + 1;
+      while (r < nun && un[r] == un[r - 1] + 1)
+        r++;
+      if (r - q >= bl)
+        bs = q, bl = r - q;
+      q = r;
+    }
+    for (size_t q = bs; q < bs + bl && rc == PADAN_OK; q++) {
+      const pd_chk_word *x = &w[un[q]];
+      if (q > bs)
+        rc = pd_buf_putc(&st->tmp, ' ');
+      if (!rc)
+        rc = pd_buf_append(&st->tmp, ent + x->start, x->len);
+      if (!rc)
+        rc = add_mark(ba, &m, &nm, x->start, x->len);
+    }
+  }
+  f->en_marks = m;
+  f->nen_marks = nm;
+  if (rc == PADAN_OK && st->tmp.len && !(f->found = pd_arena_strndup(ba, st->tmp.p, st->tmp.len)))
+    rc = PADAN_ENOMEM;
   return rc;
 }
 
-static int inconsistent(padan_checker *c, pd_vec *occs, bead_t *beads) {
-  occ_t *o = occs->p;
-  size_t no = occs->n;
-  unsigned char *done = calloc(no ? no : 1, 1);
-  size_t *rterm = malloc((no ? no : 1) * sizeof *rterm);
-  size_t *rcount = malloc((no ? no : 1) * sizeof *rcount);
-  size_t *rfirst = malloc((no ? no : 1) * sizeof *rfirst);
+/* First pass: one more use of rendering o->rendering for o->concept. */
+static int cagg_add(padan_checker *c, const occ_t *o, const char *enlines, size_t bi) {
+  pd_chk_pairs *st = &c->pp;
+  if (o->concept >= st->ncagg)
+    return PADAN_OK;
+  pd_chk_cagg *ag = &st->cagg[o->concept];
+  if (!ag->listed) {
+    size_t *q = pd_vec_push(&st->corder);
+    if (!q)
+      return PADAN_ENOMEM;
+    *q = o->concept;
+    ag->listed = 1;
+  }
+  pd_chk_rend *r = ag->rend.p;
+  size_t i = 0, t = (size_t)o->rendering - 1;
+  while (i < ag->rend.n && r[i].term != t)
+    i++;
+  if (i == ag->rend.n) {
+    pd_chk_rend *n = pd_vec_push(&ag->rend);
+    if (!n)
+      return PADAN_ENOMEM;
+    n->term = t;
+    n->line = (size_t)strtoul(enlines, NULL, 10);
+    n->bead = bi;
+  }
+  PD_VEC_AT(&ag->rend, pd_chk_rend, i).count++;
+  return PADAN_OK;
+}
+
+static char *dupz(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = '\0';
+  }
+  return d;
+}
+
+/* Second pass: keeps the pair of the first use of a concept's rarest rendering. */
+static int capture(padan_checker *c, const occ_t *o, size_t bi, const char *idt, size_t idl,
+                   const char *ent, size_t enl, const char *idlines, const char *enlines) {
+  pd_chk_pairs *st = &c->pp;
+  if (o->concept >= st->ncagg)
+    return PADAN_OK;
+  pd_chk_cagg *ag = &st->cagg[o->concept];
+  if (ag->have_ex || ag->rend.n < 2)
+    return PADAN_OK;
+  const pd_chk_rend *last = &PD_VEC_AT(&ag->rend, pd_chk_rend, ag->rend.n - 1);
+  if (last->term != (size_t)o->rendering - 1 || last->bead != bi)
+    return PADAN_OK;
+  ag->id_text = dupz(idt, idl);
+  ag->en_text = dupz(ent, enl);
+  ag->id_lines = dupz(idlines, strlen(idlines));
+  ag->en_lines = dupz(enlines, strlen(enlines));
+  if (!ag->id_text || !ag->en_text || !ag->id_lines || !ag->en_lines)
+    return PADAN_ENOMEM;
+  ag->id_s = o->id_s, ag->id_l = o->id_l;
+  ag->en_s = o->en_s, ag->en_l = o->en_l;
+  ag->have_ex = 1;
+  return PADAN_OK;
+}
+
+/* One bead (aligned sentences, or a line pair): idt/ent are the joined texts
+ * (newlines already spaces), writable and valid during the call. */
+static int pairs_bead(padan_checker *c, char *idt, size_t idl, char *ent, size_t enl,
+                      const char *idlines, const char *enlines) {
+  pd_chk_pairs *st = &c->pp;
+  pd_arena *ba = st->whole ? &c->arena : &st->scratch;
+  size_t bi = st->nbead++;
   int rc = PADAN_OK;
-  if (!done || !rterm || !rcount || !rfirst)
-    rc = PADAN_ENOMEM;
-  for (size_t i = 0; i < no && rc == PADAN_OK; i++) {
-    if (done[i] || !o[i].rendering)
-      continue;
-    size_t nr = 0;
-    for (size_t j = i; j < no; j++) {
-      if (o[j].concept != o[i].concept || !o[j].rendering)
-        continue;
-      done[j] = 1;
-      size_t r = 0;
-      while (r < nr && rterm[r] != (size_t)o[j].rendering - 1)
-        r++;
-      if (r == nr) {
-        rterm[nr] = (size_t)o[j].rendering - 1;
-        rcount[nr] = 0;
-        rfirst[nr] = j;
-        nr++;
-      }
-      rcount[r]++;
+  if (idl == 0)
+    return PADAN_OK;
+  st->enw.n = 0;
+  if ((rc = pd_chk_en_words(ent, enl, 0, &c->enwords, 1, &st->enw)))
+    return rc;
+  padan_tokens_clear(&st->toks);
+  st->pieces.n = 0;
+  if ((rc = padan_tokenize(c->tk, idt, idl, 0, PADAN_TOKENIZE_LINES, &st->toks)) ||
+      (rc = pd_chk_pieces(&st->toks, idt, &st->pieces)))
+    return rc;
+  pd_chk_piece *p = st->pieces.p;
+  size_t np = st->pieces.n;
+  if (st->pass == 1) {
+    for (size_t i = 0; i < np; i++) {
+      uint32_t dummy;
+      pd_buf_clear(&st->tmp);
+      if ((rc = pd_utf8_fold(idt + p[i].start, p[i].len, &st->tmp)) ||
+          (rc = pd_strmap_intern(&st->idwords, st->tmp.p ? st->tmp.p : "", st->tmp.len, &dummy)))
+        return rc;
     }
-    if (nr < 2)
+    for (size_t k = 0; k < st->enw.n; k++) {
+      uint32_t key = PD_VEC_AT(&st->enw, pd_chk_word, k).key;
+      size_t *sn = vat(&st->seen, key), *d;
+      if (!sn)
+        return PADAN_ENOMEM;
+      if (*sn == bi + 1)
+        continue;
+      *sn = bi + 1;
+      if (!(d = vat(&st->df, key)))
+        return PADAN_ENOMEM;
+      (*d)++;
+    }
+  }
+  st->occs.n = 0;
+  for (size_t i = 0; i < np;) {
+    size_t term;
+    size_t n = pd_chk_match(c, idt, p, np, i, &st->tmp, &st->key, &term);
+    if (!n) {
+      i++;
       continue;
+    }
+    padan_lexicon_term lt;
+    if (padan_lexicon_term_get(c->lex, term, &lt) == PADAN_OK && has_approved_en(c, lt.concept)) {
+      int dup = 0;
+      for (size_t j = 0; j < st->occs.n; j++)
+        if (PD_VEC_AT(&st->occs, occ_t, j).idterm == term)
+          dup = 1; /* one finding per (line, Indonesian term) */
+      if (!dup) {
+        occ_t *o = pd_vec_push(&st->occs);
+        if (!o)
+          return PADAN_ENOMEM;
+        o->concept = lt.concept;
+        o->idterm = term;
+        o->id_s = p[i].start;
+        o->id_l = p[i + n - 1].start + p[i + n - 1].len - p[i].start;
+        render(c, lt.concept, &st->enw, o);
+      }
+    }
+    i += n;
+  }
+  if (st->pass == 1) {
+    for (size_t j = 0; j < st->occs.n && rc == PADAN_OK; j++) {
+      const occ_t *o = &PD_VEC_AT(&st->occs, occ_t, j);
+      if (!o->rendering || o->deprecated)
+        st->pending++;
+      rc = o->rendering ? cagg_add(c, o, enlines, bi) : miss_stats(c, ent, o->concept);
+    }
+    return rc;
+  }
+  for (size_t j = 0; j < st->occs.n && rc == PADAN_OK; j++) {
+    const occ_t *o = &PD_VEC_AT(&st->occs, occ_t, j);
+    if (o->rendering && (rc = capture(c, o, bi, idt, idl, ent, enl, idlines, enlines)))
+      break;
+    if (o->rendering && !o->deprecated)
+      continue;
+    padan_check_finding f;
+    finding_init(&f, o->rendering ? PADAN_CHECK_DEPRECATED : PADAN_CHECK_MISSING);
+    f.concept = concept_id(c, o->concept);
+    f.id_term = term_text(c, o->idterm);
+    f.id_form = pd_arena_strndup(ba, idt + o->id_s, o->id_l);
+    f.expected = preferred_of(c, o->concept, "en");
+    f.id_lines = idlines;
+    f.en_lines = enlines;
+    f.line = (size_t)strtoul(idlines, NULL, 10);
+    f.id_text = idt;
+    f.en_text = ent;
+    padan_check_mark *m = NULL;
+    size_t nm = 0;
+    if (!f.id_form || add_mark(ba, &m, &nm, o->id_s, o->id_l))
+      return PADAN_ENOMEM;
+    f.id_marks = m;
+    f.nid_marks = nm;
+    if (o->rendering) {
+      f.found = pd_arena_strndup(ba, ent + o->en_s, o->en_l);
+      m = NULL;
+      nm = 0;
+      if (!f.found || add_mark(ba, &m, &nm, o->en_s, o->en_l))
+        return PADAN_ENOMEM;
+      f.en_marks = m;
+      f.nen_marks = nm;
+    } else if ((rc = guess_found(c, ba, ent, o->concept, &f))) {
+      break;
+    }
+    rc = emit_finding(c, &f);
+  }
+  return rc;
+}
+
+static int pairs_rewind(padan_checker *c, size_t *nfindings) {
+  pd_chk_pairs *st = &c->pp;
+  if (!st->active || st->pass != 1)
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_rewind: not in a first pass");
+  size_t ninc = 0;
+  for (size_t q = 0; q < st->corder.n; q++) {
+    pd_chk_cagg *ag = &st->cagg[PD_VEC_AT(&st->corder, size_t, q)];
+    pd_chk_rend *r = ag->rend.p;
+    size_t nr = ag->rend.n;
     /* most frequent first (stable) */
     for (size_t a = 1; a < nr; a++)
-      for (size_t b = a; b > 0 && rcount[b] > rcount[b - 1]; b--) {
-        size_t t;
-        t = rterm[b], rterm[b] = rterm[b - 1], rterm[b - 1] = t;
-        t = rcount[b], rcount[b] = rcount[b - 1], rcount[b - 1] = t;
-        t = rfirst[b], rfirst[b] = rfirst[b - 1], rfirst[b - 1] = t;
+      for (size_t b = a; b > 0 && r[b].count > r[b - 1].count; b--) {
+        pd_chk_rend t = r[b];
+        r[b] = r[b - 1];
+        r[b - 1] = t;
       }
+    ninc += nr >= 2;
+  }
+  /* a key is left over in a miss unless each of its spellings there was
+     copied from the Indonesian somewhere in the input */
+  for (uint32_t id = 1; id <= pd_strmap_count(&st->fsets); id++) {
+    size_t len;
+    const char *s = pd_strmap_str(&st->fsets, id, &len);
+    size_t hdr = sizeof(size_t) + sizeof(uint32_t);
+    int live = 0;
+    for (size_t o = hdr; o + sizeof(uint32_t) <= len && !live; o += sizeof(uint32_t)) {
+      uint32_t fid;
+      size_t fl;
+      memcpy(&fid, s + o, sizeof fid);
+      const char *fs = pd_strmap_str(&st->efolds, fid, &fl);
+      live = !pd_strmap_find(&st->idwords, fs, fl);
+    }
+    if (!live)
+      continue;
+    uint32_t cid;
+    size_t *n;
+    if (pd_strmap_intern(&st->ck, s, hdr, &cid) || !(n = vat(&st->ck_cnt, cid)))
+      return pd_chk_fail(c, PADAN_ENOMEM, "%s", padan_strerror(PADAN_ENOMEM));
+    *n += id < st->fset_n.n ? PD_VEC_AT(&st->fset_n, size_t, id) : 0;
+  }
+  if (st->seen.n)
+    memset(st->seen.p, 0, st->seen.n * sizeof(size_t));
+  st->stamp = 0;
+  st->nbead1 = st->nbead;
+  st->nbead = 0;
+  st->pass = 2;
+  if (nfindings)
+    *nfindings = st->pending + ninc;
+  return PADAN_OK;
+}
+
+static int pairs_finish(padan_checker *c) {
+  pd_chk_pairs *st = &c->pp;
+  if (!st->active || st->pass != 2)
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_finish: not in a second pass");
+  if (st->nbead != st->nbead1) {
+    size_t n2 = st->nbead, n1 = st->nbead1;
+    pairs_free(st);
+    return pd_chk_fail(c, PADAN_EARG, "the second pass gave %zu pairs, the first %zu", n2, n1);
+  }
+  int rc = PADAN_OK;
+  pd_buf fb;
+  pd_buf_init(&fb);
+  for (size_t q = 0; q < st->corder.n && rc == PADAN_OK; q++) {
+    size_t concept = PD_VEC_AT(&st->corder, size_t, q);
+    pd_chk_cagg *ag = &st->cagg[concept];
+    const pd_chk_rend *r = ag->rend.p;
+    size_t nr = ag->rend.n;
+    if (nr < 2)
+      continue;
     padan_check_form *forms = pd_arena_alloc(&c->arena, nr * sizeof *forms);
     if (!forms) {
       rc = PADAN_ENOMEM;
       break;
     }
-    pd_buf fb;
-    pd_buf_init(&fb);
-    for (size_t r = 0; r < nr; r++) {
-      const occ_t *x = &o[rfirst[r]];
-      forms[r].form = term_text(c, rterm[r]);
-      forms[r].count = rcount[r];
-      forms[r].file = "";
-      forms[r].line = (size_t)strtoul(beads[x->bead].en_lines, NULL, 10);
-      pd_buf_printf(&fb, "%s%s (%zu)", r ? "; " : "", forms[r].form, rcount[r]);
+    pd_buf_clear(&fb);
+    for (size_t k = 0; k < nr && rc == PADAN_OK; k++) {
+      forms[k].form = term_text(c, r[k].term);
+      forms[k].count = r[k].count;
+      forms[k].file = "";
+      forms[k].line = r[k].line;
+      rc = pd_buf_printf(&fb, "%s%s (%zu)", k ? "; " : "", forms[k].form, r[k].count);
     }
-    /* the example: the first occurrence of the least frequent rendering */
-    const occ_t *ex = &o[rfirst[nr - 1]];
-    bead_t *b = &beads[ex->bead];
-    padan_check_finding *f = new_finding(c, PADAN_CHECK_INCONSISTENT);
-    if (!f) {
-      pd_buf_free(&fb);
+    padan_check_finding *f = pd_vec_push(&c->findings);
+    if (rc || !f) {
       rc = PADAN_ENOMEM;
       break;
     }
-    f->concept = concept_id(c, ex->concept);
-    f->id_term = preferred_of(c, ex->concept, "id");
-    f->expected = preferred_of(c, ex->concept, "en");
+    finding_init(f, PADAN_CHECK_INCONSISTENT);
+    f->concept = concept_id(c, concept);
+    f->id_term = preferred_of(c, concept, "id");
+    f->expected = preferred_of(c, concept, "en");
     f->found = pd_chk_strdup(c, fb.p, fb.len);
-    pd_buf_free(&fb);
     f->forms = forms;
     f->nforms = nr;
-    f->id_lines = b->id_lines;
-    f->en_lines = b->en_lines;
-    f->line = (size_t)strtoul(b->id_lines, NULL, 10);
-    f->id_text = b->id_text;
-    f->en_text = b->en_text;
+    if (!f->found) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    if (!ag->have_ex)
+      continue;
+    f->id_lines = pd_chk_strdup(c, ag->id_lines, strlen(ag->id_lines));
+    f->en_lines = pd_chk_strdup(c, ag->en_lines, strlen(ag->en_lines));
+    f->id_text = pd_chk_strdup(c, ag->id_text, strlen(ag->id_text));
+    f->en_text = pd_chk_strdup(c, ag->en_text, strlen(ag->en_text));
+    if (!f->id_lines || !f->en_lines || !f->id_text || !f->en_text) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    f->line = (size_t)strtoul(f->id_lines, NULL, 10);
     padan_check_mark *m = NULL;
     size_t nm = 0;
-    if (add_mark(c, &m, &nm, ex->id_s, ex->id_l))
+    if (add_mark(&c->arena, &m, &nm, ag->id_s, ag->id_l))
       rc = PADAN_ENOMEM;
     f->id_marks = m;
     f->nid_marks = nm;
     m = NULL;
     nm = 0;
-    if (rc == PADAN_OK && add_mark(c, &m, &nm, ex->en_s, ex->en_l))
+    if (rc == PADAN_OK && add_mark(&c->arena, &m, &nm, ag->en_s, ag->en_l))
       rc = PADAN_ENOMEM;
     f->en_marks = m;
     f->nen_marks = nm;
-    if (!f->found)
-      rc = PADAN_ENOMEM;
   }
-  free(done);
-  free(rterm);
-  free(rcount);
-  free(rfirst);
+  pd_buf_free(&fb);
+  pairs_free(st);
+  if (rc)
+    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  return PADAN_OK;
+}
+
+int padan_check_pairs_begin(padan_checker *c, unsigned options, padan_check_emit_fn emit,
+                            void *ud) {
+  if (!c)
+    return PADAN_EARG;
+  pd_chk_reset(c);
+  pd_buf_clear(&c->err);
+  if (!(options & PADAN_CHECK_LINES))
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_begin: only line pairs stream");
+  int rc = pairs_start(c, 0, emit, ud);
+  if (rc)
+    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  return PADAN_OK;
+}
+
+/* An arena copy of a line: a trailing CR dropped, other CR/LF made spaces. */
+static char *copy_line(pd_arena *a, const char *s, size_t n, size_t *out) {
+  if (n && s[n - 1] == '\r')
+    n--;
+  char *d = pd_arena_strndup(a, s ? s : "", s ? n : 0);
+  if (d)
+    for (size_t i = 0; i < n; i++)
+      if (d[i] == '\n' || d[i] == '\r')
+        d[i] = ' ';
+  *out = s ? n : 0;
+  return d;
+}
+
+int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const char *en,
+                          size_t enlen) {
+  if (!c)
+    return PADAN_EARG;
+  pd_chk_pairs *st = &c->pp;
+  if (!st->active || st->whole || (!id && idlen) || (!en && enlen))
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_add: no streaming check begun");
+  pd_arena_free(&st->scratch);
+  pd_arena_init(&st->scratch);
+  size_t line = st->nbead + 1, idl, enl;
+  char *idt = copy_line(&st->scratch, id, idlen, &idl);
+  char *ent = copy_line(&st->scratch, en, enlen, &enl);
+  char nb[32];
+  snprintf(nb, sizeof nb, "%zu", line);
+  char *lines = pd_arena_strndup(&st->scratch, nb, strlen(nb));
+  if (!idt || !ent || !lines)
+    return pd_chk_fail(c, PADAN_ENOMEM, "%s", padan_strerror(PADAN_ENOMEM));
+  int rc = pairs_bead(c, idt, idl, ent, enl, lines, en ? lines : "");
+  if (rc && !c->err.len)
+    pd_chk_fail(c, rc, "line %zu: %s", line, padan_strerror(rc));
   return rc;
+}
+
+int padan_check_pairs_rewind(padan_checker *c, size_t *nfindings) {
+  if (!c)
+    return PADAN_EARG;
+  if (c->pp.whole)
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_rewind: no streaming check begun");
+  return pairs_rewind(c, nfindings);
+}
+
+int padan_check_pairs_finish(padan_checker *c) {
+  if (!c)
+    return PADAN_EARG;
+  if (c->pp.whole)
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_finish: no streaming check begun");
+  pd_arena_free(&c->pp.scratch);
+  pd_arena_init(&c->pp.scratch);
+  return pairs_finish(c);
 }
 
 static int add_lexicon_pairs(padan_checker *c, padan_aligner *al) {
@@ -759,22 +1168,12 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
   pd_chk_reset(c);
   pd_buf_clear(&c->err);
   int lines = (options & PADAN_CHECK_LINES) != 0;
-  pd_vec is, es, beadv, occs;
+  pd_vec is, es, beadv;
   pd_vec_init(&is, sizeof(sent_t));
   pd_vec_init(&es, sizeof(sent_t));
   pd_vec_init(&beadv, sizeof(padan_align_bead));
-  pd_vec_init(&occs, sizeof(occ_t));
   bead_t *beads = NULL;
   size_t nbeads = 0;
-  padan_tokens toks;
-  padan_tokens_init(&toks);
-  pd_vec pieces;
-  pd_vec_init(&pieces, sizeof(pd_chk_piece));
-  pd_buf tmp, key;
-  pd_buf_init(&tmp);
-  pd_buf_init(&key);
-  pd_strmap idwords;
-  pd_strmap_init(&idwords);
   int rc = split_sents(c, id ? id : "", idlen, lines, &is);
   if (rc == PADAN_OK)
     rc = split_sents(c, en ? en : "", enlen, lines, &es);
@@ -834,123 +1233,32 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
     rc = PADAN_ENOMEM;
     goto out;
   }
-  for (size_t bi = 0; bi < nbeads; bi++)
-    pd_vec_init(&beads[bi].enw, sizeof(pd_chk_word));
   for (size_t bi = 0; bi < nbeads && rc == PADAN_OK; bi++) {
     padan_align_bead *ab = &PD_VEC_AT(&beadv, padan_align_bead, bi);
     bead_t *b = &beads[bi];
     if ((rc = join_side(c, id, isv, ab->id_first, ab->id_n, &b->id_text, &b->id_len, &b->id_lines)))
       break;
-    if ((rc = join_side(c, en, esv, ab->en_first, ab->en_n, &b->en_text, &b->en_len, &b->en_lines)))
-      break;
-    if (ab->id_n == 0 || b->id_len == 0)
-      continue;
-    if ((rc = pd_chk_en_words(b->en_text, b->en_len, 0, &c->enwords, 1, &b->enw)))
-      break;
-    padan_tokens_clear(&toks);
-    pieces.n = 0;
-    if ((rc = padan_tokenize(c->tk, b->id_text, b->id_len, 0, PADAN_TOKENIZE_LINES, &toks)))
-      break;
-    if ((rc = pd_chk_pieces(&toks, b->id_text, &pieces)))
-      break;
-    pd_chk_piece *p = pieces.p;
-    for (size_t i = 0; i < pieces.n && rc == PADAN_OK; i++) {
-      uint32_t dummy;
-      pd_buf_clear(&tmp);
-      if ((rc = pd_utf8_fold(b->id_text + p[i].start, p[i].len, &tmp)) ||
-          (rc = pd_strmap_intern(&idwords, tmp.p ? tmp.p : "", tmp.len, &dummy)))
-        break;
-    }
-    size_t first_occ = occs.n;
-    for (size_t i = 0; i < pieces.n && rc == PADAN_OK;) {
-      size_t term;
-      size_t n = pd_chk_match(c, b->id_text, p, pieces.n, i, &tmp, &key, &term);
-      if (!n) {
-        i++;
-        continue;
-      }
-      padan_lexicon_term lt;
-      if (padan_lexicon_term_get(c->lex, term, &lt) == PADAN_OK && has_approved_en(c, lt.concept)) {
-        int dup = 0;
-        for (size_t j = first_occ; j < occs.n; j++)
-          if (PD_VEC_AT(&occs, occ_t, j).idterm == term)
-            dup = 1; /* one finding per (line, Indonesian term) */
-        if (!dup) {
-          occ_t *o = pd_vec_push(&occs);
-          if (!o) {
-            rc = PADAN_ENOMEM;
-            break;
-          }
-          o->concept = lt.concept;
-          o->idterm = term;
-          o->bead = bi;
-          o->id_s = p[i].start;
-          o->id_l = p[i + n - 1].start + p[i + n - 1].len - p[i].start;
-          render(c, lt.concept, &b->enw, o);
-        }
-      }
-      i += n;
-    }
-    for (size_t j = first_occ; j < occs.n && rc == PADAN_OK; j++) {
-      occ_t *o = &PD_VEC_AT(&occs, occ_t, j);
-      if (o->rendering && !o->deprecated)
-        continue;
-      padan_check_finding *f = new_finding(c, o->rendering ? PADAN_CHECK_DEPRECATED : PADAN_CHECK_MISSING);
-      if (!f) {
-        rc = PADAN_ENOMEM;
-        break;
-      }
-      o = &PD_VEC_AT(&occs, occ_t, j);
-      f->concept = concept_id(c, o->concept);
-      f->id_term = term_text(c, o->idterm);
-      f->id_form = pd_chk_strdup(c, b->id_text + o->id_s, o->id_l);
-      f->expected = preferred_of(c, o->concept, "en");
-      f->id_lines = b->id_lines;
-      f->en_lines = b->en_lines;
-      f->line = (size_t)strtoul(b->id_lines, NULL, 10);
-      f->id_text = b->id_text;
-      f->en_text = b->en_text;
-      padan_check_mark *m = NULL;
-      size_t nm = 0;
-      if (!f->id_form || add_mark(c, &m, &nm, o->id_s, o->id_l)) {
-        rc = PADAN_ENOMEM;
-        break;
-      }
-      f->id_marks = m;
-      f->nid_marks = nm;
-      if (o->rendering) {
-        f->found = pd_chk_strdup(c, b->en_text + o->en_s, o->en_l);
-        m = NULL;
-        nm = 0;
-        if (!f->found || add_mark(c, &m, &nm, o->en_s, o->en_l)) {
-          rc = PADAN_ENOMEM;
-          break;
-        }
-        f->en_marks = m;
-        f->nen_marks = nm;
-      } else {
-        o->finding = c->findings.n;
-      }
-    }
+    rc = join_side(c, en, esv, ab->en_first, ab->en_n, &b->en_text, &b->en_len, &b->en_lines);
+    b->has_id = ab->id_n > 0;
   }
   if (rc == PADAN_OK)
-    rc = guess_found(c, &occs, beads, nbeads, &idwords);
-  if (rc == PADAN_OK)
-    rc = inconsistent(c, &occs, beads);
+    rc = pairs_start(c, 1, NULL, NULL);
+  for (int pass = 1; pass <= 2 && rc == PADAN_OK; pass++) {
+    for (size_t bi = 0; bi < nbeads && rc == PADAN_OK; bi++) {
+      bead_t *b = &beads[bi];
+      rc = pairs_bead(c, b->id_text, b->has_id ? b->id_len : 0, b->en_text, b->en_len,
+                      b->id_lines, b->en_lines);
+    }
+    if (rc == PADAN_OK)
+      rc = pass == 1 ? pairs_rewind(c, NULL) : pairs_finish(c);
+  }
 out:
   if (rc && !c->err.len)
     pd_chk_fail(c, rc, "%s", padan_strerror(rc));
-  for (size_t bi = 0; beads && bi < nbeads; bi++)
-    pd_vec_free(&beads[bi].enw);
+  pairs_free(&c->pp);
   free(beads);
   pd_vec_free(&is);
   pd_vec_free(&es);
   pd_vec_free(&beadv);
-  pd_vec_free(&occs);
-  padan_tokens_free(&toks);
-  pd_vec_free(&pieces);
-  pd_buf_free(&tmp);
-  pd_buf_free(&key);
-  pd_strmap_free(&idwords);
   return rc;
 }

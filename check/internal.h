@@ -49,6 +49,41 @@ int pd_chk_pieces(const padan_tokens *t, const char *text, pd_vec *out);
 /* Levenshtein distance over code points, capped: returns cap+1 when above. */
 int pd_chk_lev(const char *a, size_t alen, const char *b, size_t blen, int cap);
 
+/* Bilingual check state: first pass (statistics), second pass (findings). */
+typedef struct {
+  size_t term, count, line, bead; /* rendering, its count, en line and bead of its first use */
+} pd_chk_rend;
+
+typedef struct {
+  pd_vec rend; /* pd_chk_rend, first-seen order, then most frequent first */
+  int listed, have_ex;
+  char *id_text, *en_text, *id_lines, *en_lines; /* example (malloc) */
+  size_t id_s, id_l, en_s, en_l;
+} pd_chk_cagg;
+
+typedef struct {
+  int active, pass, whole;
+  padan_check_emit_fn emit;
+  void *ud;
+  size_t nbead, nbead1; /* beads of this pass, of the first pass */
+  size_t pending;       /* missing + deprecated findings counted by the first pass */
+  size_t stamp;
+  pd_strmap idwords;    /* folded Indonesian pieces of the whole input */
+  pd_strmap efolds;     /* folded English words left unexplained by misses */
+  pd_strmap fsets;      /* (concept, key, sorted fold ids) of misses */
+  pd_vec fset_n;        /* size_t by fsets id */
+  pd_strmap ck;         /* (concept, key) */
+  pd_vec ck_cnt;        /* size_t by ck id: misses whose leftover words have key */
+  pd_vec df, seen;      /* size_t by English key: beads holding it */
+  pd_chk_cagg *cagg;    /* by concept */
+  size_t ncagg;
+  pd_vec corder;        /* size_t: concepts in first-rendered order */
+  pd_arena scratch;     /* one pair's strings (streaming) */
+  pd_vec enw, pieces, occs, un, fl;
+  padan_tokens toks;
+  pd_buf tmp, key, lb;
+} pd_chk_pairs;
+
 struct padan_checker {
   padan_lexicon *lex;
   padan_tokenizer *tk;
@@ -60,6 +95,7 @@ struct padan_checker {
   uint32_t *term_next; /* by term index: next term + 1 with the same key */
   size_t nterms;
   size_t maxn; /* most pieces in a key */
+  pd_strmap firstw; /* first words of the Indonesian keys */
   /* per term: 1 when usable (curated, lang id) */
   unsigned char *term_ok;
   unsigned char *en_verb; /* per term: 1 when an English verb (matched by vkey) */
@@ -72,6 +108,7 @@ struct padan_checker {
   pd_vec findings; /* padan_check_finding */
   /* variants batch */
   pd_vec docs; /* pd_chk_doc */
+  pd_chk_pairs pp;
 };
 
 typedef struct {

@@ -4,8 +4,10 @@
 #include <padan/glossary.h>
 
 #include <padan/check.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *CMD = "check";
 
@@ -54,99 +56,111 @@ static void html_marked(FILE *fp, const char *s, const padan_check_mark *m, size
 static void tsv(FILE *fp, const char *s) { cli_tsv_field(fp, s, strlen(s)); }
 static void js(FILE *fp, const char *s) { cli_json_str(fp, s, strlen(s)); }
 
-static void write_tsv(FILE *fp, padan_checker *c, int variants) {
-  size_t n = padan_check_count(c);
+static void tsv_header(FILE *fp, int variants) {
   if (variants)
     fputs("#kind\tforms\tcounts\texample\tpreferred\tconcept\n", fp);
   else
     fputs("#kind\tid_term\texpected\tfound\tid_line\ten_line\tconcept\tid_form\n", fp);
-  for (size_t i = 0; i < n; i++) {
-    const padan_check_finding *f = padan_check_get(c, i);
-    fputs(padan_check_kind_name(f->kind), fp);
-    fputc('\t', fp);
-    if (variants) {
-      for (size_t k = 0; k < f->nforms; k++) {
-        if (k)
-          fputc('|', fp);
-        tsv(fp, f->forms[k].form);
-      }
-      fputc('\t', fp);
-      for (size_t k = 0; k < f->nforms; k++)
-        fprintf(fp, "%s%zu", k ? "|" : "", f->forms[k].count);
-      fputc('\t', fp);
-      tsv(fp, f->file);
-      fprintf(fp, ":%zu\t", f->line);
-      tsv(fp, f->expected);
-    } else {
-      tsv(fp, f->id_term);
-      fputc('\t', fp);
-      tsv(fp, f->expected);
-      fputc('\t', fp);
-      tsv(fp, f->found);
-      fputc('\t', fp);
-      tsv(fp, f->id_lines);
-      fputc('\t', fp);
-      tsv(fp, f->en_lines);
+}
+
+static void tsv_finding(FILE *fp, const padan_check_finding *f, int variants) {
+  fputs(padan_check_kind_name(f->kind), fp);
+  fputc('\t', fp);
+  if (variants) {
+    for (size_t k = 0; k < f->nforms; k++) {
+      if (k)
+        fputc('|', fp);
+      tsv(fp, f->forms[k].form);
     }
     fputc('\t', fp);
-    tsv(fp, f->concept);
-    if (!variants) {
-      fputc('\t', fp);
-      tsv(fp, f->id_form);
-    }
-    fputc('\n', fp);
+    for (size_t k = 0; k < f->nforms; k++)
+      fprintf(fp, "%s%zu", k ? "|" : "", f->forms[k].count);
+    fputc('\t', fp);
+    tsv(fp, f->file);
+    fprintf(fp, ":%zu\t", f->line);
+    tsv(fp, f->expected);
+  } else {
+    tsv(fp, f->id_term);
+    fputc('\t', fp);
+    tsv(fp, f->expected);
+    fputc('\t', fp);
+    tsv(fp, f->found);
+    fputc('\t', fp);
+    tsv(fp, f->id_lines);
+    fputc('\t', fp);
+    tsv(fp, f->en_lines);
   }
+  fputc('\t', fp);
+  tsv(fp, f->concept);
+  if (!variants) {
+    fputc('\t', fp);
+    tsv(fp, f->id_form);
+  }
+  fputc('\n', fp);
+}
+
+static void write_tsv(FILE *fp, padan_checker *c, int variants) {
+  size_t n = padan_check_count(c);
+  tsv_header(fp, variants);
+  for (size_t i = 0; i < n; i++)
+    tsv_finding(fp, padan_check_get(c, i), variants);
+}
+
+static void json_header(FILE *fp, int variants, size_t n) {
+  fprintf(fp, "{\"mode\":\"%s\",\"count\":%zu,\"findings\":[", variants ? "variants" : "pairs", n);
+}
+
+static void json_finding(FILE *fp, const padan_check_finding *f, int variants, int first) {
+  fputs(first ? "\n{" : ",\n{", fp);
+  fputs("\"kind\":", fp);
+  js(fp, padan_check_kind_name(f->kind));
+  fputs(",\"concept\":", fp);
+  js(fp, f->concept);
+  fputs(",\"id_term\":", fp);
+  js(fp, f->id_term);
+  if (!variants) {
+    fputs(",\"id_form\":", fp);
+    js(fp, f->id_form);
+  }
+  fputs(variants ? ",\"preferred\":" : ",\"expected\":", fp);
+  js(fp, f->expected);
+  if (!variants) {
+    fputs(",\"found\":", fp);
+    js(fp, f->found);
+    fputs(",\"id_line\":", fp);
+    js(fp, f->id_lines);
+    fputs(",\"en_line\":", fp);
+    js(fp, f->en_lines);
+  } else {
+    fputs(",\"file\":", fp);
+    js(fp, f->file);
+    fprintf(fp, ",\"line\":%zu", f->line);
+  }
+  fputs(",\"forms\":[", fp);
+  for (size_t k = 0; k < f->nforms; k++) {
+    fputs(k ? ",{\"form\":" : "{\"form\":", fp);
+    js(fp, f->forms[k].form);
+    fprintf(fp, ",\"count\":%zu", f->forms[k].count);
+    if (variants) {
+      fputs(",\"file\":", fp);
+      js(fp, f->forms[k].file);
+    }
+    fprintf(fp, ",\"line\":%zu}", f->forms[k].line);
+  }
+  fputs("],\"id_text\":", fp);
+  js(fp, f->id_text);
+  if (!variants) {
+    fputs(",\"en_text\":", fp);
+    js(fp, f->en_text);
+  }
+  fputc('}', fp);
 }
 
 static void write_json(FILE *fp, padan_checker *c, int variants) {
   size_t n = padan_check_count(c);
-  fprintf(fp, "{\"mode\":\"%s\",\"count\":%zu,\"findings\":[", variants ? "variants" : "pairs", n);
-  for (size_t i = 0; i < n; i++) {
-    const padan_check_finding *f = padan_check_get(c, i);
-    fputs(i ? ",\n{" : "\n{", fp);
-    fputs("\"kind\":", fp);
-    js(fp, padan_check_kind_name(f->kind));
-    fputs(",\"concept\":", fp);
-    js(fp, f->concept);
-    fputs(",\"id_term\":", fp);
-    js(fp, f->id_term);
-    if (!variants) {
-      fputs(",\"id_form\":", fp);
-      js(fp, f->id_form);
-    }
-    fputs(variants ? ",\"preferred\":" : ",\"expected\":", fp);
-    js(fp, f->expected);
-    if (!variants) {
-      fputs(",\"found\":", fp);
-      js(fp, f->found);
-      fputs(",\"id_line\":", fp);
-      js(fp, f->id_lines);
-      fputs(",\"en_line\":", fp);
-      js(fp, f->en_lines);
-    } else {
-      fputs(",\"file\":", fp);
-      js(fp, f->file);
-      fprintf(fp, ",\"line\":%zu", f->line);
-    }
-    fputs(",\"forms\":[", fp);
-    for (size_t k = 0; k < f->nforms; k++) {
-      fputs(k ? ",{\"form\":" : "{\"form\":", fp);
-      js(fp, f->forms[k].form);
-      fprintf(fp, ",\"count\":%zu", f->forms[k].count);
-      if (variants) {
-        fputs(",\"file\":", fp);
-        js(fp, f->forms[k].file);
-      }
-      fprintf(fp, ",\"line\":%zu}", f->forms[k].line);
-    }
-    fputs("],\"id_text\":", fp);
-    js(fp, f->id_text);
-    if (!variants) {
-      fputs(",\"en_text\":", fp);
-      js(fp, f->en_text);
-    }
-    fputc('}', fp);
-  }
+  json_header(fp, variants, n);
+  for (size_t i = 0; i < n; i++)
+    json_finding(fp, padan_check_get(c, i), variants, i == 0);
   fputs("\n]}\n", fp);
 }
 
@@ -224,7 +238,32 @@ static void snippet(FILE *fp, const char *s, size_t start, size_t len) {
   fprintf(fp, "%s%.*s%s", a ? "..." : "", (int)(b - a), s + a, b < n ? "..." : "");
 }
 
-static int write_text(FILE *fp, padan_checker *c, int variants) {
+static void text_group(FILE *fp, const padan_check_finding *f, const char *title, int first) {
+  if (!first)
+    fputc('\n', fp);
+  if (title)
+    fprintf(fp, "%s%s%s%s\n", title, *f->concept ? " [" : "", f->concept, *f->concept ? "]" : "");
+  else
+    fprintf(fp, "%s%s%s%s -> %s\n", f->id_term, *f->concept ? " [" : "", f->concept,
+            *f->concept ? "]" : "", f->expected);
+}
+
+static void text_pair(FILE *fp, const padan_check_finding *f) {
+  fprintf(fp, "  %s", padan_check_kind_name(f->kind));
+  if (*f->id_form && strcmp(f->id_form, f->id_term))
+    fprintf(fp, " (written \"%s\")", f->id_form);
+  if (f->kind == PADAN_CHECK_INCONSISTENT)
+    fprintf(fp, ": rendered %s", f->found);
+  else if (*f->found)
+    fprintf(fp, ": \"%s\" found, \"%s\" expected", f->found, f->expected);
+  else
+    fprintf(fp, ": \"%s\" expected", f->expected);
+  fprintf(fp, " (id line %s, en line %s)\n", f->id_lines, f->en_lines);
+  fprintf(fp, "    id: %s\n    en: %s\n", f->id_text, f->en_text);
+}
+
+/* Variant findings, grouped by concept. */
+static int write_text(FILE *fp, padan_checker *c) {
   size_t n;
   size_t *ord = group_order(c, &n);
   if (!ord)
@@ -232,50 +271,24 @@ static int write_text(FILE *fp, padan_checker *c, int variants) {
   const padan_check_finding *prev = NULL;
   for (size_t i = 0; i < n; i++) {
     const padan_check_finding *f = padan_check_get(c, ord[i]);
-    if (!prev || !same_group(prev, f)) {
-      if (prev)
-        fputc('\n', fp);
-      if (variants)
-        fprintf(fp, "%s%s%s%s\n", group_title(c, ord, n, i, 1), *f->concept ? " [" : "", f->concept,
-                *f->concept ? "]" : "");
-      else
-        fprintf(fp, "%s%s%s%s -> %s\n", f->id_term, *f->concept ? " [" : "", f->concept,
-                *f->concept ? "]" : "", f->expected);
-    }
+    if (!prev || !same_group(prev, f))
+      text_group(fp, f, group_title(c, ord, n, i, 1), !prev);
     prev = f;
-    if (variants) {
-      fprintf(fp, "  %s: ", padan_check_kind_name(f->kind));
-      for (size_t k = 0; k < f->nforms; k++)
-        fprintf(fp, "%s\"%s\" x%zu", k ? ", " : "", f->forms[k].form, f->forms[k].count);
-      if (*f->expected)
-        fprintf(fp, "; preferred \"%s\"", f->expected);
-      fprintf(fp, "\n    %s:%zu: ", f->file, f->line);
-      snippet(fp, f->id_text, f->nid_marks ? f->id_marks[0].start : 0,
-              f->nid_marks ? f->id_marks[0].len : 0);
-      fputc('\n', fp);
-    } else {
-      fprintf(fp, "  %s", padan_check_kind_name(f->kind));
-      if (*f->id_form && strcmp(f->id_form, f->id_term))
-        fprintf(fp, " (written \"%s\")", f->id_form);
-      if (f->kind == PADAN_CHECK_INCONSISTENT)
-        fprintf(fp, ": rendered %s", f->found);
-      else if (*f->found)
-        fprintf(fp, ": \"%s\" found, \"%s\" expected", f->found, f->expected);
-      else
-        fprintf(fp, ": \"%s\" expected", f->expected);
-      fprintf(fp, " (id line %s, en line %s)\n", f->id_lines, f->en_lines);
-      fprintf(fp, "    id: %s\n    en: %s\n", f->id_text, f->en_text);
-    }
+    fprintf(fp, "  %s: ", padan_check_kind_name(f->kind));
+    for (size_t k = 0; k < f->nforms; k++)
+      fprintf(fp, "%s\"%s\" x%zu", k ? ", " : "", f->forms[k].form, f->forms[k].count);
+    if (*f->expected)
+      fprintf(fp, "; preferred \"%s\"", f->expected);
+    fprintf(fp, "\n    %s:%zu: ", f->file, f->line);
+    snippet(fp, f->id_text, f->nid_marks ? f->id_marks[0].start : 0,
+            f->nid_marks ? f->id_marks[0].len : 0);
+    fputc('\n', fp);
   }
   free(ord);
   return 0;
 }
 
-static int write_html(FILE *fp, padan_checker *c, int variants, const char *title) {
-  size_t n;
-  size_t *ord = group_order(c, &n);
-  if (!ord)
-    return -1;
+static void html_head(FILE *fp, const char *title, size_t n) {
   fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>", fp);
   padan_glossary_html_escape(fp, title, strlen(title));
   fputs("</title>\n<style>\n"
@@ -298,77 +311,335 @@ static int write_html(FILE *fp, padan_checker *c, int variants, const char *titl
         fp);
   padan_glossary_html_escape(fp, title, strlen(title));
   fprintf(fp, "</h1>\n<p class=\"summary\">%zu finding%s.</p>\n", n, n == 1 ? "" : "s");
+}
+
+static void html_group(FILE *fp, const padan_check_finding *f, const char *t, int variants,
+                       int first) {
+  if (!first)
+    fputs("</section>\n", fp);
+  fputs("<section>\n<h2>", fp);
+  padan_glossary_html_escape(fp, t, strlen(t));
+  if (!variants && *f->expected) {
+    fputs(" &rarr; ", fp);
+    padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
+  }
+  if (*f->concept) {
+    fputs(" <span class=\"concept\">", fp);
+    padan_glossary_html_escape(fp, f->concept, strlen(f->concept));
+    fputs("</span>", fp);
+  }
+  fputs("</h2>\n", fp);
+}
+
+static void html_table(FILE *fp, const padan_check_finding *f, int variants) {
+  const char *kn = padan_check_kind_name(f->kind);
+  fprintf(fp, "<table>\n<tr><th><span class=\"kind %s\">%s</span></th><td>", kn, kn);
+  if (variants || f->kind == PADAN_CHECK_INCONSISTENT) {
+    for (size_t k = 0; k < f->nforms; k++) {
+      if (k)
+        fputs(", ", fp);
+      fputs("<b>", fp);
+      padan_glossary_html_escape(fp, f->forms[k].form, strlen(f->forms[k].form));
+      fprintf(fp, "</b> &times;%zu", f->forms[k].count);
+    }
+    if (variants && *f->expected) {
+      fputs("; preferred: <b>", fp);
+      padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
+      fputs("</b>", fp);
+    }
+  } else {
+    fputs("expected <b>", fp);
+    padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
+    fputs("</b>", fp);
+    if (*f->found) {
+      fputs(", found <b>", fp);
+      padan_glossary_html_escape(fp, f->found, strlen(f->found));
+      fputs("</b>", fp);
+    }
+  }
+  fputs("</td></tr>\n", fp);
+  if (variants) {
+    fputs("<tr><th>example</th><td><div class=\"loc\">", fp);
+    padan_glossary_html_escape(fp, f->file, strlen(f->file));
+    fprintf(fp, ":%zu</div>", f->line);
+    html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
+    fputs("</td></tr>\n", fp);
+  } else {
+    fputs("<tr><th>id ", fp);
+    padan_glossary_html_escape(fp, f->id_lines, strlen(f->id_lines));
+    fputs("</th><td lang=\"id\">", fp);
+    html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
+    fputs("</td></tr>\n<tr><th>en ", fp);
+    padan_glossary_html_escape(fp, f->en_lines, strlen(f->en_lines));
+    fputs("</th><td lang=\"en\">", fp);
+    html_marked(fp, f->en_text, f->en_marks, f->nen_marks);
+    fputs("</td></tr>\n", fp);
+  }
+  fputs("</table>\n", fp);
+}
+
+/* Variant findings, grouped by concept. */
+static int write_html(FILE *fp, padan_checker *c, const char *title) {
+  size_t n;
+  size_t *ord = group_order(c, &n);
+  if (!ord)
+    return -1;
+  html_head(fp, title, n);
   const padan_check_finding *prev = NULL;
   for (size_t i = 0; i < n; i++) {
     const padan_check_finding *f = padan_check_get(c, ord[i]);
-    if (!prev || !same_group(prev, f)) {
-      if (prev)
-        fputs("</section>\n", fp);
-      fputs("<section>\n<h2>", fp);
-      const char *t = group_title(c, ord, n, i, variants);
-      padan_glossary_html_escape(fp, t, strlen(t));
-      if (!variants && *f->expected) {
-        fputs(" &rarr; ", fp);
-        padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
-      }
-      if (*f->concept) {
-        fputs(" <span class=\"concept\">", fp);
-        padan_glossary_html_escape(fp, f->concept, strlen(f->concept));
-        fputs("</span>", fp);
-      }
-      fputs("</h2>\n", fp);
-    }
+    if (!prev || !same_group(prev, f))
+      html_group(fp, f, group_title(c, ord, n, i, 1), 1, !prev);
     prev = f;
-    const char *kn = padan_check_kind_name(f->kind);
-    fprintf(fp, "<table>\n<tr><th><span class=\"kind %s\">%s</span></th><td>", kn, kn);
-    if (variants || f->kind == PADAN_CHECK_INCONSISTENT) {
-      for (size_t k = 0; k < f->nforms; k++) {
-        if (k)
-          fputs(", ", fp);
-        fputs("<b>", fp);
-        padan_glossary_html_escape(fp, f->forms[k].form, strlen(f->forms[k].form));
-        fprintf(fp, "</b> &times;%zu", f->forms[k].count);
-      }
-      if (variants && *f->expected) {
-        fputs("; preferred: <b>", fp);
-        padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
-        fputs("</b>", fp);
-      }
-    } else {
-      fputs("expected <b>", fp);
-      padan_glossary_html_escape(fp, f->expected, strlen(f->expected));
-      fputs("</b>", fp);
-      if (*f->found) {
-        fputs(", found <b>", fp);
-        padan_glossary_html_escape(fp, f->found, strlen(f->found));
-        fputs("</b>", fp);
-      }
-    }
-    fputs("</td></tr>\n", fp);
-    if (variants) {
-      fputs("<tr><th>example</th><td><div class=\"loc\">", fp);
-      padan_glossary_html_escape(fp, f->file, strlen(f->file));
-      fprintf(fp, ":%zu</div>", f->line);
-      html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
-      fputs("</td></tr>\n", fp);
-    } else {
-      fputs("<tr><th>id ", fp);
-      padan_glossary_html_escape(fp, f->id_lines, strlen(f->id_lines));
-      fputs("</th><td lang=\"id\">", fp);
-      html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
-      fputs("</td></tr>\n<tr><th>en ", fp);
-      padan_glossary_html_escape(fp, f->en_lines, strlen(f->en_lines));
-      fputs("</th><td lang=\"en\">", fp);
-      html_marked(fp, f->en_text, f->en_marks, f->nen_marks);
-      fputs("</td></tr>\n", fp);
-    }
-    fputs("</table>\n", fp);
+    html_table(fp, f, 1);
   }
   if (prev)
     fputs("</section>\n", fp);
   fputs("</body></html>\n", fp);
   free(ord);
   return 0;
+}
+
+/* ------------------------------------------------------------ bilingual output
+ *
+ * Findings are written as they come (in input order: the missing and
+ * deprecated ones pair by pair, then the inconsistent ones); text and HTML
+ * start a new heading whenever the concept changes from the previous finding. */
+
+typedef struct {
+  FILE *fp;
+  int fmt;
+  size_t n;
+  char *gconcept, *gterm; /* group of the previous finding */
+} pw_t;
+
+static void pw_begin(pw_t *w, size_t count) {
+  if (w->fmt == FMT_TSV)
+    tsv_header(w->fp, 0);
+  else if (w->fmt == FMT_JSON)
+    json_header(w->fp, 0, count);
+  else if (w->fmt == FMT_HTML)
+    html_head(w->fp, "padan check: term consistency", count);
+}
+
+static int pw_finding(void *ud, const padan_check_finding *f) {
+  pw_t *w = ud;
+  int first = w->n++ == 0;
+  if (w->fmt == FMT_TSV) {
+    tsv_finding(w->fp, f, 0);
+  } else if (w->fmt == FMT_JSON) {
+    json_finding(w->fp, f, 0, first);
+  } else {
+    int same = !first && (*f->concept || *w->gconcept ? strcmp(f->concept, w->gconcept) == 0
+                                                      : strcmp(f->id_term, w->gterm) == 0);
+    if (!same) {
+      free(w->gconcept);
+      free(w->gterm);
+      w->gconcept = strdup(f->concept);
+      w->gterm = strdup(f->id_term);
+      if (!w->gconcept || !w->gterm)
+        return PADAN_ENOMEM;
+      if (w->fmt == FMT_HTML)
+        html_group(w->fp, f, f->id_term, 0, first);
+      else
+        text_group(w->fp, f, NULL, first);
+    }
+    if (w->fmt == FMT_HTML)
+      html_table(w->fp, f, 0);
+    else
+      text_pair(w->fp, f);
+  }
+  return ferror(w->fp) ? PADAN_EIO : 0;
+}
+
+static void pw_end(pw_t *w) {
+  if (w->fmt == FMT_JSON)
+    fputs("\n]}\n", w->fp);
+  else if (w->fmt == FMT_HTML)
+    fputs(w->n ? "</section>\n</body></html>\n" : "</body></html>\n", w->fp);
+  free(w->gconcept);
+  free(w->gterm);
+  w->gconcept = w->gterm = NULL;
+}
+
+/* The inconsistent findings (streaming) or all of them (whole texts). */
+static int pw_list(pw_t *w, padan_checker *c) {
+  for (size_t i = 0; i < padan_check_count(c); i++)
+    if (pw_finding(w, padan_check_get(c, i)) == PADAN_ENOMEM)
+      return -1;
+  return 0;
+}
+
+/* ------------------------------------------------------------ --lines, streamed */
+
+/* One side of a line-aligned pair: the stream's pieces end at line ends that
+ * differ between the sides, so each keeps the rest of its last piece. */
+typedef struct {
+  cli_stream *s;
+  pd_buf b;
+  size_t pos, scan; /* next line starts at pos; no LF in b[pos..scan) */
+  int eof;
+} side_t;
+
+/* The next line (without its LF) in *line: 1, 0 at the end, -1 on error. */
+static int side_line(side_t *sd, const char **line, size_t *len) {
+  for (;;) {
+    if (sd->scan < sd->pos)
+      sd->scan = sd->pos;
+    char *nl = sd->b.len > sd->scan ? memchr(sd->b.p + sd->scan, '\n', sd->b.len - sd->scan) : NULL;
+    if (nl) {
+      *line = sd->b.p + sd->pos;
+      *len = (size_t)(nl - *line);
+      sd->pos = sd->scan = (size_t)(nl - sd->b.p) + 1;
+      return 1;
+    }
+    sd->scan = sd->b.len;
+    if (sd->eof) {
+      if (sd->pos >= sd->b.len)
+        return 0;
+      *line = sd->b.p + sd->pos;
+      *len = sd->b.len - sd->pos;
+      sd->pos = sd->scan = sd->b.len;
+      return 1;
+    }
+    if (sd->pos) {
+      memmove(sd->b.p, sd->b.p + sd->pos, sd->b.len - sd->pos);
+      sd->b.len -= sd->pos;
+      sd->scan -= sd->pos;
+      sd->pos = 0;
+    }
+    if (cli_stream_read(sd->s, &sd->b, &sd->eof))
+      return -1;
+  }
+}
+
+/* One pass over both files, pair by pair; counts their lines. */
+static int lines_pass(padan_checker *ck, const char *const path[2], const char *const shown[2],
+                      const char *encoding, size_t nl[2]) {
+  side_t sd[2];
+  int rc = EXIT_ERROR;
+  memset(sd, 0, sizeof sd);
+  pd_buf_init(&sd[0].b);
+  pd_buf_init(&sd[1].b);
+  nl[0] = nl[1] = 0;
+  for (int k = 0; k < 2; k++)
+    if (cli_stream_open(CMD, path[k], encoding, &sd[k].s) != EXIT_DONE)
+      goto out;
+  for (;;) {
+    const char *l[2] = {NULL, NULL};
+    size_t n[2] = {0, 0};
+    int got[2];
+    for (int k = 0; k < 2; k++)
+      if ((got[k] = side_line(&sd[k], &l[k], &n[k])) < 0)
+        goto out;
+    if (!got[0] && !got[1])
+      break;
+    nl[0] += (size_t)got[0];
+    nl[1] += (size_t)got[1];
+    int st = padan_check_pairs_add(ck, got[0] ? l[0] : NULL, n[0], got[1] ? l[1] : NULL, n[1]);
+    if (st) {
+      cli_error(CMD, "%s: %s", shown[0], padan_checker_errmsg(ck));
+      goto out;
+    }
+  }
+  rc = EXIT_DONE;
+out:
+  for (int k = 0; k < 2; k++) {
+    cli_stream_close(sd[k].s);
+    pd_buf_free(&sd[k].b);
+  }
+  return rc;
+}
+
+/* Standard input is read twice: copied to a temporary file first. */
+static int spool_stdin(char *path, size_t cap) {
+  const char *dir = getenv("TMPDIR");
+  snprintf(path, cap, "%s/padan-check.XXXXXX", dir && *dir ? dir : "/tmp");
+  int fd = mkstemp(path);
+  if (fd < 0) {
+    cli_error(CMD, "%s: %s", path, strerror(errno));
+    return EXIT_ERROR;
+  }
+  FILE *fp = fdopen(fd, "wb");
+  char buf[1 << 16];
+  size_t n;
+  int bad = !fp;
+  while (!bad && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+    bad = fwrite(buf, 1, n, fp) != n;
+  if (ferror(stdin)) {
+    cli_error(CMD, "(standard input): %s", strerror(errno));
+    bad = 1;
+  } else if (bad) {
+    cli_error(CMD, "%s: %s", path, strerror(errno));
+  }
+  if (fp ? fclose(fp) != 0 : close(fd) != 0)
+    bad = 1;
+  if (bad) {
+    remove(path);
+    return EXIT_ERROR;
+  }
+  return EXIT_DONE;
+}
+
+/* --lines: two passes over the files (the first gathers what findings depend
+ * on document-wide), findings written as the second pass finds them. */
+static int check_lines(padan_checker *ck, const char **files, const char *encoding,
+                       const char *out, int fmt) {
+  char spool[4096] = "";
+  const char *path[2] = {files[0], files[1]};
+  int rc = EXIT_ERROR;
+  for (int k = 0; k < 2; k++)
+    if (strcmp(files[k], "-") == 0) {
+      if (!*spool && spool_stdin(spool, sizeof spool) != EXIT_DONE)
+        return EXIT_ERROR;
+      path[k] = spool;
+    }
+  pw_t w = {NULL, fmt, 0, NULL, NULL};
+  size_t nl[2], nl2[2], count = 0;
+  cli_out o;
+  int opened = 0;
+  int st = padan_check_pairs_begin(ck, PADAN_CHECK_LINES, pw_finding, &w);
+  if (st) {
+    cli_error(CMD, "%s", padan_checker_errmsg(ck));
+    goto out;
+  }
+  if (lines_pass(ck, path, files, encoding, nl) != EXIT_DONE)
+    goto out;
+  if (nl[0] != nl[1])
+    cli_warn(CMD, "%s has %zu lines and %s has %zu: with --lines they should pair line by line",
+             files[0], nl[0], files[1], nl[1]);
+  if ((st = padan_check_pairs_rewind(ck, &count))) {
+    cli_error(CMD, "%s", padan_checker_errmsg(ck));
+    goto out;
+  }
+  if (cli_out_open(CMD, &o, out) != EXIT_DONE)
+    goto out;
+  opened = 1;
+  w.fp = o.fp;
+  pw_begin(&w, count);
+  if (lines_pass(ck, path, files, encoding, nl2) != EXIT_DONE)
+    goto out;
+  if ((st = padan_check_pairs_finish(ck))) {
+    cli_error(CMD, "%s", padan_checker_errmsg(ck));
+    goto out;
+  }
+  if (pw_list(&w, ck)) {
+    cli_error(CMD, "out of memory");
+    goto out;
+  }
+  pw_end(&w);
+  opened = 0;
+  if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
+    goto out;
+  rc = count ? EXIT_FINDINGS : EXIT_DONE;
+out:
+  if (opened) {
+    pw_end(&w);
+    cli_out_close(CMD, &o, 0);
+  }
+  if (*spool)
+    remove(spool);
+  return rc;
 }
 
 /* ------------------------------------------------------------ command */
@@ -454,6 +725,32 @@ int cmd_check(int argc, char **argv) {
       }
     }
     st = padan_check_variants(ck);
+    if (st) {
+      cli_error(CMD, "%s", padan_checker_errmsg(ck));
+      goto done;
+    }
+    cli_out o;
+    if (cli_out_open(CMD, &o, out) != EXIT_DONE)
+      goto done;
+    int wr = 0;
+    if (fmt == FMT_TSV)
+      write_tsv(o.fp, ck, 1);
+    else if (fmt == FMT_JSON)
+      write_json(o.fp, ck, 1);
+    else if (fmt == FMT_HTML)
+      wr = write_html(o.fp, ck, "padan check: source-side variants");
+    else
+      wr = write_text(o.fp, ck);
+    if (wr) {
+      cli_error(CMD, "out of memory");
+      cli_out_close(CMD, &o, 0);
+      goto done;
+    }
+    if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
+      goto done;
+    rc = padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
+  } else if (lines) {
+    rc = check_lines(ck, files, encoding, out, fmt);
   } else {
     char *id = NULL, *en = NULL;
     size_t idlen, enlen;
@@ -463,47 +760,29 @@ int cmd_check(int argc, char **argv) {
       free(id);
       goto done;
     }
-    if (lines) {
-      size_t nid = 0, nen = 0;
-      for (size_t i = 0; i < idlen; i++)
-        nid += id[i] == '\n';
-      for (size_t i = 0; i < enlen; i++)
-        nen += en[i] == '\n';
-      nid += idlen && id[idlen - 1] != '\n';
-      nen += enlen && en[enlen - 1] != '\n';
-      if (nid != nen)
-        cli_warn(CMD, "%s has %zu lines and %s has %zu: with --lines they should pair line by line",
-                 files[0], nid, files[1], nen);
-    }
-    st = padan_check_pairs(ck, id, idlen, en, enlen, lines ? PADAN_CHECK_LINES : 0);
+    st = padan_check_pairs(ck, id, idlen, en, enlen, 0);
     free(id);
     free(en);
+    if (st) {
+      cli_error(CMD, "%s", padan_checker_errmsg(ck));
+      goto done;
+    }
+    cli_out o;
+    if (cli_out_open(CMD, &o, out) != EXIT_DONE)
+      goto done;
+    pw_t w = {o.fp, fmt, 0, NULL, NULL};
+    pw_begin(&w, padan_check_count(ck));
+    int wr = pw_list(&w, ck);
+    pw_end(&w);
+    if (wr) {
+      cli_error(CMD, "out of memory");
+      cli_out_close(CMD, &o, 0);
+      goto done;
+    }
+    if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
+      goto done;
+    rc = padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
   }
-  if (st) {
-    cli_error(CMD, "%s", padan_checker_errmsg(ck));
-    goto done;
-  }
-  cli_out o;
-  if (cli_out_open(CMD, &o, out) != EXIT_DONE)
-    goto done;
-  int wr = 0;
-  if (fmt == FMT_TSV)
-    write_tsv(o.fp, ck, variants);
-  else if (fmt == FMT_JSON)
-    write_json(o.fp, ck, variants);
-  else if (fmt == FMT_HTML)
-    wr = write_html(o.fp, ck, variants,
-                    variants ? "padan check: source-side variants" : "padan check: term consistency");
-  else
-    wr = write_text(o.fp, ck, variants);
-  if (wr) {
-    cli_error(CMD, "out of memory");
-    cli_out_close(CMD, &o, 0);
-    goto done;
-  }
-  if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
-    goto done;
-  rc = padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
 done:
   padan_checker_free(ck);
   padan_lexicon_free(lex);

@@ -104,6 +104,41 @@ const char *padan_checker_errmsg(const padan_checker *c);
 int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char *en,
                       size_t enlen, unsigned options);
 
+/* Streaming bilingual check, for inputs too large to hold: the pairs are
+ * given twice, in the same order. The first pass gathers what findings depend
+ * on document-wide (which English words stand in for a missed term, how each
+ * concept is rendered); the second reports each "missing" and "deprecated"
+ * finding through `emit` as its pair is given (the finding and its strings
+ * are valid during the call only; a non-zero return stops the check and is
+ * returned by padan_check_pairs_add). "inconsistent" findings (one per
+ * concept, with counts and the first use of its rarest rendering as example)
+ * become the checker's findings at padan_check_pairs_finish
+ * (padan_check_count/padan_check_get). The findings, their order and content
+ * are those of padan_check_pairs on the whole texts.
+ *
+ *   padan_check_pairs_begin(c, PADAN_CHECK_LINES, emit, ud);
+ *   for each line pair: padan_check_pairs_add(c, id, idlen, en, enlen);
+ *   padan_check_pairs_rewind(c, &n);   n: findings the second pass reports in all
+ *   for each line pair again: padan_check_pairs_add(...);   emit is called
+ *   padan_check_pairs_finish(c);
+ *
+ * Memory grows with the vocabulary, the concepts found and their renderings
+ * (and holds one example pair per inconsistent concept), not with the number
+ * of pairs. options must hold PADAN_CHECK_LINES: each call adds line i of
+ * both sides (without its line end; a trailing CR is dropped). en == NULL
+ * means the English side has no such line (en_line ""); id == NULL or an
+ * empty id is a pair without Indonesian (no finding). */
+typedef int (*padan_check_emit_fn)(void *ud, const padan_check_finding *f);
+int padan_check_pairs_begin(padan_checker *c, unsigned options, padan_check_emit_fn emit,
+                            void *ud);
+int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const char *en,
+                          size_t enlen);
+/* Ends the first pass; *nfindings (may be NULL) receives the number of
+ * findings of the second pass and finish together. */
+int padan_check_pairs_rewind(padan_checker *c, size_t *nfindings);
+/* Ends the second pass (PADAN_EARG when it saw another number of pairs). */
+int padan_check_pairs_finish(padan_checker *c);
+
 /* Adds one Indonesian document (name is used in locations) to the batch of
  * the next padan_check_variants call; the text is copied. */
 int padan_check_variants_add(padan_checker *c, const char *name, const char *text, size_t len);

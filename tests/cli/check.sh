@@ -118,4 +118,54 @@ run check --variants --format=tsv "$TMP/paren2.txt"
 expect_rc 1 "acronym used on its own"
 expect_out "DPR" "acronym used on its own is a variant"
 
+# ---- --lines streams: a pair of files given in pieces, stdin read twice
+run_in "$F/en.txt" check --lines $L --format=tsv "$F/id.txt" -
+expect_rc 1 "--lines with English on stdin"
+expect_out "missing	Korut	North Korea		3	3	k2" "stdin: same findings"
+n=$(grep -vc '^#' "$TMP/out")
+if [ "$n" -eq 4 ]; then ok; else fail "stdin: 4 findings, got $n"; fi
+# text: a heading whenever the concept changes, findings in input order
+run check --lines $L "$F/id.txt" "$F/en.txt"
+n=$(grep -c '^[^ ]' "$TMP/out")
+if [ "$n" -eq 3 ]; then ok; else fail "text: 3 headings, got $n"; fi
+
+if [ -z "${PADAN_WRAP:-}" ]; then
+  # lines with findings everywhere (a long number keeps tokenizing cheap)
+  D=1234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890
+  D="$D$D$D$D"
+  pair() { # N: N line pairs, each with a missing and a deprecated term; every 3rd has an approved one
+    yes "Korut menolak perjanjian pertahanan bersama, nomor $D." | head -n "$1" > "$TMP/big-id.txt"
+    yes "Pyongyang rejected the mutual defense pact, number $D.
+North Korea rejected the mutual defence treaty, number $D.
+Pyongyang rejected the mutual defense pact, number $D." | head -n "$1" > "$TMP/big-en.txt"
+  }
+  pair 8000
+  cp "$TMP/big-id.txt" "$TMP/small-id.txt"
+  cp "$TMP/big-en.txt" "$TMP/small-en.txt"
+  pair 80000
+  rss() { # peak RSS in KB of padan "$@" (0 without /usr/bin/time)
+    if [ -x /usr/bin/time ]; then
+      ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+        "$PADAN" "$@" > /dev/null 2>&1
+      tail -n 1 "$TMP/rss"
+    else
+      "$PADAN" "$@" > /dev/null 2>&1
+      echo 0
+    fi
+  }
+  big=$(rss check --lines $L --format=json -o "$TMP/out" "$TMP/big-id.txt" "$TMP/big-en.txt")
+  small=$(rss check --lines $L --format=tsv "$TMP/small-id.txt" "$TMP/small-en.txt")
+  echo "peak RSS: --lines 36 MB pair ${big} KB, 3.6 MB pair ${small} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "--lines: peak RSS ${big} KB vs ${small} KB"; fi
+  if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = d["findings"]
+assert d["count"] == len(f) == 2 * 53333 + 1, (d["count"], len(f))
+assert f[0]["kind"] == "missing" and f[0]["found"] == "Pyongyang" and f[1]["kind"] == "deprecated"
+assert f[-1]["kind"] == "inconsistent" and [x["count"] for x in f[-1]["forms"]] == [53333, 26667]
+assert f[-2]["id_line"] == "79999"
+' "$TMP/out"; then ok; else fail "36 MB pair: JSON findings"; fi
+fi
+
 done_tests

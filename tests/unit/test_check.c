@@ -215,10 +215,130 @@ static void test_match_case(void) {
   padan_lexicon_free(lex);
 }
 
+/* Every field of a finding as one string. */
+static void ser(pd_buf *b, const padan_check_finding *f) {
+  pd_buf_printf(b, "%d|%s|%s|%s|%s|%s|%s|%s|%s|%zu|%s|%s|", f->kind, f->concept, f->id_term,
+                f->expected, f->found, f->id_form, f->id_lines, f->en_lines, f->file, f->line,
+                f->id_text, f->en_text);
+  for (size_t k = 0; k < f->nforms; k++)
+    pd_buf_printf(b, "%s:%zu:%s:%zu,", f->forms[k].form, f->forms[k].count, f->forms[k].file,
+                  f->forms[k].line);
+  for (size_t k = 0; k < f->nid_marks; k++)
+    pd_buf_printf(b, "i%zu+%zu", f->id_marks[k].start, f->id_marks[k].len);
+  for (size_t k = 0; k < f->nen_marks; k++)
+    pd_buf_printf(b, "e%zu+%zu", f->en_marks[k].start, f->en_marks[k].len);
+  pd_buf_putc(b, '\n');
+}
+
+static int ser_emit(void *ud, const padan_check_finding *f) {
+  ser(ud, f);
+  return 0;
+}
+
+static int stop_emit(void *ud, const padan_check_finding *f) {
+  (void)f;
+  (*(int *)ud)++;
+  return PADAN_EIO;
+}
+
+/* Gives the lines of id/en (split at LF) to padan_check_pairs_add. */
+static int add_lines(padan_checker *c, const char *id, const char *en) {
+  for (;;) {
+    const char *a = *id ? strchr(id, '\n') : NULL, *b = *en ? strchr(en, '\n') : NULL;
+    if (*id && !a)
+      a = id + strlen(id);
+    if (*en && !b)
+      b = en + strlen(en);
+    if (!a && !b)
+      return PADAN_OK;
+    int rc = padan_check_pairs_add(c, a ? id : NULL, a ? (size_t)(a - id) : 0, b ? en : NULL,
+                                   b ? (size_t)(b - en) : 0);
+    if (rc)
+      return rc;
+    id = a ? (*a ? a + 1 : a) : id;
+    en = b ? (*b ? b + 1 : b) : en;
+  }
+}
+
+/* The streaming check (pair by pair, two passes) finds what the whole-text
+ * check finds, in the same order: document-wide guesses of what was used
+ * instead (a word seen in several misses, a word copied from the Indonesian
+ * elsewhere), CR line ends, empty lines, an English side one line short. */
+static void test_pairs_stream(void) {
+  padan_lexicon *lex = lex_new();
+  padan_checker *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_checker_new(lex, &c), PADAN_OK);
+  const char *id = "Korea Utara menandatangani perjanjian pertahanan bersama.\n"
+                   "Negara itu kuat dan Pyongyang setuju.\r\n"
+                   "Perjanjian pertahanan bersama itu penting bagi kedua negara.\n"
+                   "\n"
+                   "Negara itu menolak.\n"
+                   "Korut menolak perjanjian pertahanan bersama.\n"
+                   "Negara Korut itu menolak Pyongyang.\n"
+                   "Rakyat negara itu marah.\n"
+                   "Kim Il Sung dan Rodong Sinmun.\n";
+  const char *en = "North Korea signed a mutual defense treaty.\n"
+                   "The nation is strong and Pyongyang agreed.\r\n"
+                   "The Mutual Defence Treaties matter to both countries.\n"
+                   "Nothing here.\n"
+                   "The nation refused.\n"
+                   "Pyongyang rejected the mutual defense pact.\n"
+                   "The nation of Pyongyang refused Pyongyang.\n"
+                   "The people of the nation were angry.\n";
+  pd_buf whole, str;
+  pd_buf_init(&whole);
+  pd_buf_init(&str);
+  CU_ASSERT_EQUAL_FATAL(padan_check_pairs(c, id, strlen(id), en, strlen(en), PADAN_CHECK_LINES),
+                        PADAN_OK);
+  size_t nwhole = padan_check_count(c);
+  for (size_t i = 0; i < nwhole; i++)
+    ser(&whole, padan_check_get(c, i));
+  CU_ASSERT(nwhole >= 6);
+  const padan_check_finding *f = find(c, PADAN_CHECK_MISSING, "negara");
+  CU_ASSERT_PTR_NOT_NULL(f);
+  if (f)
+    CU_ASSERT_STRING_EQUAL(f->found, "nation"); /* seen in several misses */
+  size_t n = 0;
+  CU_ASSERT_EQUAL_FATAL(padan_check_pairs_begin(c, PADAN_CHECK_LINES, ser_emit, &str), PADAN_OK);
+  CU_ASSERT_EQUAL(add_lines(c, id, en), PADAN_OK);
+  CU_ASSERT_EQUAL(str.len, 0); /* nothing reported by the first pass */
+  CU_ASSERT_EQUAL(padan_check_pairs_rewind(c, &n), PADAN_OK);
+  CU_ASSERT_EQUAL(n, nwhole);
+  CU_ASSERT_EQUAL(add_lines(c, id, en), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_pairs_finish(c), PADAN_OK);
+  for (size_t i = 0; i < padan_check_count(c); i++) {
+    CU_ASSERT_EQUAL(padan_check_get(c, i)->kind, PADAN_CHECK_INCONSISTENT);
+    ser(&str, padan_check_get(c, i));
+  }
+  CU_ASSERT_PTR_NOT_NULL_FATAL(whole.p);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(str.p);
+  CU_ASSERT_STRING_EQUAL(str.p, whole.p);
+  /* a second pass over other pairs is an error; so is add without begin */
+  CU_ASSERT_EQUAL(padan_check_pairs_begin(c, PADAN_CHECK_LINES, ser_emit, &str), PADAN_OK);
+  CU_ASSERT_EQUAL(add_lines(c, id, en), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_pairs_rewind(c, &n), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_pairs_add(c, "Korut.", 6, "x", 1), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_pairs_finish(c), PADAN_EARG);
+  CU_ASSERT_EQUAL(padan_check_pairs_add(c, "Korut.", 6, "x", 1), PADAN_EARG);
+  CU_ASSERT_EQUAL(padan_check_pairs_begin(c, 0, ser_emit, &str), PADAN_EARG);
+  /* a non-zero return of emit stops the check */
+  int calls = 0;
+  CU_ASSERT_EQUAL(padan_check_pairs_begin(c, PADAN_CHECK_LINES, stop_emit, &calls), PADAN_OK);
+  CU_ASSERT_EQUAL(add_lines(c, id, en), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_pairs_rewind(c, &n), PADAN_OK);
+  CU_ASSERT_EQUAL(add_lines(c, id, en), PADAN_EIO);
+  CU_ASSERT_EQUAL(calls, 1);
+  pd_buf_free(&whole);
+  pd_buf_free(&str);
+  padan_checker_free(c);
+  padan_lexicon_free(lex);
+}
+
 int suite_check(void) {
   CU_pSuite s = CU_add_suite("check", NULL, NULL);
   if (!s || !CU_add_test(s, "English keys and edit distance", test_en_norm) ||
       !CU_add_test(s, "bilingual findings", test_pairs) ||
+      !CU_add_test(s, "bilingual findings streamed pair by pair", test_pairs_stream) ||
       !CU_add_test(s, "source-side variants", test_variants) ||
       !CU_add_test(s, "case and compounds in matching", test_match_case))
     return 1;
