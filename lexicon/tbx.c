@@ -5,6 +5,7 @@
 #include "lexicon/lexicon_int.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,21 +220,6 @@ static int read_entry(tbxread *R, const xmlNode *e) {
   return rc;
 }
 
-static int walk(tbxread *R, const xmlNode *n, size_t *entries) {
-  int rc = PADAN_OK;
-  for (; n && !rc; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE)
-      continue;
-    if (is(n, "conceptEntry") || is(n, "termEntry")) {
-      (*entries)++;
-      rc = read_entry(R, n);
-    } else {
-      rc = walk(R, n->children, entries);
-    }
-  }
-  return rc;
-}
-
 typedef struct {
   int line;
   char msg[512];
@@ -255,33 +241,57 @@ static void on_xml_error(void *ud, xmlError *e) {
     fe->msg[--n] = '\0';
 }
 
+/* Streamed with libxml2's xmlTextReader: each conceptEntry/termEntry is
+ * expanded into a small tree, read, and freed before the next one, so memory
+ * holds the file and the lexicon, not a tree of the whole document (a tree of
+ * a 120 MB TBX took 1 GB). */
 int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
   padan_lexicon *lex = ld->lex;
   if (len > (size_t)INT32_MAX)
     return pd_lex_fail(lex, PADAN_ELIMIT, "%s: file too large", ld->name);
   first_err fe = {0, ""};
   xmlSetStructuredErrorFunc(&fe, on_xml_error);
-  xmlDoc *doc = xmlReadMemory(data, (int)len, ld->name, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                  XML_PARSE_NOBLANKS);
+  xmlTextReader *rd = xmlReaderForMemory(data, (int)len, ld->name, NULL,
+                                         XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                             XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
+                                             XML_PARSE_BIG_LINES);
+  if (!rd) {
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  }
+  tbxread R = {ld, 0};
+  int rc = PADAN_OK, root = 0, r;
+  r = xmlTextReaderRead(rd);
+  while (r == 1 && !rc && !fe.line) {
+    if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT) {
+      r = xmlTextReaderRead(rd);
+      continue;
+    }
+    const char *name = (const char *)xmlTextReaderConstLocalName(rd);
+    if (!root) {
+      root = 1;
+      if (!name || (strcmp(name, "tbx") != 0 && strcmp(name, "martif") != 0)) {
+        rc = pd_lex_fail(lex, PADAN_EFORMAT,
+                         "%s:%d: not TBX: the root element is <%s>, not <tbx> or <martif>",
+                         ld->name, xmlTextReaderGetParserLineNumber(rd), name ? name : "");
+        break;
+      }
+    }
+    if (name && (strcmp(name, "conceptEntry") == 0 || strcmp(name, "termEntry") == 0)) {
+      xmlNode *e = xmlTextReaderExpand(rd);
+      if (!e || fe.line)
+        break;
+      rc = read_entry(&R, e);
+      r = xmlTextReaderNext(rd);
+    } else {
+      r = xmlTextReaderRead(rd);
+    }
+  }
+  xmlFreeTextReader(rd);
   xmlSetStructuredErrorFunc(NULL, NULL);
-  if (!doc || fe.line) {
-    xmlFreeDoc(doc);
-    return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%d: bad XML: %s", ld->name, fe.line,
-                       fe.msg[0] ? fe.msg : "not well-formed");
-  }
-  const xmlNode *root = xmlDocGetRootElement(doc);
-  int rc = PADAN_OK;
-  if (!root || !(is(root, "tbx") || is(root, "martif"))) {
-    rc = pd_lex_fail(lex, PADAN_EFORMAT, "%s:%ld: not TBX: the root element is <%s>, not <tbx> or "
-                     "<martif>", ld->name, root ? xmlGetLineNo(root) : 0L,
-                     root ? (const char *)root->name : "");
-  } else {
-    tbxread R = {ld, 0};
-    size_t entries = 0;
-    rc = walk(&R, root->children, &entries);
-  }
-  xmlFreeDoc(doc);
+  if (!rc && (r < 0 || fe.line || !root))
+    rc = pd_lex_fail(lex, PADAN_EFORMAT, "%s:%d: bad XML: %s", ld->name, fe.line ? fe.line : 1,
+                     fe.msg[0] ? fe.msg : "not well-formed");
   return rc;
 }
 
