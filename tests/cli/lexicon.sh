@@ -174,4 +174,20 @@ zzqx' | head -c 40000000 > "$TMP/t40"
   echo "peak RSS lexicon lookup -: 40 MB of terms ${big} KB, 4 MB ${small} KB"
   if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "lookup - of 40 MB: peak RSS ${big} KB vs ${small} KB"; fi
 fi
+
+# a 20 MB row (one line) is read whole (TSV, CSV, OmegaT) or refused with FILE:LINE (TBX: a
+# text node over libxml2's 10 MB limit); never a crash
+if [ -z "${PADAN_WRAP:-}" ]; then
+  big=$(yes kata | head -n 4000000 | tr '\n' ' ')
+  { printf 'c1\tid\t%s\n' "$big"; printf 'c1\ten\tword\n'; } > "$TMP/row.tsv"
+  run lexicon stats --no-default-lexicon "$TMP/row.tsv"
+  expect_rc 0 "20 MB TSV row"; expect_out_re "^terms +2$" "20 MB TSV row: both terms"
+  { printf 'id_term,en_term\n"%s",word\n' "$big"; } > "$TMP/row.csv"
+  run lexicon stats --no-default-lexicon "$TMP/row.csv"
+  expect_rc 0 "20 MB CSV row"; expect_out_re "^terms +2$" "20 MB CSV row: both terms"
+  printf '<tbx><text><body><conceptEntry id="c1"><langSec xml:lang="id"><termSec><term>%s</term></termSec></langSec></conceptEntry></body></text></tbx>\n' "$big" > "$TMP/row.tbx"
+  run lexicon stats --no-default-lexicon "$TMP/row.tbx"
+  expect_rc 2 "20 MB TBX text node"; expect_err "row.tbx:1: bad XML: " "20 MB TBX text node: FILE:LINE"
+  unset big
+fi
 done_tests
