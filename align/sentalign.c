@@ -88,12 +88,16 @@ int pd_align_words(const char *s, size_t len, pd_align_word_fn fn, void *ctx) {
     pd_buf_clear(&b);
     while (j < len) {
       unsigned char d = (unsigned char)s[j];
+      if (b.len + 2 > b.cap && pd_buf_reserve(&b, 256)) {
+        rc = PADAN_ENOMEM;
+        break;
+      }
       if (is_word_byte(d)) {
         if (pd_is_ascii_digit(d)) {
-          pd_buf_putc(&b, (char)d);
+          b.p[b.len++] = (char)d;
         } else {
           digits = 0, alpha = 1;
-          pd_buf_putc(&b, (char)pd_ascii_lower(d));
+          b.p[b.len++] = (char)pd_ascii_lower(d);
         }
         j++;
       } else if ((d == '-' || d == '\'' || d == '.' || d == ',') && j + 1 < len &&
@@ -107,7 +111,7 @@ int pd_align_words(const char *s, size_t len, pd_align_word_fn fn, void *ctx) {
         } else if (d == '-' || d == '\'' || (d == '.' && pd_is_ascii_alpha((unsigned char)s[j - 1]) &&
                                              j + 2 < len && s[j + 2] == '.')) {
           /* U.S. and a.n. keep their inner periods */
-          pd_buf_putc(&b, (char)d);
+          b.p[b.len++] = (char)d;
           digits = 0;
           j++;
         } else {
@@ -118,8 +122,12 @@ int pd_align_words(const char *s, size_t len, pd_align_word_fn fn, void *ctx) {
       }
     }
     (void)alpha;
-    if (b.len)
+    if (rc)
+      break;
+    if (b.len) {
+      b.p[b.len] = 0;
       rc = fn(ctx, b.p, b.len, digits ? PD_AW_NUMBER : PD_AW_WORD);
+    }
     i = j;
   }
   pd_buf_free(&b);
@@ -1261,11 +1269,18 @@ int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
   stream_compact(st);
   free(st->ready);
   st->ready = NULL, st->nready = st->next = 0;
-  int final = st->sd[0].ended && st->sd[1].ended;
-  for (int k = 0; k < 2 && !final; k++)
+  for (int k = 0; k < 2; k++)
     if (!st->sd[k].ended && !stream_full(st, k))
       return 0;
+  /* a window: at most `window` sentences a side; a side ends in it when all
+   * its held sentences are in it and no more will come */
   size_t n0 = st->sd[0].sent.n, n1 = st->sd[1].sent.n;
+  int end0 = st->sd[0].ended && n0 <= st->window, end1 = st->sd[1].ended && n1 <= st->window;
+  int final = end0 && end1;
+  if (n0 > st->window)
+    n0 = st->window;
+  if (n1 > st->window)
+    n1 = st->window;
   if (n0 + n1 == 0)
     return 0;
   if (n0 + n1 > st->arrcap) {
@@ -1281,7 +1296,7 @@ int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
     sside *sd = &st->sd[k];
     const soff *o = sd->sent.p;
     padan_align_sent *dst = st->arr + (k ? n0 : 0);
-    for (size_t x = 0; x < sd->sent.n; x++)
+    for (size_t x = 0; x < (k ? n1 : n0); x++)
       dst[x].s = sd->text.p ? sd->text.p + o[x].off : "", dst[x].len = o[x].len;
   }
   padan_align_bead *b = NULL;
@@ -1294,7 +1309,7 @@ int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
   if (!final) {
     /* commit what lies safely before the window's end: the path near the end
      * is bent to meet the corner, the carried part is aligned again */
-    size_t c0 = st->sd[0].ended ? n0 : n0 * 2 / 3, c1 = st->sd[1].ended ? n1 : n1 * 2 / 3;
+    size_t c0 = end0 ? n0 : n0 * 2 / 3, c1 = end1 ? n1 : n1 * 2 / 3;
     keep = 0;
     while (keep < nb && b[keep].id_first + b[keep].id_n <= c0 &&
            b[keep].en_first + b[keep].en_n <= c1)

@@ -2,7 +2,12 @@
  * diagonal prior), both directions, grow-diag-final-and, and phrase pairs for
  * Indonesian terms scored by Dice. Works on interned ids and flat arrays: each
  * sentence pair owns a grid of slot indexes into one table of word pairs, so an
- * EM iteration is array arithmetic with no hashing. */
+ * EM iteration is array arithmetic with no hashing.
+ *
+ * Memory follows the vocabulary and the word-pair table, not the corpus: the
+ * sentence pairs (as word ids) and their links are spooled to temporary files
+ * and read back once per EM iteration; the grids of the first pairs, up to
+ * GRID_CACHE cells, stay in memory, the others are looked up again each time. */
 #include "config.h"
 #include <padan/align.h>
 #include "align/internal.h"
@@ -19,13 +24,20 @@
 #define DIAG_LAMBDA 4.0 /* fast_align's default diagonal tension */
 #define MAX_NGRAM 4
 #define MAX_EN_PHRASE 7
+#define GRID_CACHE ((size_t)4 << 20) /* grid cells kept in memory (16 MB) */
 
 struct padan_learner {
   pd_strmap vid, ven;       /* words */
   pd_strmap stop_id, stop_en;
-  pd_vec tid, ten;          /* uint32 word ids of all sentences */
-  pd_vec oid, oen;          /* size_t: start of each sentence; one more at the end */
+  pd_spool corp;            /* per pair: uint32 m, n, anchor; m id and n en word ids */
+  pd_spool lnk;             /* per pair after training: uint32 count; count (i, j) uint16 pairs */
+  pd_vec tid, ten;          /* uint32 word ids of the pair read or added last */
   size_t npairs;
+  size_t built;             /* pairs whose slots exist (build_grids) */
+  size_t aligned;           /* pairs whose links are in lnk */
+  int trained;              /* padan_learner_train succeeded */
+  size_t ncached;           /* pairs [0, ncached) have their grids in grid */
+  pd_vec gtmp;              /* uint32 grid of one pair beyond the cache */
   /* word-pair table */
   uint64_t *hkeys;          /* hash (id word << 32 | en word) -> slot + 1 */
   uint32_t *hvals;
@@ -33,11 +45,8 @@ struct padan_learner {
   uint32_t *sf, *se;        /* id word and en word of each slot (0 = NULL) */
   float *pa, *pb;           /* t(en | id) and t(id | en) */
   int loaded;
-  pd_vec grid;              /* uint32 slots of every pair's (m+1) x (n+1) grid */
-  pd_vec goff;              /* size_t: start of each pair's grid (SIZE_MAX = not trained) */
-  pd_vec links;             /* uint16 (i, j) of the symmetrized alignment */
-  pd_vec loff;              /* size_t: start of each pair's links; one more at the end */
-  pd_vec anchor;            /* uint8: 1 for a pair added by padan_learner_add_anchor */
+  pd_vec grid;              /* uint32 slots of the first pairs' (m+1) x (n+1) grids */
+  pd_vec links;             /* uint16 (i, j) of the pair read last */
   pd_strmap out;            /* strings handed out in results */
   char err[512];
 };
@@ -53,18 +62,9 @@ int padan_learner_new(padan_learner **out) {
   pd_strmap_init(&l->out);
   pd_vec_init(&l->tid, sizeof(uint32_t));
   pd_vec_init(&l->ten, sizeof(uint32_t));
-  pd_vec_init(&l->oid, sizeof(size_t));
-  pd_vec_init(&l->oen, sizeof(size_t));
   pd_vec_init(&l->grid, sizeof(uint32_t));
-  pd_vec_init(&l->goff, sizeof(size_t));
+  pd_vec_init(&l->gtmp, sizeof(uint32_t));
   pd_vec_init(&l->links, 2 * sizeof(uint16_t));
-  pd_vec_init(&l->loff, sizeof(size_t));
-  pd_vec_init(&l->anchor, 1);
-  size_t *z1 = pd_vec_push(&l->oid), *z2 = pd_vec_push(&l->oen);
-  if (!z1 || !z2) {
-    padan_learner_free(l);
-    return PADAN_ENOMEM;
-  }
   *out = l;
   return PADAN_OK;
 }
@@ -79,13 +79,11 @@ void padan_learner_free(padan_learner *l) {
   pd_strmap_free(&l->out);
   pd_vec_free(&l->tid);
   pd_vec_free(&l->ten);
-  pd_vec_free(&l->oid);
-  pd_vec_free(&l->oen);
   pd_vec_free(&l->grid);
-  pd_vec_free(&l->goff);
+  pd_vec_free(&l->gtmp);
   pd_vec_free(&l->links);
-  pd_vec_free(&l->loff);
-  pd_vec_free(&l->anchor);
+  pd_spool_close(&l->corp);
+  pd_spool_close(&l->lnk);
   free(l->hkeys), free(l->hvals);
   free(l->sf), free(l->se), free(l->pa), free(l->pb);
   free(l);
@@ -122,35 +120,89 @@ static int add_word(void *vctx, const char *w, size_t len, int kind) {
   return PADAN_OK;
 }
 
-int padan_learner_add(padan_learner *l, const char *id, size_t idlen, const char *en,
-                      size_t enlen) {
+static int spool_err(padan_learner *l) {
+  snprintf(l->err, sizeof l->err, "temporary file: %s", strerror(errno ? errno : EIO));
+  return PADAN_EIO;
+}
+
+static int add_pair(padan_learner *l, const char *id, size_t idlen, const char *en,
+                    size_t enlen, uint32_t anchor) {
+  l->tid.n = 0, l->ten.n = 0;
   addctx a = {&l->vid, &l->tid}, b = {&l->ven, &l->ten};
   if (pd_align_words(id, idlen, add_word, &a) || pd_align_words(en, enlen, add_word, &b))
     return nomem(l);
-  size_t *p = pd_vec_push(&l->oid), *q = pd_vec_push(&l->oen);
-  if (!p || !q)
-    return nomem(l);
-  *p = l->tid.n, *q = l->ten.n;
-  if (!pd_vec_push(&l->anchor))
-    return nomem(l);
+  if (!l->corp.fp && pd_spool_open(&l->corp))
+    return spool_err(l);
+  uint32_t h[3] = {(uint32_t)l->tid.n, (uint32_t)l->ten.n, anchor};
+  if (l->tid.n > UINT32_MAX / 2 || l->ten.n > UINT32_MAX / 2) {
+    snprintf(l->err, sizeof l->err, "a sentence of over 2^31 words");
+    return PADAN_EARG;
+  }
+  if (pd_spool_write(&l->corp, h, sizeof h) ||
+      pd_spool_write(&l->corp, l->tid.p, l->tid.n * sizeof(uint32_t)) ||
+      pd_spool_write(&l->corp, l->ten.p, l->ten.n * sizeof(uint32_t)))
+    return spool_err(l);
   l->npairs++;
   return PADAN_OK;
 }
 
-int padan_learner_add_anchor(padan_learner *l, const char *id, size_t idlen, const char *en,
-                             size_t enlen) {
-  int rc = padan_learner_add(l, id, idlen, en, enlen);
-  if (!rc)
-    PD_VEC_AT(&l->anchor, uint8_t, l->npairs - 1) = 1;
-  return rc;
+int padan_learner_add(padan_learner *l, const char *id, size_t idlen, const char *en,
+                      size_t enlen) {
+  return add_pair(l, id, idlen, en, enlen, 0);
 }
 
-#define ANCHOR(l, k) PD_VEC_AT(&(l)->anchor, uint8_t, k)
+int padan_learner_add_anchor(padan_learner *l, const char *id, size_t idlen, const char *en,
+                             size_t enlen) {
+  return add_pair(l, id, idlen, en, enlen, 1);
+}
 
-#define OID(l, k) PD_VEC_AT(&(l)->oid, size_t, k)
-#define OEN(l, k) PD_VEC_AT(&(l)->oen, size_t, k)
-#define TID(l) ((uint32_t *)(l)->tid.p)
-#define TEN(l) ((uint32_t *)(l)->ten.p)
+/* One sentence pair read back from the spool: its words are in l->tid / l->ten. */
+typedef struct {
+  size_t m, n;
+  int anchor;
+  const uint32_t *f, *e;
+} prec;
+
+static int vec_fit_max(pd_vec *v, size_t n, size_t max) {
+  if (n <= v->cap) {
+    v->n = n;
+    return PADAN_OK;
+  }
+  size_t nc = n + n / 2 + 16;
+  if (nc > max && n <= max)
+    nc = max;
+  void *p = realloc(v->p, nc * v->size);
+  if (!p)
+    return PADAN_ENOMEM;
+  v->p = p, v->cap = nc, v->n = n;
+  return PADAN_OK;
+}
+
+static int vec_fit(pd_vec *v, size_t n) { return vec_fit_max(v, n, SIZE_MAX); }
+
+static int corp_rewind(padan_learner *l) {
+  if (!l->npairs)
+    return PADAN_OK;
+  return pd_spool_rewind(&l->corp) ? spool_err(l) : PADAN_OK;
+}
+
+static int corp_read(padan_learner *l, prec *r) {
+  uint32_t h[3];
+  if (pd_spool_read(&l->corp, h, sizeof h))
+    return spool_err(l);
+  if (vec_fit(&l->tid, h[0]) || vec_fit(&l->ten, h[1]))
+    return nomem(l);
+  if (pd_spool_read(&l->corp, l->tid.p, h[0] * sizeof(uint32_t)) ||
+      pd_spool_read(&l->corp, l->ten.p, h[1] * sizeof(uint32_t)))
+    return spool_err(l);
+  r->m = h[0], r->n = h[1], r->anchor = (int)h[2];
+  r->f = l->tid.p, r->e = l->ten.p;
+  return PADAN_OK;
+}
+
+static int trained(const prec *r) {
+  return r->m > 0 && r->n > 0 && r->m <= MAXLEN && r->n <= MAXLEN;
+}
 
 /* ------------------------------------------------------------ slots */
 
@@ -220,34 +272,80 @@ static int slot_get(padan_learner *l, uint32_t f, uint32_t e, float init, uint32
   return PADAN_OK;
 }
 
-/* Builds every pair's grid of slots (once). */
+/* Slot of (f, e), which build_grids made. */
+static int slot_find(const padan_learner *l, uint32_t f, uint32_t e, uint32_t *slot) {
+  uint64_t key = (uint64_t)f << 32 | e;
+  size_t h = (size_t)mix64(key) & (l->hcap - 1);
+  while (l->hvals[h]) {
+    if (l->hkeys[h] == key) {
+      *slot = l->hvals[h] - 1;
+      return PADAN_OK;
+    }
+    h = (h + 1) & (l->hcap - 1);
+  }
+  return PADAN_EARG;
+}
+
+/* Makes the slots of every trained pair's grid and keeps the grids of the
+ * first pairs, up to GRID_CACHE cells (once). */
 static int build_grids(padan_learner *l) {
-  if (l->goff.n == l->npairs)
+  if (l->built == l->npairs)
     return PADAN_OK;
-  l->goff.n = 0, l->grid.n = 0;
-  for (size_t k = 0; k < l->npairs; k++) {
-    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k);
-    size_t *g = pd_vec_push(&l->goff);
-    if (!g)
-      return PADAN_ENOMEM;
-    if (m == 0 || n == 0 || m > MAXLEN || n > MAXLEN) {
-      *g = SIZE_MAX;
+  l->grid.n = 0, l->ncached = 0;
+  int caching = 1, rc = corp_rewind(l);
+  for (size_t k = 0; k < l->npairs && !rc; k++) {
+    prec r;
+    if ((rc = corp_read(l, &r)) != PADAN_OK)
+      break;
+    if (!trained(&r)) {
+      if (caching)
+        l->ncached = k + 1;
       continue;
     }
-    *g = l->grid.n;
-    const uint32_t *f = TID(l) + OID(l, k), *e = TEN(l) + OEN(l, k);
+    size_t m = r.m, n = r.n, cells = (m + 1) * (n + 1), at = l->grid.n;
+    if (caching && at + cells > GRID_CACHE)
+      caching = 0;
+    pd_vec *v = caching ? &l->grid : &l->gtmp;
+    if (vec_fit_max(v, caching ? at + cells : cells, GRID_CACHE))
+      return nomem(l);
+    uint32_t *g = (uint32_t *)v->p + (caching ? at : 0);
     for (size_t i = 0; i <= m; i++)
       for (size_t j = 0; j <= n; j++) {
         uint32_t s = 0;
-        if ((i || j) && slot_get(l, i ? f[i - 1] : 0, j ? e[j - 1] : 0, l->loaded ? 1e-6f : 1.0f,
-                                 &s))
-          return PADAN_ENOMEM;
-        uint32_t *p = pd_vec_push(&l->grid);
-        if (!p)
-          return PADAN_ENOMEM;
-        *p = s;
+        if ((i || j) && slot_get(l, i ? r.f[i - 1] : 0, j ? r.e[j - 1] : 0,
+                                 l->loaded ? 1e-6f : 1.0f, &s))
+          return nomem(l);
+        g[i * (n + 1) + j] = s;
       }
+    if (caching)
+      l->ncached = k + 1;
   }
+  if (!rc)
+    l->built = l->npairs;
+  return rc;
+}
+
+/* The grid of trained pair k (read in order): from the cache, where *go is
+ * the running offset, or looked up again. */
+static int pair_grid(padan_learner *l, size_t k, const prec *r, size_t *go, const uint32_t **g) {
+  size_t cells = (r->m + 1) * (r->n + 1);
+  if (k < l->ncached) {
+    *g = (const uint32_t *)l->grid.p + *go;
+    *go += cells;
+    return PADAN_OK;
+  }
+  if (vec_fit(&l->gtmp, cells))
+    return nomem(l);
+  uint32_t *p = l->gtmp.p;
+  size_t W = r->n + 1;
+  p[0] = 0;
+  for (size_t i = 0; i <= r->m; i++)
+    for (size_t j = 0; j <= r->n; j++)
+      if ((i || j) && slot_find(l, i ? r->f[i - 1] : 0, j ? r->e[j - 1] : 0, &p[i * W + j])) {
+        snprintf(l->err, sizeof l->err, "word pair table out of step with the corpus");
+        return PADAN_EARG;
+      }
+  *g = p;
   return PADAN_OK;
 }
 
@@ -268,14 +366,19 @@ static inline double diag(size_t i, size_t m, size_t j, size_t n) {
 
 /* One E-step in both directions over every trained pair; model2 selects the
  * diagonal prior. Counts go to ca (for pa) and cb (for pb). */
-static void estep(padan_learner *l, int model2, float *ca, float *cb, double *w) {
-  const uint32_t *grid = l->grid.p;
-  for (size_t k = 0; k < l->npairs; k++) {
-    size_t go = PD_VEC_AT(&l->goff, size_t, k);
-    if (go == SIZE_MAX)
+static int estep(padan_learner *l, int model2, float *ca, float *cb, double *w) {
+  size_t go = 0;
+  int rc = corp_rewind(l);
+  for (size_t k = 0; k < l->npairs && !rc; k++) {
+    prec r;
+    const uint32_t *g;
+    if ((rc = corp_read(l, &r)) != PADAN_OK)
+      break;
+    if (!trained(&r))
       continue;
-    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k), W = n + 1;
-    const uint32_t *g = grid + go;
+    if ((rc = pair_grid(l, k, &r, &go, &g)) != PADAN_OK)
+      break;
+    size_t m = r.m, n = r.n, W = n + 1;
     /* A: each English word j from an Indonesian word i or NULL (i = 0) */
     for (size_t j = 1; j <= n; j++) {
       double z = 0, dz = 0;
@@ -309,6 +412,7 @@ static void estep(padan_learner *l, int model2, float *ca, float *cb, double *w)
         cb[g[i * W + j]] += (float)(w[j] / z);
     }
   }
+  return rc;
 }
 
 static int mstep(padan_learner *l, float *ca, float *cb) {
@@ -339,23 +443,29 @@ static int align_pairs(padan_learner *l) {
   uint8_t *rowa = malloc(MAXLEN + 2), *cola = malloc(MAXLEN + 2);
   if (!cell || !rowa || !cola) {
     free(cell), free(rowa), free(cola);
-    return PADAN_ENOMEM;
+    return nomem(l);
   }
-  l->links.n = 0, l->loff.n = 0;
-  const uint32_t *grid = l->grid.p;
-  int rc = PADAN_OK;
+  l->aligned = 0, l->trained = 0;
+  pd_spool_close(&l->lnk);
+  int rc = corp_rewind(l);
+  if (!rc && pd_spool_open(&l->lnk))
+    rc = spool_err(l);
+  size_t go = 0;
   for (size_t k = 0; k < l->npairs && rc == PADAN_OK; k++) {
-    size_t *lo = pd_vec_push(&l->loff);
-    if (!lo) {
-      rc = PADAN_ENOMEM;
+    prec r;
+    const uint32_t *g;
+    l->links.n = 0;
+    if ((rc = corp_read(l, &r)) != PADAN_OK)
       break;
-    }
-    *lo = l->links.n;
-    size_t go = PD_VEC_AT(&l->goff, size_t, k);
-    if (go == SIZE_MAX)
+    if (!trained(&r)) {
+      uint32_t zero = 0;
+      if (pd_spool_write(&l->lnk, &zero, sizeof zero))
+        rc = spool_err(l);
       continue;
-    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k), W = n + 1;
-    const uint32_t *g = grid + go;
+    }
+    if ((rc = pair_grid(l, k, &r, &go, &g)) != PADAN_OK)
+      break;
+    size_t m = r.m, n = r.n, W = n + 1;
     /* cell bits: 1 = direction A link, 2 = direction B link, 4 = in the result */
     memset(cell, 0, m * n);
     for (size_t j = 1; j <= n; j++) {
@@ -416,25 +526,27 @@ static int align_pairs(padan_learner *l) {
         if (cell[i * n + j] & 4) {
           uint16_t *p = pd_vec_push(&l->links);
           if (!p) {
-            rc = PADAN_ENOMEM;
+            rc = nomem(l);
             break;
           }
           p[0] = (uint16_t)i, p[1] = (uint16_t)j;
         }
+    uint32_t cnt = (uint32_t)l->links.n;
+    if (!rc && (pd_spool_write(&l->lnk, &cnt, sizeof cnt) ||
+                pd_spool_write(&l->lnk, l->links.p, l->links.n * 2 * sizeof(uint16_t))))
+      rc = spool_err(l);
   }
-  size_t *lo = rc ? NULL : pd_vec_push(&l->loff);
-  if (!rc && !lo)
-    rc = PADAN_ENOMEM;
-  if (lo)
-    *lo = l->links.n;
+  if (!rc)
+    l->aligned = l->npairs, l->trained = 1;
   free(cell), free(rowa), free(cola);
   return rc;
 }
 
 int padan_learner_train(padan_learner *l, int m1, int m2) {
   l->err[0] = 0;
-  if (build_grids(l))
-    return nomem(l);
+  int rc = build_grids(l);
+  if (rc)
+    return rc;
   diag_init();
   float *ca = malloc((l->nslots + 1) * sizeof *ca), *cb = malloc((l->nslots + 1) * sizeof *cb);
   double *w = malloc((MAXLEN + 2) * sizeof *w);
@@ -442,17 +554,17 @@ int padan_learner_train(padan_learner *l, int m1, int m2) {
     free(ca), free(cb), free(w);
     return nomem(l);
   }
-  int rc = PADAN_OK;
   for (int it = 0; it < m1 + m2 && rc == PADAN_OK; it++) {
     memset(ca, 0, l->nslots * sizeof *ca);
     memset(cb, 0, l->nslots * sizeof *cb);
-    estep(l, it >= m1, ca, cb, w);
-    rc = mstep(l, ca, cb);
+    rc = estep(l, it >= m1, ca, cb, w);
+    if (!rc && mstep(l, ca, cb))
+      rc = nomem(l);
   }
   free(ca), free(cb), free(w);
   if (!rc)
     rc = align_pairs(l);
-  return rc ? nomem(l) : PADAN_OK;
+  return rc;
 }
 
 /* ------------------------------------------------------------ model files */
@@ -582,7 +694,7 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
                         unsigned flags, unsigned min_count, unsigned top, padan_learned **out,
                         size_t *nout) {
   *out = NULL, *nout = 0;
-  if (l->loff.n != l->npairs + 1) {
+  if (!l->trained || l->aligned != l->npairs) {
     snprintf(l->err, sizeof l->err, "padan_learner_pairs before padan_learner_train");
     return PADAN_EARG;
   }
@@ -602,21 +714,31 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   uint32_t id;
   /* 1. candidate terms */
   int given = nterms > 0;
+  size_t maxg = 0, maxph = 0; /* words in the longest given term, English phrase */
   for (size_t t = 0; t < nterms && !rc; t++) {
+    size_t w = 1;
+    for (const char *c = terms[t]; *c; c++)
+      w += *c == ' ';
+    if (w > maxg)
+      maxg = w;
     rc = pd_strmap_intern(&tm, terms[t], strlen(terms[t]), &id);
     while (!rc && tcount.n < pd_strmap_count(&tm) + 1)
       rc = pd_vec_push(&tcount) ? PADAN_OK : PADAN_ENOMEM;
   }
-  const uint32_t *T = TID(l), *E = TEN(l);
+  prec pr; /* the pair read last */
   /* counts of n-grams (given terms: only those) */
+  if (!rc)
+    rc = corp_rewind(l);
   for (size_t k = 0; k < l->npairs && !rc; k++) {
-    if (ANCHOR(l, k))
+    if ((rc = corp_read(l, &pr)) != PADAN_OK || pr.anchor)
       continue;
-    size_t m = OID(l, k + 1) - OID(l, k);
-    const uint32_t *f = T + OID(l, k);
+    size_t m = pr.m;
+    const uint32_t *f = pr.f;
     for (size_t i = 0; i < m && !rc; i++)
       for (size_t len = 1; len <= MAX_NGRAM && i + len <= m && !rc; len++) {
         int words = given && (flags & PADAN_LEARN_WORDS) && len == 1;
+        if (given && !words && len > maxg)
+          break; /* no given term is that long */
         if (!given || words) {
           int bad = is_stop(&l->stop_id, &l->vid, f[i]) ||
                     is_stop(&l->stop_id, &l->vid, f[i + len - 1]) ||
@@ -640,18 +762,36 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
       }
   }
   /* 2. the English phrase each occurrence is aligned to */
-  const uint16_t *L = l->links.p;
   int16_t *amin = malloc(MAXLEN * sizeof *amin), *amax = malloc(MAXLEN * sizeof *amax);
   int16_t *emin = malloc(MAXLEN * sizeof *emin), *emax = malloc(MAXLEN * sizeof *emax);
   if (!amin || !amax || !emin || !emax)
     rc = PADAN_ENOMEM;
+  if (!rc)
+    rc = corp_rewind(l);
+  if (!rc && l->npairs && pd_spool_rewind(&l->lnk))
+    rc = spool_err(l);
   for (size_t k = 0; k < l->npairs && !rc; k++) {
-    size_t go = PD_VEC_AT(&l->goff, size_t, k);
-    if (go == SIZE_MAX || ANCHOR(l, k))
+    uint32_t cnt;
+    if ((rc = corp_read(l, &pr)) != PADAN_OK)
+      break;
+    if (pd_spool_read(&l->lnk, &cnt, sizeof cnt)) {
+      rc = spool_err(l);
+      break;
+    }
+    if (vec_fit(&l->links, cnt)) {
+      rc = PADAN_ENOMEM;
+      break;
+    }
+    if (pd_spool_read(&l->lnk, l->links.p, (size_t)cnt * 2 * sizeof(uint16_t))) {
+      rc = spool_err(l);
+      break;
+    }
+    if (!trained(&pr) || pr.anchor)
       continue;
-    size_t m = OID(l, k + 1) - OID(l, k), n = OEN(l, k + 1) - OEN(l, k);
-    const uint32_t *f = T + OID(l, k), *e = E + OEN(l, k);
-    size_t l0 = PD_VEC_AT(&l->loff, size_t, k), l1 = PD_VEC_AT(&l->loff, size_t, k + 1);
+    size_t m = pr.m, n = pr.n;
+    const uint32_t *f = pr.f, *e = pr.e;
+    const uint16_t *L = l->links.p;
+    size_t l0 = 0, l1 = cnt;
     /* per id word: span of aligned en words; per en word: span of aligned id words */
     for (size_t i = 0; i < m; i++)
       amin[i] = INT16_MAX, amax[i] = -1;
@@ -695,6 +835,8 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
         if (j2 - j1 + 1 > MAX_EN_PHRASE)
           continue;
         join_words(&b2, &l->ven, e + j1, (size_t)(j2 - j1 + 1));
+        if ((size_t)(j2 - j1 + 1) > maxph)
+          maxph = (size_t)(j2 - j1 + 1);
         uint32_t p;
         rc = pd_strmap_intern(&ph, b2.p, b2.len, &p);
         while (!rc && ecount.n < pd_strmap_count(&ph) + 1)
@@ -719,13 +861,15 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   }
   free(amin), free(amax), free(emin), free(emax);
   /* 3. occurrences of each English phrase in the English text, for Dice */
-  for (size_t k = 0; k < l->npairs && !rc; k++) {
-    if (ANCHOR(l, k))
+  if (!rc && maxph)
+    rc = corp_rewind(l);
+  for (size_t k = 0; k < l->npairs && !rc && maxph; k++) {
+    if ((rc = corp_read(l, &pr)) != PADAN_OK || pr.anchor)
       continue;
-    size_t n = OEN(l, k + 1) - OEN(l, k);
-    const uint32_t *e = E + OEN(l, k);
+    size_t n = pr.n;
+    const uint32_t *e = pr.e;
     for (size_t j = 0; j < n; j++)
-      for (size_t len = 1; len <= MAX_EN_PHRASE && j + len <= n; len++) {
+      for (size_t len = 1; len <= maxph && j + len <= n; len++) {
         join_words(&b2, &l->ven, e + j, len);
         uint32_t p = pd_strmap_find(&ph, b2.p, b2.len);
         if (p)
@@ -779,5 +923,5 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   pd_vec_free(&tcount), pd_vec_free(&pcnt), pd_vec_free(&pterm), pd_vec_free(&pphr);
   pd_vec_free(&ecount);
   pd_buf_free(&b), pd_buf_free(&b2);
-  return rc ? nomem(l) : PADAN_OK;
+  return rc == PADAN_ENOMEM ? nomem(l) : rc;
 }

@@ -136,6 +136,56 @@ int cli_lexicon_open(const char *cmd, const cli_lexopts *o, padan_lexicon **out)
 const char *cli_freedict_path(void);
 int cmd_align(int argc, char **argv);
 int cmd_learn(int argc, char **argv);
+
+/* Shared by align and learn (cli/parallel_input.c). Options: --format=,
+ * -o/--output, --encoding=, the lexicon options, -h/--help, and ID_FILE
+ * EN_FILE. */
+typedef struct {
+  const char *cmd;
+  const char *files[2];
+  int nfiles;
+  const char *out, *encoding;
+  int fmt;
+  cli_lexopts lo;
+} cli_pargs;
+void cli_pargs_init(cli_pargs *p, const char *cmd, int default_format);
+void cli_pargs_free(cli_pargs *p);
+/* Consumes argv[*i] (any argument the command did not take itself): 1 done,
+ * 2 help printed (exit 0), -1 error printed. */
+int cli_pargs_arg(cli_pargs *p, int formats, void (*help)(FILE *), int argc, char **argv, int *i);
+/* Two files, not both standard input: EXIT_DONE, else EXIT_ERROR (printed). */
+int cli_pargs_check(cli_pargs *p);
+/* Lines of a streamed file (a line longer than a stream piece is put together
+ * and held whole once). Without flags every line comes out (line k pairs
+ * with line k), trailing spaces, tabs and CR cut; CLI_LINES_SKIP_BLANK also
+ * cuts leading spaces and tabs and skips blank lines (line numbers kept). */
+enum { CLI_LINES_SKIP_BLANK = 1 };
+typedef struct {
+  const char *cmd;
+  cli_stream *in;
+  int flags, eof;
+  pd_buf piece, line;
+  size_t pos, lineno;
+} cli_lines;
+int cli_lines_open(const char *cmd, const char *path, const char *encoding, int flags,
+                   cli_lines *l);
+void cli_lines_close(cli_lines *l);
+/* 1 with *s, *len (valid until the next call) and the 1-based line number;
+ * 0 at the end; -1 on an error (printed). */
+int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno);
+/* The rest of the current piece, or the next piece, unsplit (pieces end at a
+ * line end or, for a long line, between words): 1, 0 at the end, -1 on error. */
+int cli_lines_piece(cli_lines *l, const char **s, size_t *len);
+int cli_blank(const char *s, size_t len); /* only spaces, tabs, CR, FF, VT */
+/* Calls fn for each (Indonesian term, English term) of a lexicon concept, the
+ * Indonesian term not deprecated; CLI_PAIRS_ONE_WORD: one word each;
+ * CLI_PAIRS_EN_CURRENT: the English not deprecated either; max_terms: skip
+ * concepts with more terms (0 = no limit). Counts pairs in *npairs. */
+enum { CLI_PAIRS_ONE_WORD = 1, CLI_PAIRS_EN_CURRENT = 2 };
+int cli_lexicon_pairs(padan_lexicon *lex, int flags, size_t max_terms,
+                      int (*fn)(void *ctx, const char *id, size_t idlen, const char *en,
+                                size_t enlen),
+                      void *ctx, size_t *npairs);
 int cmd_glossary(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 

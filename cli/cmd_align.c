@@ -15,7 +15,15 @@ static void help(FILE *fp) {
         "translation: a Gale-Church length model plus lexical anchors (numbers,\n"
         "names and other words written the same on both sides, punctuation, and\n"
         "word pairs learned from the two texts in a second pass), allowing 1-1,\n"
-        "1-0, 0-1, 1-2, 2-1 and 2-2 links. Memory stays linear in the text length.\n"
+        "1-0, 0-1, 1-2, 2-1 and 2-2 links.\n"
+        "\n"
+        "Both files are streamed: long texts are aligned window by window (--window\n"
+        "sentences a side; the first two thirds of each window are written, the rest\n"
+        "is aligned again with the next window), so memory is bounded by the window\n"
+        "and the vocabulary, not by the length of the texts. Texts within one window\n"
+        "are aligned whole. With --lines a line is held whole once (a 100 MB line\n"
+        "costs about twice its size); without, a long line is split into sentences\n"
+        "piece by piece.\n"
         "\n"
         "Options:\n"
         "  --lines            one sentence a line (else both texts are sentence-split)\n"
@@ -28,6 +36,7 @@ static void help(FILE *fp) {
         "  --length-only      the length model alone (a baseline), no anchors\n"
         "  --no-realign       skip the second pass with learned word pairs\n"
         "  --band=N           smallest half-width of the search band (default 24)\n"
+        "  --window=N         sentences a side in an alignment window (default 5000)\n"
         "  --stats            print band, widenings and learned pairs on stderr\n"
         "  -h, --help         this help\n"
         "\n"
@@ -42,291 +51,254 @@ static void help(FILE *fp) {
         fp);
 }
 
+/* One input side: its lines or pieces, and (with --lines) the line number of
+ * each sentence the aligner holds. */
 typedef struct {
-  char *text;
-  size_t len;
-  padan_align_sent *s;
-  size_t *num; /* 1-based line or sentence number of each sentence */
-  size_t n, cap;
-} doc;
+  cli_lines in;
+  int ended;
+  pd_vec nums;  /* size_t line numbers of held sentences; nums[0] is sentence base */
+  size_t base;
+  size_t count; /* sentences fed */
+} side_in;
 
-static int doc_push(doc *d, const char *s, size_t len, size_t num) {
-  if (d->n == d->cap) {
-    size_t nc = d->cap ? d->cap * 2 : 256;
-    padan_align_sent *p = realloc(d->s, nc * sizeof *p);
-    if (!p)
-      return PADAN_ENOMEM;
-    d->s = p;
-    size_t *q = realloc(d->num, nc * sizeof *q);
-    if (!q)
-      return PADAN_ENOMEM;
-    d->num = q;
-    d->cap = nc;
+/* Feeds one line (--lines) or the sentences of one piece to the aligner.
+ * Returns EXIT_DONE or EXIT_ERROR (printed). */
+static int feed(side_in *sd, int k, int lines, padan_tokenizer *tk, padan_tokens *t,
+                padan_align_stream *st) {
+  const char *s;
+  size_t len, num;
+  if (lines) {
+    int r = cli_lines_next(&sd->in, &s, &len, &num);
+    if (r < 0)
+      return EXIT_ERROR;
+    if (r == 0) {
+      sd->ended = 1;
+      padan_align_stream_end(st, k);
+      return EXIT_DONE;
+    }
+    size_t *p = pd_vec_push(&sd->nums);
+    if (!p || padan_align_stream_add(st, k, s, len)) {
+      cli_error(CMD, "out of memory");
+      return EXIT_ERROR;
+    }
+    *p = num;
+    sd->count++;
+    return EXIT_DONE;
   }
-  d->s[d->n].s = s, d->s[d->n].len = len;
-  d->num[d->n++] = num;
-  return PADAN_OK;
-}
-
-static int blank(const char *s, size_t len) {
-  for (size_t i = 0; i < len; i++)
-    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-      return 0;
-  return 1;
-}
-
-static int split_lines(doc *d) {
-  size_t line = 0, i = 0;
-  while (i < d->len) {
-    size_t j = i;
-    while (j < d->len && d->text[j] != '\n')
-      j++;
-    line++;
-    size_t a = i, b = j;
-    while (a < b && (d->text[a] == ' ' || d->text[a] == '\t'))
-      a++;
-    while (b > a && (d->text[b - 1] == ' ' || d->text[b - 1] == '\t' || d->text[b - 1] == '\r'))
-      b--;
-    if (!blank(d->text + a, b - a) && doc_push(d, d->text + a, b - a, line))
-      return PADAN_ENOMEM;
-    i = j + 1;
+  int r = cli_lines_piece(&sd->in, &s, &len);
+  if (r < 0)
+    return EXIT_ERROR;
+  if (r == 0) {
+    sd->ended = 1;
+    padan_align_stream_end(st, k);
+    return EXIT_DONE;
   }
-  return PADAN_OK;
-}
-
-static int split_sentences(doc *d, padan_tokenizer *tk) {
-  padan_tokens t;
-  padan_tokens_init(&t);
-  int rc = padan_tokenize(tk, d->text, d->len, 0, 0, &t);
-  size_t num = 0;
-  for (size_t k = 0; rc == PADAN_OK && k < t.nsent; k++) {
-    padan_sentence *s = &t.sent[k];
-    if (!s->ntok)
-      continue;
-    size_t a = s->start, b = s->end;
-    while (b > a && (d->text[b - 1] == ' ' || d->text[b - 1] == '\n' || d->text[b - 1] == '\t'))
-      b--;
-    rc = doc_push(d, d->text + a, b - a, ++num);
+  /* a newline always ends a sentence: tokenize the piece a few lines at a time */
+  size_t pos = 0;
+  while (pos < len) {
+    size_t end = pos + 65536 < len ? pos + 65536 : len;
+    if (end < len) {
+      const char *nl = memchr(s + end, '\n', len - end);
+      end = nl ? (size_t)(nl - s) + 1 : len;
+    }
+    padan_tokens_clear(t);
+    if (padan_tokenize(tk, s + pos, end - pos, 0, 0, t)) {
+      cli_error(CMD, "out of memory");
+      return EXIT_ERROR;
+    }
+    const char *c = s + pos;
+    for (size_t x = 0; x < t->nsent; x++) {
+      const padan_sentence *se = &t->sent[x];
+      if (!se->ntok)
+        continue;
+      size_t a = se->start, b = se->end;
+      while (b > a && (c[b - 1] == ' ' || c[b - 1] == '\n' || c[b - 1] == '\t'))
+        b--;
+      if (padan_align_stream_add(st, k, c + a, b - a)) {
+        cli_error(CMD, "out of memory");
+        return EXIT_ERROR;
+      }
+      sd->count++;
+    }
+    pos = end;
   }
-  padan_tokens_free(&t);
-  return rc;
+  return EXIT_DONE;
 }
 
-static void doc_free(doc *d) {
-  free(d->text);
-  free(d->s);
-  free(d->num);
+/* The 1-based number of sentence idx (0-based in the stream) of a side. */
+static size_t num_of(const side_in *sd, int lines, size_t idx) {
+  return lines ? PD_VEC_AT(&sd->nums, size_t, idx - sd->base) : idx + 1;
 }
 
-static void put_nums(FILE *fp, const doc *d, size_t first, size_t n, int json) {
+/* Forgets the line numbers of sentences before idx. */
+static void nums_drop(side_in *sd, int lines, size_t idx) {
+  if (!lines || idx <= sd->base)
+    return;
+  size_t d = idx - sd->base;
+  if (d > sd->nums.n)
+    d = sd->nums.n;
+  memmove(sd->nums.p, (size_t *)sd->nums.p + d, (sd->nums.n - d) * sizeof(size_t));
+  sd->nums.n -= d, sd->base += d;
+}
+
+static void put_nums(FILE *fp, const side_in *sd, int lines, size_t first, size_t n, int json) {
   if (json)
     putc('[', fp);
   for (size_t k = 0; k < n; k++)
-    fprintf(fp, "%s%zu", k ? "," : "", d->num[first + k]);
+    fprintf(fp, "%s%zu", k ? "," : "", num_of(sd, lines, first + k));
   if (json)
     putc(']', fp);
 }
 
 /* The sentences of a bead side joined by one space, into b. */
-static void join(pd_buf *b, const doc *d, size_t first, size_t n) {
+static void join(pd_buf *b, const padan_align_sent *s, size_t n) {
   pd_buf_clear(b);
   for (size_t k = 0; k < n; k++) {
     if (k)
       pd_buf_putc(b, ' ');
-    pd_buf_append(b, d->s[first + k].s, d->s[first + k].len);
+    pd_buf_append(b, s[k].s, s[k].len);
   }
 }
 
-/* Every (one Indonesian word, one English word) pair of a concept is an anchor. */
-static int add_lexicon_pairs(padan_aligner *al, padan_lexicon *lex, size_t *npairs) {
-  size_t nc = padan_lexicon_concept_count(lex);
-  for (size_t c = 0; c < nc; c++) {
-    padan_lexicon_concept con;
-    if (padan_lexicon_concept_get(lex, c, &con))
-      continue;
-    for (size_t a = 0; a < con.nterms; a++) {
-      padan_lexicon_term ti;
-      if (padan_lexicon_concept_term(lex, c, a, &ti) || strcmp(ti.lang, "id") != 0 ||
-          memchr(ti.text, ' ', ti.len) || ti.status == PADAN_TERM_DEPRECATED)
-        continue;
-      for (size_t b = 0; b < con.nterms; b++) {
-        padan_lexicon_term te;
-        if (padan_lexicon_concept_term(lex, c, b, &te) || strcmp(te.lang, "en") != 0 ||
-            memchr(te.text, ' ', te.len))
-          continue;
-        if (padan_aligner_add_pair(al, ti.text, ti.len, te.text, te.len))
-          return PADAN_ENOMEM;
-        (*npairs)++;
-      }
+static int add_pair(void *ctx, const char *id, size_t idlen, const char *en, size_t enlen) {
+  return padan_aligner_add_pair(ctx, id, idlen, en, enlen);
+}
+
+/* A TSV field; most text needs no escaping and is written at once. */
+static void tsv_text(FILE *fp, const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] < 0x20 || s[i] == '\\') {
+      cli_tsv_field(fp, s, len);
+      return;
     }
-  }
-  return PADAN_OK;
+  fwrite(s, 1, len, fp);
 }
 
-static void write_out(FILE *fp, int fmt, const doc *id, const doc *en,
-                      const padan_align_bead *b, size_t nb) {
+typedef struct {
+  FILE *fp;
+  int fmt, lines;
+  size_t n;
   pd_buf ti, te;
-  pd_buf_init(&ti);
-  pd_buf_init(&te);
-  if (fmt == FMT_TSV)
-    fputs("#id_lines\ten_lines\tscore\tid_text\ten_text\n", fp);
-  else if (fmt == FMT_JSON)
-    fputs("[", fp);
-  for (size_t k = 0; k < nb; k++) {
-    const padan_align_bead *x = &b[k];
-    join(&ti, id, x->id_first, x->id_n);
-    join(&te, en, x->en_first, x->en_n);
-    const char *si = ti.len ? ti.p : "", *se = te.len ? te.p : "";
-    switch (fmt) {
-    case FMT_TSV:
-      put_nums(fp, id, x->id_first, x->id_n, 0);
-      putc('\t', fp);
-      put_nums(fp, en, x->en_first, x->en_n, 0);
-      fprintf(fp, "\t%.3f\t", x->score);
-      cli_tsv_field(fp, si, ti.len);
-      putc('\t', fp);
-      cli_tsv_field(fp, se, te.len);
+} writer;
+
+static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
+                       const padan_align_sent *ids, const padan_align_sent *ens) {
+  FILE *fp = w->fp;
+  join(&w->ti, ids, x->id_n);
+  join(&w->te, ens, x->en_n);
+  const char *si = w->ti.len ? w->ti.p : "", *se = w->te.len ? w->te.p : "";
+  switch (w->fmt) {
+  case FMT_TSV:
+    put_nums(fp, &sd[0], w->lines, x->id_first, x->id_n, 0);
+    putc('\t', fp);
+    put_nums(fp, &sd[1], w->lines, x->en_first, x->en_n, 0);
+    fprintf(fp, "\t%.3f\t", x->score);
+    tsv_text(fp, si, w->ti.len);
+    putc('\t', fp);
+    tsv_text(fp, se, w->te.len);
+    putc('\n', fp);
+    break;
+  case FMT_JSON:
+    fputs(w->n ? ",\n {\"id_lines\":" : "\n {\"id_lines\":", fp);
+    put_nums(fp, &sd[0], w->lines, x->id_first, x->id_n, 1);
+    fputs(",\"en_lines\":", fp);
+    put_nums(fp, &sd[1], w->lines, x->en_first, x->en_n, 1);
+    fprintf(fp, ",\"score\":%.3f,\"id_text\":", x->score);
+    cli_json_str(fp, si, w->ti.len);
+    fputs(",\"en_text\":", fp);
+    cli_json_str(fp, se, w->te.len);
+    putc('}', fp);
+    break;
+  default:
+    fputs("id ", fp);
+    if (x->id_n)
+      put_nums(fp, &sd[0], w->lines, x->id_first, x->id_n, 0);
+    else
+      putc('-', fp);
+    fputs(" = en ", fp);
+    if (x->en_n)
+      put_nums(fp, &sd[1], w->lines, x->en_first, x->en_n, 0);
+    else
+      putc('-', fp);
+    fprintf(fp, "  (score %.3f)\n", x->score);
+    if (x->id_n) {
+      fputs("  id: ", fp);
+      fwrite(si, 1, w->ti.len, fp);
       putc('\n', fp);
-      break;
-    case FMT_JSON:
-      fputs(k ? ",\n {\"id_lines\":" : "\n {\"id_lines\":", fp);
-      put_nums(fp, id, x->id_first, x->id_n, 1);
-      fputs(",\"en_lines\":", fp);
-      put_nums(fp, en, x->en_first, x->en_n, 1);
-      fprintf(fp, ",\"score\":%.3f,\"id_text\":", x->score);
-      cli_json_str(fp, si, ti.len);
-      fputs(",\"en_text\":", fp);
-      cli_json_str(fp, se, te.len);
-      putc('}', fp);
-      break;
-    default:
-      fputs("id ", fp);
-      if (x->id_n)
-        put_nums(fp, id, x->id_first, x->id_n, 0);
-      else
-        putc('-', fp);
-      fputs(" = en ", fp);
-      if (x->en_n)
-        put_nums(fp, en, x->en_first, x->en_n, 0);
-      else
-        putc('-', fp);
-      fprintf(fp, "  (score %.3f)\n", x->score);
-      if (x->id_n) {
-        fputs("  id: ", fp);
-        fwrite(si, 1, ti.len, fp);
-        putc('\n', fp);
-      }
-      if (x->en_n) {
-        fputs("  en: ", fp);
-        fwrite(se, 1, te.len, fp);
-        putc('\n', fp);
-      }
-      break;
     }
+    if (x->en_n) {
+      fputs("  en: ", fp);
+      fwrite(se, 1, w->te.len, fp);
+      putc('\n', fp);
+    }
+    break;
   }
-  if (fmt == FMT_JSON)
-    fputs(nb ? "\n]\n" : "]\n", fp);
-  pd_buf_free(&ti);
-  pd_buf_free(&te);
+  w->n++;
 }
 
 int cmd_align(int argc, char **argv) {
-  int lines = 0, fmt = FMT_TSV, options = 0, stats = 0;
-  long band = 0;
-  const char *out = NULL, *encoding = NULL;
-  const char *files[2];
-  int nfiles = 0;
-  cli_lexopts lo;
-  cli_lexopts_init(&lo);
+  int lines = 0, options = 0, stats = 0;
+  long band = 0, window = 0;
+  cli_pargs pa;
+  cli_pargs_init(&pa, CMD, FMT_TSV);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    int lr = cli_lexopts_arg(CMD, &lo, argc, argv, &i);
-    if (lr < 0) {
-      cli_lexopts_free(&lo);
-      return EXIT_ERROR;
-    }
-    if (lr > 0)
-      continue;
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      cli_lexopts_free(&lo);
-      help(stdout);
-      return EXIT_DONE;
-    } else if (strcmp(a, "--lines") == 0) {
+    if (strcmp(a, "--lines") == 0) {
       lines = 1;
-    } else if (strncmp(a, "--format=", 9) == 0) {
-      if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TSV | FMT_TEXT | FMT_JSON)))
-        return cli_lexopts_free(&lo), EXIT_ERROR;
-    } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-      if (++i >= argc) {
-        cli_error(CMD, "%s needs a file name", a);
-        return cli_lexopts_free(&lo), EXIT_ERROR;
-      }
-      out = argv[i];
-    } else if (strncmp(a, "--output=", 9) == 0) {
-      out = a + 9;
-    } else if (strncmp(a, "--encoding=", 11) == 0) {
-      encoding = a + 11;
     } else if (strcmp(a, "--length-only") == 0) {
       options |= PADAN_ALIGN_LENGTH_ONLY;
     } else if (strcmp(a, "--no-realign") == 0) {
       options |= PADAN_ALIGN_NO_REALIGN;
-    } else if (strncmp(a, "--band=", 7) == 0) {
+    } else if (strncmp(a, "--band=", 7) == 0 || strncmp(a, "--window=", 9) == 0) {
+      int isband = a[2] == 'b';
+      const char *v = a + (isband ? 7 : 9);
       char *end;
-      band = strtol(a + 7, &end, 10);
-      if (*end || band < 1 || band > 1000000) {
-        cli_error(CMD, "--band needs a number from 1 to 1000000, not '%s'", a + 7);
-        return cli_lexopts_free(&lo), EXIT_ERROR;
+      long x = strtol(v, &end, 10);
+      if (*end || !*v || x < (isband ? 1 : 16) || x > 1000000) {
+        cli_error(CMD, "--%s needs a number from %d to 1000000, not '%s'",
+                  isband ? "band" : "window", isband ? 1 : 16, v);
+        return cli_pargs_free(&pa), EXIT_ERROR;
       }
+      *(isband ? &band : &window) = x;
     } else if (strcmp(a, "--stats") == 0) {
       stats = 1;
-    } else if (a[0] == '-' && a[1] != 0) {
-      cli_error(CMD, "unknown option '%s' (see 'padan align --help')", a);
-      return cli_lexopts_free(&lo), EXIT_ERROR;
-    } else if (nfiles < 2) {
-      files[nfiles++] = a;
     } else {
-      cli_error(CMD, "too many files: give ID_FILE and EN_FILE");
-      return cli_lexopts_free(&lo), EXIT_ERROR;
+      int r = cli_pargs_arg(&pa, FMT_TSV | FMT_TEXT | FMT_JSON, help, argc, argv, &i);
+      if (r != 1)
+        return cli_pargs_free(&pa), r == 2 ? EXIT_DONE : EXIT_ERROR;
     }
   }
-  if (nfiles != 2) {
-    cli_error(CMD, "give ID_FILE and EN_FILE (see 'padan align --help')");
-    return cli_lexopts_free(&lo), EXIT_ERROR;
-  }
-  if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
-    cli_error(CMD, "only one of the two files can be standard input");
-    return cli_lexopts_free(&lo), EXIT_ERROR;
-  }
-  doc d[2];
-  memset(d, 0, sizeof d);
-  int ret = EXIT_ERROR;
+  if (cli_pargs_check(&pa) != EXIT_DONE)
+    return cli_pargs_free(&pa), EXIT_ERROR;
+  side_in sd[2];
+  memset(sd, 0, sizeof sd);
+  int ret = EXIT_ERROR, opened = 0;
   padan_tokenizer *tk = NULL;
+  padan_tokens toks;
+  padan_tokens_init(&toks);
   padan_aligner *al = NULL;
-  padan_align_bead *beads = NULL;
-  size_t nb = 0;
-  for (int k = 0; k < 2; k++)
-    if (cli_read_text(CMD, files[k], encoding, &d[k].text, &d[k].len) != EXIT_DONE)
+  padan_align_stream *st = NULL;
+  writer w;
+  memset(&w, 0, sizeof w);
+  pd_buf_init(&w.ti), pd_buf_init(&w.te);
+  cli_out o;
+  for (int k = 0; k < 2; k++) {
+    pd_vec_init(&sd[k].nums, sizeof(size_t));
+    if (cli_lines_open(CMD, pa.files[k], pa.encoding, lines ? CLI_LINES_SKIP_BLANK : 0,
+                       &sd[k].in) != EXIT_DONE)
       goto done;
-  if (!lines && padan_tokenizer_new(&tk)) {
-    cli_error(CMD, "out of memory");
-    goto done;
   }
-  for (int k = 0; k < 2; k++)
-    if (lines ? split_lines(&d[k]) : split_sentences(&d[k], tk)) {
-      cli_error(CMD, "out of memory");
-      goto done;
-    }
-  if (padan_aligner_new(&al)) {
+  if ((!lines && padan_tokenizer_new(&tk)) || padan_aligner_new(&al)) {
     cli_error(CMD, "out of memory");
     goto done;
   }
   padan_aligner_set_options(al, options);
-  if (!(options & PADAN_ALIGN_LENGTH_ONLY) && (!lo.no_default || lo.nfiles)) {
+  if (!(options & PADAN_ALIGN_LENGTH_ONLY) && (!pa.lo.no_default || pa.lo.nfiles)) {
     padan_lexicon *lex = NULL;
-    if (cli_lexicon_open(CMD, &lo, &lex) != EXIT_DONE)
+    if (cli_lexicon_open(CMD, &pa.lo, &lex) != EXIT_DONE)
       goto done;
     size_t np = 0;
-    int rc2 = add_lexicon_pairs(al, lex, &np);
+    int rc2 = cli_lexicon_pairs(lex, CLI_PAIRS_ONE_WORD, 0, add_pair, al, &np);
     padan_lexicon_free(lex);
     if (rc2) {
       cli_error(CMD, "out of memory");
@@ -337,30 +309,60 @@ int cmd_align(int argc, char **argv) {
   }
   if (band)
     padan_aligner_set_band(al, (size_t)band);
-  int rc = padan_align_sentences(al, d[0].s, d[0].n, d[1].s, d[1].n, &beads, &nb);
-  if (rc) {
-    cli_error(CMD, "%s", padan_aligner_errmsg(al));
+  if (padan_align_stream_new(al, (size_t)window, &st)) {
+    cli_error(CMD, "out of memory");
     goto done;
   }
+  if (cli_out_open(CMD, &o, pa.out) != EXIT_DONE)
+    goto done;
+  opened = 1;
+  w.fp = o.fp, w.fmt = pa.fmt, w.lines = lines;
+  if (w.fmt == FMT_TSV)
+    fputs("#id_lines\ten_lines\tscore\tid_text\ten_text\n", w.fp);
+  else if (w.fmt == FMT_JSON)
+    fputs("[", w.fp);
+  while (!padan_align_stream_done(st)) {
+    int k = padan_align_stream_want(st);
+    if (k >= 0 && feed(&sd[k], k, lines, tk, &toks, st) != EXIT_DONE)
+      goto done;
+    padan_align_bead x;
+    const padan_align_sent *ids, *ens;
+    int r;
+    while ((r = padan_align_stream_next(st, &x, &ids, &ens)) == 1) {
+      write_bead(&w, sd, &x, ids, ens);
+      nums_drop(&sd[0], lines, x.id_first + x.id_n);
+      nums_drop(&sd[1], lines, x.en_first + x.en_n);
+    }
+    if (r < 0) {
+      cli_error(CMD, "%s", padan_aligner_errmsg(al));
+      goto done;
+    }
+  }
+  if (w.fmt == FMT_JSON)
+    fputs(w.n ? "\n]\n" : "]\n", w.fp);
   if (stats) {
-    padan_align_stats st;
-    padan_aligner_stats(al, &st);
+    padan_align_stats as;
+    padan_aligner_stats(al, &as);
     fprintf(stderr,
-            "padan align: %zu id and %zu en sentences, %zu links, %d passes, band %zu, "
-            "%zu widenings, %zu learned pairs, %zu cells\n",
-            d[0].n, d[1].n, nb, st.passes, st.band, st.widenings, st.learned_pairs, st.cells);
+            "padan align: %zu id and %zu en sentences, %zu links, %zu windows; last window: "
+            "%d passes, band %zu, %zu widenings, %zu learned pairs, %zu cells\n",
+            sd[0].count, sd[1].count, w.n, padan_align_stream_windows(st), as.passes, as.band,
+            as.widenings, as.learned_pairs, as.cells);
   }
-  cli_out o;
-  if (cli_out_open(CMD, &o, out) != EXIT_DONE)
-    goto done;
-  write_out(o.fp, fmt, &d[0], &d[1], beads, nb);
-  ret = cli_out_close(CMD, &o, !ferror(o.fp));
+  opened = 0;
+  ret = cli_out_close(CMD, &o, !ferror(w.fp));
 done:
-  free(beads);
+  if (opened)
+    cli_out_close(CMD, &o, 0);
+  padan_align_stream_free(st);
   padan_aligner_free(al);
   padan_tokenizer_free(tk);
-  doc_free(&d[0]);
-  doc_free(&d[1]);
-  cli_lexopts_free(&lo);
+  padan_tokens_free(&toks);
+  for (int k = 0; k < 2; k++) {
+    cli_lines_close(&sd[k].in);
+    pd_vec_free(&sd[k].nums);
+  }
+  pd_buf_free(&w.ti), pd_buf_free(&w.te);
+  cli_pargs_free(&pa);
   return ret;
 }

@@ -23,7 +23,15 @@ static void help(FILE *fp) {
         "\n"
         "The files are line-aligned (line k of one translates line k of the other;\n"
         "pairs with a blank side are skipped). With --align they are sentence-\n"
-        "aligned first (one sentence a line, as padan align --lines).\n"
+        "aligned first (one sentence a line, as padan align --lines, window by\n"
+        "window).\n"
+        "\n"
+        "Memory: both files are streamed in step and the corpus is kept as word ids\n"
+        "in temporary files ($TMPDIR, else /tmp; about 4 bytes a word plus 4 bytes\n"
+        "a link) read back once per EM iteration, so memory grows with the\n"
+        "vocabulary, the table of co-occurring word pairs, the term candidates and\n"
+        "a fixed cache (16 MB) of alignment grids, not with the length of the text;\n"
+        "a line pair is held whole once.\n"
         "\n"
         "Options:\n"
         "  --align            sentence-align the two files first\n"
@@ -50,44 +58,6 @@ static void help(FILE *fp) {
         "TSV columns: id_term en_term score count id_count. Words are lower-cased.\n"
         "Exit status: 0 done, 2 usage or input error.\n",
         fp);
-}
-
-typedef struct {
-  char *text;
-  size_t len;
-  padan_align_sent *s;
-  size_t n, cap;
-} lines_t;
-
-/* All lines (blank ones too, with len 0), so that line k pairs with line k. */
-static int split_all(lines_t *d) {
-  size_t i = 0;
-  while (i < d->len) {
-    size_t j = i;
-    while (j < d->len && d->text[j] != '\n')
-      j++;
-    if (d->n == d->cap) {
-      size_t nc = d->cap ? d->cap * 2 : 1024;
-      padan_align_sent *p = realloc(d->s, nc * sizeof *p);
-      if (!p)
-        return PADAN_ENOMEM;
-      d->s = p, d->cap = nc;
-    }
-    size_t b = j;
-    while (b > i && (d->text[b - 1] == '\r' || d->text[b - 1] == ' ' || d->text[b - 1] == '\t'))
-      b--;
-    d->s[d->n].s = d->text + i, d->s[d->n].len = b - i;
-    d->n++;
-    i = j + 1;
-  }
-  return PADAN_OK;
-}
-
-static int blank(const padan_align_sent *s) {
-  for (size_t i = 0; i < s->len; i++)
-    if (s->s[i] != ' ' && s->s[i] != '\t')
-      return 0;
-  return 1;
 }
 
 static int load_stopwords(padan_learner *l, const char *lang, const char *name) {
@@ -129,29 +99,28 @@ static int norm_word(void *vctx, const char *w, size_t len, int kind) {
   return PADAN_OK;
 }
 
-/* Terms (and their variants) that term extraction finds in the Indonesian
- * lines, written the way the learner writes words. Appends to *terms. */
-static int extract_terms(const char *path_shown, const padan_align_sent *s, size_t n,
-                         unsigned min_count, char ***terms, size_t *nterms) {
+/* Term extraction over the Indonesian lines (as padan terms, at most 4 words). */
+static int terms_begin(unsigned min_count, padan_terms **out) {
   padan_terms_options opt;
   padan_terms_options_init(&opt);
   opt.max_words = 4;
   opt.min_freq = min_count;
-  padan_terms *t = NULL;
-  int rc = padan_terms_new(&t, &opt);
+  int rc = padan_terms_new(out, &opt);
   const char *sw = cli_data_file("stopwords-id.txt");
   if (!rc && sw)
-    rc = padan_terms_load_stopwords(t, sw);
-  for (size_t i = 0; !rc && i < n; i++)
-    rc = padan_terms_add(t, s[i].s, s[i].len);
+    rc = padan_terms_load_stopwords(*out, sw);
+  return rc;
+}
+
+/* The terms (and their variants) found, written the way the learner writes
+ * words. Appends to *terms. */
+static int terms_finish(const char *path_shown, padan_terms *t, char ***terms, size_t *nterms) {
   const padan_term *v = NULL;
   size_t nv = 0;
-  if (!rc)
-    rc = padan_terms_rank(t, &v, &nv);
+  int rc = padan_terms_rank(t, &v, &nv);
   if (rc) {
     cli_error(CMD, "%s: term extraction: %s", path_shown,
-              t && *padan_terms_errmsg(t) ? padan_terms_errmsg(t) : padan_strerror(rc));
-    padan_terms_free(t);
+              *padan_terms_errmsg(t) ? padan_terms_errmsg(t) : padan_strerror(rc));
     return rc;
   }
   size_t total = 0;
@@ -159,7 +128,7 @@ static int extract_terms(const char *path_shown, const padan_align_sent *s, size
     total += v[k].nvariants + 1;
   char **p = realloc(*terms, (*nterms + total + 1) * sizeof *p);
   if (!p) {
-    padan_terms_free(t);
+    cli_error(CMD, "out of memory");
     return PADAN_ENOMEM;
   }
   *terms = p;
@@ -175,34 +144,66 @@ static int extract_terms(const char *path_shown, const padan_align_sent *s, size
         p[(*nterms)++] = pd_buf_steal(&b, NULL);
     }
   pd_buf_free(&b);
-  padan_terms_free(t);
   return PADAN_OK;
 }
 
-/* Lexicon pairs as training anchors: each (id term, en term) of a concept. */
-static int add_lexicon_anchors(padan_learner *l, padan_lexicon *lex, size_t *np) {
-  size_t nc = padan_lexicon_concept_count(lex);
-  for (size_t c = 0; c < nc; c++) {
-    padan_lexicon_concept con;
-    if (padan_lexicon_concept_get(lex, c, &con) || con.nterms > 16)
-      continue;
-    for (size_t a = 0; a < con.nterms; a++) {
-      padan_lexicon_term ti;
-      if (padan_lexicon_concept_term(lex, c, a, &ti) || strcmp(ti.lang, "id") != 0 ||
-          ti.status == PADAN_TERM_DEPRECATED)
-        continue;
-      for (size_t b = 0; b < con.nterms; b++) {
-        padan_lexicon_term te;
-        if (padan_lexicon_concept_term(lex, c, b, &te) || strcmp(te.lang, "en") != 0 ||
-            te.status == PADAN_TERM_DEPRECATED)
-          continue;
-        if (padan_learner_add_anchor(l, ti.text, ti.len, te.text, te.len))
-          return PADAN_ENOMEM;
-        (*np)++;
-      }
-    }
+static int add_anchor(void *ctx, const char *id, size_t idlen, const char *en, size_t enlen) {
+  return padan_learner_add_anchor(ctx, id, idlen, en, enlen);
+}
+
+/* Reads the --terms file: one a line, words lower-cased and single-spaced. */
+static int read_terms(const char *path, const char *encoding, char ***terms, size_t *nterms) {
+  char *tdata;
+  size_t tlen;
+  if (cli_read_text(CMD, path, encoding, &tdata, &tlen) != EXIT_DONE)
+    return EXIT_ERROR;
+  pd_buf bi;
+  pd_buf_init(&bi);
+  *terms = calloc(tlen / 2 + 2, sizeof **terms);
+  if (!*terms) {
+    free(tdata);
+    cli_error(CMD, "out of memory");
+    return EXIT_ERROR;
   }
-  return PADAN_OK;
+  char *p = tdata;
+  while (*p) {
+    char *e = strchr(p, '\n');
+    if (e)
+      *e = 0;
+    pd_buf_clear(&bi);
+    int sp = 0;
+    for (char *q = p; *q; q++) {
+      unsigned char c = (unsigned char)*q;
+      if (c == ' ' || c == '\t' || c == '\r') {
+        sp = bi.len > 0;
+        continue;
+      }
+      if (sp)
+        pd_buf_putc(&bi, ' '), sp = 0;
+      pd_buf_putc(&bi, (char)pd_ascii_lower(c));
+    }
+    if (bi.len && p[0] != '#')
+      (*terms)[(*nterms)++] = pd_buf_steal(&bi, NULL);
+    if (!e)
+      break;
+    p = e + 1;
+  }
+  pd_buf_free(&bi);
+  free(tdata);
+  return EXIT_DONE;
+}
+
+/* Adds the bead's sentences, each followed by a space, as one training pair. */
+static int learn_bead(padan_learner *l, pd_buf *bi, pd_buf *be, const padan_align_bead *x,
+                      const padan_align_sent *ids, const padan_align_sent *ens) {
+  if (!x->id_n || !x->en_n)
+    return PADAN_OK;
+  pd_buf_clear(bi), pd_buf_clear(be);
+  for (size_t k = 0; k < x->id_n; k++)
+    pd_buf_append(bi, ids[k].s, ids[k].len), pd_buf_putc(bi, ' ');
+  for (size_t k = 0; k < x->en_n; k++)
+    pd_buf_append(be, ens[k].s, ens[k].len), pd_buf_putc(be, ' ');
+  return padan_learner_add(l, bi->p, bi->len, be->p, be->len);
 }
 
 static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) {
@@ -212,27 +213,16 @@ static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) 
 }
 
 int cmd_learn(int argc, char **argv) {
-  int fmt = FMT_TSV, do_align = 0, extract = 1;
+  int do_align = 0, extract = 1;
   long min_count = 3, top = 1, m1 = 5, m2 = 5;
   int iters_given = 0;
-  const char *out = NULL, *encoding = NULL, *model = NULL, *terms_file = NULL;
-  const char *files[2];
-  int nfiles = 0;
-  cli_lexopts lo;
-  cli_lexopts_init(&lo);
+  const char *model = NULL, *terms_file = NULL;
+  cli_pargs pa;
+  cli_pargs_init(&pa, CMD, FMT_TSV);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     char *end;
-    int lr = cli_lexopts_arg(CMD, &lo, argc, argv, &i);
-    if (lr < 0)
-      return cli_lexopts_free(&lo), EXIT_ERROR;
-    if (lr > 0)
-      continue;
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      cli_lexopts_free(&lo);
-      help(stdout);
-      return EXIT_DONE;
-    } else if (strcmp(a, "--extract") == 0) {
+    if (strcmp(a, "--extract") == 0) {
       extract = 1;
     } else if (strcmp(a, "--ngrams") == 0) {
       extract = 0;
@@ -240,19 +230,6 @@ int cmd_learn(int argc, char **argv) {
       do_align = 1;
     } else if (strcmp(a, "--lines") == 0) {
       do_align = 0;
-    } else if (strncmp(a, "--format=", 9) == 0) {
-      if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TSV | FMT_JSON | FMT_LEXICON)))
-        return cli_lexopts_free(&lo), EXIT_ERROR;
-    } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-      if (++i >= argc) {
-        cli_error(CMD, "%s needs a file name", a);
-        return cli_lexopts_free(&lo), EXIT_ERROR;
-      }
-      out = argv[i];
-    } else if (strncmp(a, "--output=", 9) == 0) {
-      out = a + 9;
-    } else if (strncmp(a, "--encoding=", 11) == 0) {
-      encoding = a + 11;
     } else if (strncmp(a, "--model=", 8) == 0 && a[8]) {
       model = a + 8;
     } else if (strncmp(a, "--terms=", 8) == 0 && a[8]) {
@@ -261,184 +238,145 @@ int cmd_learn(int argc, char **argv) {
       min_count = strtol(a + 12, &end, 10);
       if (*end || a[12] == 0 || min_count < 1 || min_count > 1000000) {
         cli_error(CMD, "--min-count needs a number from 1 to 1000000, not '%s'", a + 12);
-        return cli_lexopts_free(&lo), EXIT_ERROR;
+        return cli_pargs_free(&pa), EXIT_ERROR;
       }
     } else if (strncmp(a, "--top=", 6) == 0) {
       top = strtol(a + 6, &end, 10);
       if (*end || a[6] == 0 || top < 0 || top > 1000) {
         cli_error(CMD, "--top needs a number from 0 to 1000, not '%s'", a + 6);
-        return cli_lexopts_free(&lo), EXIT_ERROR;
+        return cli_pargs_free(&pa), EXIT_ERROR;
       }
     } else if (strncmp(a, "--iterations=", 13) == 0) {
       if (sscanf(a + 13, "%ld,%ld", &m1, &m2) != 2 || m1 < 0 || m2 < 0 || m1 > 100 || m2 > 100) {
         cli_error(CMD, "--iterations needs M1,M2 (0 to 100 each), not '%s'", a + 13);
-        return cli_lexopts_free(&lo), EXIT_ERROR;
+        return cli_pargs_free(&pa), EXIT_ERROR;
       }
       iters_given = 1;
-    } else if (a[0] == '-' && a[1] != 0) {
-      cli_error(CMD, "unknown option '%s' (see 'padan learn --help')", a);
-      return cli_lexopts_free(&lo), EXIT_ERROR;
-    } else if (nfiles < 2) {
-      files[nfiles++] = a;
     } else {
-      cli_error(CMD, "too many files: give ID_FILE and EN_FILE");
-      return cli_lexopts_free(&lo), EXIT_ERROR;
+      int r = cli_pargs_arg(&pa, FMT_TSV | FMT_JSON | FMT_LEXICON, help, argc, argv, &i);
+      if (r != 1)
+        return cli_pargs_free(&pa), r == 2 ? EXIT_DONE : EXIT_ERROR;
     }
   }
-  if (nfiles != 2) {
-    cli_error(CMD, "give ID_FILE and EN_FILE (see 'padan learn --help')");
-    return cli_lexopts_free(&lo), EXIT_ERROR;
-  }
-  if (strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
-    cli_error(CMD, "only one of the two files can be standard input");
-    return cli_lexopts_free(&lo), EXIT_ERROR;
-  }
-  lines_t d[2];
-  memset(d, 0, sizeof d);
+  if (cli_pargs_check(&pa) != EXIT_DONE)
+    return cli_pargs_free(&pa), EXIT_ERROR;
+  cli_lines in[2];
+  memset(in, 0, sizeof in);
   int ret = EXIT_ERROR;
   padan_learner *l = NULL;
+  padan_terms *tx = NULL;
   padan_learned *res = NULL;
   size_t nres = 0;
-  char *tdata = NULL;
-  size_t tlen = 0;
   char **terms = NULL;
   size_t nterms = 0;
-  padan_align_bead *beads = NULL;
-  size_t nb = 0;
   padan_aligner *al = NULL;
+  padan_align_stream *st = NULL;
   pd_buf bi, be;
   pd_buf_init(&bi), pd_buf_init(&be);
   for (int k = 0; k < 2; k++)
-    if (cli_read_text(CMD, files[k], encoding, &d[k].text, &d[k].len) != EXIT_DONE)
+    if (cli_lines_open(CMD, pa.files[k], pa.encoding, 0, &in[k]) != EXIT_DONE)
       goto done;
-  if (terms_file && cli_read_text(CMD, terms_file, encoding, &tdata, &tlen) != EXIT_DONE)
-    goto done;
-  for (int k = 0; k < 2; k++)
-    if (split_all(&d[k])) {
-      cli_error(CMD, "out of memory");
+  if (terms_file) {
+    extract = 0;
+    if (read_terms(terms_file, pa.encoding, &terms, &nterms) != EXIT_DONE)
       goto done;
-    }
-  if (!do_align && d[0].n != d[1].n) {
-    cli_error(CMD, "%s has %zu lines but %s has %zu: the files must be line-aligned "
-                   "(or use --align)",
-              files[0], d[0].n, files[1], d[1].n);
-    goto done;
   }
   if (padan_learner_new(&l) || load_stopwords(l, "id", "stopwords-id.txt") ||
       load_stopwords(l, "en", "stopwords-en.txt")) {
     cli_error(CMD, "out of memory");
     goto done;
   }
-  if (terms_file)
-    extract = 0;
-  if (extract) {
-    padan_align_sent *ne = malloc((d[0].n + 1) * sizeof *ne);
-    size_t nn = 0;
-    if (!ne) {
-      cli_error(CMD, "out of memory");
-      goto done;
-    }
-    for (size_t i = 0; i < d[0].n; i++)
-      if (!blank(&d[0].s[i]))
-        ne[nn++] = d[0].s[i];
-    int rc = extract_terms(files[0], ne, nn, (unsigned)min_count, &terms, &nterms);
-    free(ne);
-    if (rc) {
-      if (rc == PADAN_ENOMEM)
-        cli_error(CMD, "out of memory");
-      goto done;
-    }
+  int rc = extract ? terms_begin((unsigned)min_count, &tx) : PADAN_OK;
+  if (rc) {
+    cli_error(CMD, "%s: term extraction: %s", pa.files[0],
+              tx && *padan_terms_errmsg(tx) ? padan_terms_errmsg(tx) : padan_strerror(rc));
+    goto done;
   }
-  if (tdata) { /* terms: one a line, words lower-cased and single-spaced */
-    terms = calloc(tlen / 2 + 2, sizeof *terms);
-    if (!terms) {
-      cli_error(CMD, "out of memory");
-      goto done;
-    }
-    char *p = tdata;
-    while (*p) {
-      char *e = strchr(p, '\n');
-      if (e)
-        *e = 0;
-      pd_buf_clear(&bi);
-      int sp = 0;
-      for (char *q = p; *q; q++) {
-        unsigned char c = (unsigned char)*q;
-        if (c == ' ' || c == '\t' || c == '\r') {
-          sp = bi.len > 0;
-          continue;
-        }
-        if (sp)
-          pd_buf_putc(&bi, ' '), sp = 0;
-        pd_buf_putc(&bi, (char)pd_ascii_lower(c));
-      }
-      if (bi.len && p[0] != '#')
-        terms[nterms++] = pd_buf_steal(&bi, NULL);
-      if (!e)
-        break;
-      p = e + 1;
-    }
-  }
+  /* both files in step: only the line pair (or the alignment window) is held */
+  const char *s[2];
+  size_t len[2], lineno[2], nlines[2] = {0, 0};
   if (do_align) {
-    /* keep only non-blank lines, align them, learn from the beads */
-    lines_t nb2[2];
-    memset(nb2, 0, sizeof nb2);
-    for (int k = 0; k < 2; k++) {
-      nb2[k].s = malloc((d[k].n + 1) * sizeof *nb2[k].s);
-      if (!nb2[k].s) {
-        free(nb2[0].s);
-        cli_error(CMD, "out of memory");
+    if (padan_aligner_new(&al) || padan_align_stream_new(al, 0, &st)) {
+      cli_error(CMD, "out of memory");
+      goto done;
+    }
+    while (!padan_align_stream_done(st)) {
+      int k = padan_align_stream_want(st);
+      if (k >= 0) {
+        int r = cli_lines_next(&in[k], &s[k], &len[k], &lineno[k]);
+        if (r < 0)
+          goto done;
+        if (r == 0) {
+          padan_align_stream_end(st, k);
+        } else if (!cli_blank(s[k], len[k])) {
+          rc = padan_align_stream_add(st, k, s[k], len[k]);
+          if (!rc && k == 0 && tx)
+            rc = padan_terms_add(tx, s[0], len[0]);
+          if (rc) {
+            cli_error(CMD, "out of memory");
+            goto done;
+          }
+        }
+      }
+      padan_align_bead x;
+      const padan_align_sent *ids, *ens;
+      int r;
+      while ((r = padan_align_stream_next(st, &x, &ids, &ens)) == 1)
+        if (learn_bead(l, &bi, &be, &x, ids, ens)) {
+          cli_error(CMD, "%s", padan_learner_errmsg(l));
+          goto done;
+        }
+      if (r < 0) {
+        cli_error(CMD, "%s", padan_aligner_errmsg(al));
         goto done;
       }
-      for (size_t i = 0; i < d[k].n; i++)
-        if (!blank(&d[k].s[i]))
-          nb2[k].s[nb2[k].n++] = d[k].s[i];
-    }
-    int rc = padan_aligner_new(&al);
-    if (!rc)
-      rc = padan_align_sentences(al, nb2[0].s, nb2[0].n, nb2[1].s, nb2[1].n, &beads, &nb);
-    for (size_t k = 0; !rc && k < nb; k++) {
-      if (!beads[k].id_n || !beads[k].en_n)
-        continue;
-      pd_buf_clear(&bi), pd_buf_clear(&be);
-      for (size_t x = 0; x < beads[k].id_n; x++)
-        pd_buf_append(&bi, nb2[0].s[beads[k].id_first + x].s, nb2[0].s[beads[k].id_first + x].len),
-            pd_buf_putc(&bi, ' ');
-      for (size_t x = 0; x < beads[k].en_n; x++)
-        pd_buf_append(&be, nb2[1].s[beads[k].en_first + x].s, nb2[1].s[beads[k].en_first + x].len),
-            pd_buf_putc(&be, ' ');
-      rc = padan_learner_add(l, bi.p, bi.len, be.p, be.len);
-    }
-    free(nb2[0].s), free(nb2[1].s);
-    if (rc) {
-      cli_error(CMD, "out of memory");
-      goto done;
     }
   } else {
-    for (size_t i = 0; i < d[0].n; i++) {
-      if (blank(&d[0].s[i]) || blank(&d[1].s[i]))
-        continue;
-      if (padan_learner_add(l, d[0].s[i].s, d[0].s[i].len, d[1].s[i].s, d[1].s[i].len)) {
-        cli_error(CMD, "out of memory");
+    int more[2] = {1, 1};
+    while (more[0] || more[1]) {
+      for (int k = 0; k < 2; k++) {
+        if (!more[k])
+          continue;
+        int r = cli_lines_next(&in[k], &s[k], &len[k], &lineno[k]);
+        if (r < 0)
+          goto done;
+        more[k] = r;
+        nlines[k] += (size_t)r;
+      }
+      if (more[0] && tx && !cli_blank(s[0], len[0]) && padan_terms_add(tx, s[0], len[0])) {
+        cli_error(CMD, "%s: term extraction: %s", pa.files[0], padan_terms_errmsg(tx));
+        goto done;
+      }
+      if (more[0] && more[1] && !cli_blank(s[0], len[0]) && !cli_blank(s[1], len[1]) &&
+          padan_learner_add(l, s[0], len[0], s[1], len[1])) {
+        cli_error(CMD, "%s", padan_learner_errmsg(l));
         goto done;
       }
     }
-  }
-  if (!lo.no_default || lo.nfiles) {
-    padan_lexicon *lex = NULL;
-    if (cli_lexicon_open(CMD, &lo, &lex) != EXIT_DONE)
-      goto done;
-    size_t np = 0;
-    int rc2 = add_lexicon_anchors(l, lex, &np);
-    padan_lexicon_free(lex);
-    if (rc2) {
-      cli_error(CMD, "out of memory");
+    if (nlines[0] != nlines[1]) {
+      cli_error(CMD, "%s has %zu lines but %s has %zu: the files must be line-aligned "
+                     "(or use --align)",
+                pa.files[0], nlines[0], pa.files[1], nlines[1]);
       goto done;
     }
   }
-  struct stat st;
-  if (model && stat(model, &st) == 0) {
-    int rc = padan_learner_load(l, model);
+  if (tx && terms_finish(pa.files[0], tx, &terms, &nterms))
+    goto done;
+  if (!pa.lo.no_default || pa.lo.nfiles) {
+    padan_lexicon *lex = NULL;
+    if (cli_lexicon_open(CMD, &pa.lo, &lex) != EXIT_DONE)
+      goto done;
+    size_t np = 0;
+    int rc2 = cli_lexicon_pairs(lex, CLI_PAIRS_EN_CURRENT, 16, add_anchor, l, &np);
+    padan_lexicon_free(lex);
+    if (rc2) {
+      cli_error(CMD, "%s", padan_learner_errmsg(l));
+      goto done;
+    }
+  }
+  struct stat sb;
+  if (model && stat(model, &sb) == 0) {
+    rc = padan_learner_load(l, model);
     if (rc) {
       cli_error(CMD, "%s", padan_learner_errmsg(l));
       goto done;
@@ -461,9 +399,10 @@ int cmd_learn(int argc, char **argv) {
     goto done;
   }
   cli_out o;
-  if (cli_out_open(CMD, &o, out) != EXIT_DONE)
+  if (cli_out_open(CMD, &o, pa.out) != EXIT_DONE)
     goto done;
   FILE *fp = o.fp;
+  int fmt = pa.fmt;
   if (fmt == FMT_TSV)
     fputs("#id_term\ten_term\tscore\tcount\tid_count\n", fp);
   else if (fmt == FMT_JSON)
@@ -494,16 +433,16 @@ int cmd_learn(int argc, char **argv) {
   ret = cli_out_close(CMD, &o, !ferror(fp));
 done:
   free(res);
-  free(beads);
+  padan_align_stream_free(st);
   padan_aligner_free(al);
   padan_learner_free(l);
+  padan_terms_free(tx);
   for (size_t k = 0; k < nterms; k++)
     free(terms[k]);
   free(terms);
-  free(tdata);
   pd_buf_free(&bi), pd_buf_free(&be);
   for (int k = 0; k < 2; k++)
-    free(d[k].text), free(d[k].s);
-  cli_lexopts_free(&lo);
+    cli_lines_close(&in[k]);
+  cli_pargs_free(&pa);
   return ret;
 }

@@ -152,7 +152,10 @@ size_t padan_align_stream_held(const padan_align_stream *st, int side);
  * bead->id_n and bead->en_n sentences; either may be NULL when its count is
  * 0); valid until the next call on the stream. Returns 0 when no bead is ready
  * (add more, or end both sides), or a negative status (PADAN_ENOMEM). A window
- * is aligned inside this call when both sides are full or ended. */
+ * (at most `window` sentences a side, from the first held) is aligned inside
+ * this call when both sides are full or ended; a side may hold more than a
+ * window (e.g. a whole piece of text added at once), the next windows then
+ * follow without more input. */
 int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
                             const padan_align_sent **id, const padan_align_sent **en);
 

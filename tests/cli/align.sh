@@ -119,6 +119,38 @@ run align --lines "$TMP/huge.txt" "$EN"
 expect_rc 0 "huge line"
 expect_out "1	1	" "huge line: first link kept"
 
+# a 3 MB line comes in several stream pieces: it is put together and kept whole
+{ head -n 2 "$ID"; python3 -c 'print("kata " * 600000)'; tail -n 5 "$ID"; } > "$TMP/big.txt"
+run align --lines "$TMP/big.txt" "$EN"
+expect_rc 0 "3 MB line"
+n=$(awk -F'\t' '$1 ~ /(^|,)3(,|$)/ { print gsub(/kata/, "", $4) }' "$TMP/out")
+cut -c1-300 "$TMP/out" > "$TMP/out.short" && mv "$TMP/out.short" "$TMP/out"
+if [ "$n" = 600000 ]; then ok; else fail "3 MB line: line 3 kept whole ($n words)"; fi
+expect_out "1	1	" "3 MB line: first link kept"
+
+# windows: --window bounds, and on an easy text (deletions every 40 lines) the
+# windowed alignment gives the links of whole-text alignment
+run align --window=5 "$ID" "$EN"
+expect_rc 2 "--window below 16"
+expect_err "--window needs a number" "--window message"
+awk 'BEGIN { split("Bandung Medan Ambon Kupang Manado", c, " ")
+  for (k = 1; k <= 400; k++) {
+    if (k % 40 != 17) printf "Kota %s%d memiliki %d penduduk dan %d sekolah.\n", c[k % 5 + 1], k, k * 37 + 11, k + 5 > "'"$TMP"'/w.id"
+    if (k % 40 != 33) printf "The city of %s%d has %d inhabitants and %d schools.\n", c[k % 5 + 1], k, k * 37 + 11, k + 5 > "'"$TMP"'/w.en"
+  } }'
+run align --lines "$TMP/w.id" "$TMP/w.en"
+cut -f1,2 "$TMP/out" > "$TMP/whole.links"
+if [ "$(grep -c '	$' "$TMP/whole.links")" -eq 10 ]; then ok; else fail "easy text: 10 deletions found whole"; fi
+for w in 16 50; do
+  run align --lines --window=$w --stats "$TMP/w.id" "$TMP/w.en"
+  expect_rc 0 "--window=$w"
+  if cut -f1,2 "$TMP/out" | cmp -s - "$TMP/whole.links"; then ok; else fail "--window=$w: links differ from whole-text alignment"; fi
+  if grep -qE ' [0-9]{2,} windows' "$TMP/err"; then ok; else fail "--window=$w: several windows"; fi
+done
+run align --window=16 "$TMP/w.id" "$TMP/w.en"
+expect_rc 0 "--window, sentence split"
+if cut -f1,2 "$TMP/out" | cmp -s - "$TMP/whole.links"; then ok; else fail "--window, split: links differ"; fi
+
 # lexicons: a missing one is an error naming it; a given one is used
 run align --lines --lexicon="$TMP/nolex.tsv" "$ID" "$EN"
 expect_rc 2 "missing lexicon"
@@ -198,5 +230,38 @@ expect_err "bad.model:1" "learn: bad model named with its line"
 # --align: files with different line counts are sentence-aligned first
 run learn --align --min-count=2 "$LI" "$TMP/short.en"
 expect_rc 0 "learn --align"
+
+# a 3 MB line pair (over a stream piece) is read whole and counted, not trained
+{ cat "$LI"; python3 -c 'print("kucing hitam " * 250000)'; } > "$TMP/lb.id"
+{ cat "$LE"; python3 -c 'print("black cat " * 250000)'; } > "$TMP/lb.en"
+run learn --min-count=2 --terms="$TMP/terms.txt" "$TMP/lb.id" "$TMP/lb.en"
+expect_rc 0 "learn: 3 MB line pair"
+expect_out_re '^kucing hitam	black cat	[0-9.]+	4	250004$' "learn: the long pair counted"
+printf 'x\n' >> "$TMP/lb.id"
+run learn "$TMP/lb.id" "$TMP/lb.en"
+expect_rc 2 "learn: one more line"
+expect_err "lb.id has 9 lines but $TMP/lb.en has 8" "learn: line counts after streaming"
+
+# memory: the corpus is spooled as word ids, so 40 MB of line pairs take no
+# more memory than 4 MB (2,000 short pairs trained, the rest long lines)
+if [ -z "${PADAN_WRAP:-}" ] && [ -x /usr/bin/time ]; then
+  SI='Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada Senin (24/4/2025) pukul 14.30 kemarin.'
+  SE='President Joko Widodo inaugurated a new toll road in West Java on Monday (24/4/2025) at 14.30 yesterday.'
+  pairs() { { yes "$2" | head -n 2000; yes "$2 $2 $2 $2 $2 $2 $2 $2 $2 $2 $2 $2 $2 $2 $2 $2" | head -n $(($1 * 1000000 / (16 * ${#SI}))); }; }
+  pairs 40 "$SI" > "$TMP/q40.id"; pairs 40 "$SE" > "$TMP/q40.en"
+  pairs 4 "$SI" > "$TMP/q4.id"; pairs 4 "$SE" > "$TMP/q4.en"
+  printf 'jalan tol\npresiden\n' > "$TMP/qterms"
+  rss() {
+    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+      "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
+    cat "$TMP/rss"
+  }
+  big=$(rss learn --no-default-lexicon --terms="$TMP/qterms" "$TMP/q40.id" "$TMP/q40.en")
+  n=$(($(wc -l < "$TMP/q40.id") - 2000))
+  expect_out_re "^presiden	president	[0-9.]+	2000	$((2000 + 16 * n))\$" "learn 40 MB: every occurrence counted"
+  small=$(rss learn --no-default-lexicon --terms="$TMP/qterms" "$TMP/q4.id" "$TMP/q4.en")
+  echo "peak RSS: learn 40 MB pairs ${big} KB, 4 MB pairs ${small} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "learn 40 MB: peak RSS ${big} KB vs ${small} KB"; fi
+fi
 
 done_tests
