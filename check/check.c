@@ -11,6 +11,9 @@
 
 static void pairs_init(pd_chk_pairs *st);
 static void pairs_free(pd_chk_pairs *st);
+static int add_lexicon_pairs(padan_checker *c, padan_aligner *al);
+static int sent_start(padan_checker *c);
+static int sent_stream_new(padan_checker *c);
 
 const char *padan_check_kind_name(int kind) {
   static const char *const names[] = {"?",         "missing", "deprecated", "inconsistent",
@@ -527,6 +530,11 @@ static void pairs_init(pd_chk_pairs *st) {
   pd_vec_init(&st->occs, sizeof(occ_t));
   pd_vec_init(&st->un, sizeof(size_t));
   pd_vec_init(&st->fl, sizeof(uint32_t[2]));
+  for (int k = 0; k < 2; k++) {
+    pd_buf_init(&st->side[k].buf);
+    pd_vec_init(&st->side[k].lines, sizeof(size_t));
+    st->side[k].line = 1;
+  }
   padan_tokens_init(&st->toks);
   pd_buf_init(&st->tmp);
   pd_buf_init(&st->key);
@@ -558,6 +566,12 @@ static void pairs_free(pd_chk_pairs *st) {
   pd_vec_free(&st->occs);
   pd_vec_free(&st->un);
   pd_vec_free(&st->fl);
+  for (int k = 0; k < 2; k++) {
+    pd_buf_free(&st->side[k].buf);
+    pd_vec_free(&st->side[k].lines);
+  }
+  padan_align_stream_free(st->as);
+  padan_aligner_free(st->al);
   padan_tokens_free(&st->toks);
   pd_buf_free(&st->tmp);
   pd_buf_free(&st->key);
@@ -1085,9 +1099,9 @@ int padan_check_pairs_begin(padan_checker *c, unsigned options, padan_check_emit
     return PADAN_EARG;
   pd_chk_reset(c);
   pd_buf_clear(&c->err);
-  if (!(options & PADAN_CHECK_LINES))
-    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_begin: only line pairs stream");
   int rc = pairs_start(c, 0, emit, ud);
+  if (rc == PADAN_OK && !(options & PADAN_CHECK_LINES))
+    rc = sent_start(c);
   if (rc)
     return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
   return PADAN_OK;
@@ -1111,8 +1125,8 @@ int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const 
   if (!c)
     return PADAN_EARG;
   pd_chk_pairs *st = &c->pp;
-  if (!st->active || st->whole || (!id && idlen) || (!en && enlen))
-    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_add: no streaming check begun");
+  if (!st->active || st->whole || st->sentences || (!id && idlen) || (!en && enlen))
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_add: no line check begun");
   pd_arena_free(&st->scratch);
   pd_arena_init(&st->scratch);
   size_t line = st->nbead + 1, idl, enl;
@@ -1132,16 +1146,30 @@ int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const 
 int padan_check_pairs_rewind(padan_checker *c, size_t *nfindings) {
   if (!c)
     return PADAN_EARG;
-  if (c->pp.whole)
+  pd_chk_pairs *st = &c->pp;
+  if (st->whole || !st->active)
     return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_rewind: no streaming check begun");
+  if (st->sentences) {
+    if (!st->side[0].ended || !st->side[1].ended || !padan_align_stream_done(st->as))
+      return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_rewind: a side has not ended");
+    int rc = sent_stream_new(c);
+    if (rc)
+      return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  }
   return pairs_rewind(c, nfindings);
 }
 
 int padan_check_pairs_finish(padan_checker *c) {
   if (!c)
     return PADAN_EARG;
-  if (c->pp.whole)
+  pd_chk_pairs *st = &c->pp;
+  if (st->whole || !st->active)
     return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_finish: no streaming check begun");
+  if (st->sentences &&
+      (!st->side[0].ended || !st->side[1].ended || !padan_align_stream_done(st->as))) {
+    pairs_free(st);
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_finish: a side has not ended");
+  }
   pd_arena_free(&c->pp.scratch);
   pd_arena_init(&c->pp.scratch);
   return pairs_finish(c);
@@ -1159,6 +1187,159 @@ static int add_lexicon_pairs(padan_checker *c, padan_aligner *al) {
       return PADAN_ENOMEM;
   }
   return PADAN_OK;
+}
+
+/* ------------------------------------------------------------ sentences, streamed */
+
+/* A new aligner (nothing learned) and stream for a pass. */
+static int sent_stream_new(padan_checker *c) {
+  pd_chk_pairs *st = &c->pp;
+  padan_align_stream_free(st->as);
+  st->as = NULL;
+  padan_aligner_free(st->al);
+  st->al = NULL;
+  int rc = padan_aligner_new(&st->al);
+  if (rc == PADAN_OK)
+    rc = add_lexicon_pairs(c, st->al);
+  if (rc)
+    return rc;
+  for (int k = 0; k < 2; k++) {
+    pd_buf_clear(&st->side[k].buf);
+    st->side[k].lines.n = 0;
+    st->side[k].base = st->side[k].head = 0;
+    st->side[k].line = 1;
+    st->side[k].ended = 0;
+  }
+  return padan_align_stream_new(st->al, 0, &st->as);
+}
+
+static int sent_start(padan_checker *c) {
+  pd_chk_pairs *st = &c->pp;
+  st->sentences = 1;
+  return sent_stream_new(c);
+}
+
+/* Joins sentences [first, first+n) of a side as join_side does. */
+static int sent_join(padan_checker *c, int side, const padan_align_sent *ss, size_t first,
+                     size_t n, char **text, size_t *tlen, const char **lines) {
+  pd_chk_pairs *st = &c->pp;
+  pd_buf *b = &st->lb, *l = &st->key;
+  pd_buf_clear(b);
+  pd_buf_clear(l);
+  int rc = PADAN_OK;
+  size_t prev = 0;
+  for (size_t k = 0; k < n && rc == PADAN_OK; k++) {
+    size_t idx = first + k - st->side[side].base;
+    size_t line = idx < st->side[side].lines.n ? PD_VEC_AT(&st->side[side].lines, size_t, idx) : 0;
+    if (k)
+      rc = pd_buf_putc(b, ' ');
+    if (!rc)
+      rc = pd_buf_append(b, ss[k].s, ss[k].len);
+    if (!rc && (k == 0 || line != prev))
+      rc = pd_buf_printf(l, "%s%zu", l->len ? "," : "", line);
+    prev = line;
+  }
+  if (rc)
+    return rc;
+  *text = pd_arena_strndup(&st->scratch, b->p ? b->p : "", b->len);
+  *tlen = b->len;
+  *lines = pd_arena_strndup(&st->scratch, l->p ? l->p : "", l->len);
+  if (!*text || !*lines)
+    return PADAN_ENOMEM;
+  for (size_t i = 0; i < *tlen; i++)
+    if ((*text)[i] == '\n' || (*text)[i] == '\r')
+      (*text)[i] = ' ';
+  /* forget the line numbers of sentences handed out */
+  st->side[side].head = first + n - st->side[side].base;
+  if (st->side[side].head > 4096 && st->side[side].head * 2 > st->side[side].lines.n) {
+    pd_vec *v = &st->side[side].lines;
+    size_t h = st->side[side].head;
+    memmove(v->p, (size_t *)v->p + h, (v->n - h) * sizeof(size_t));
+    v->n -= h;
+    st->side[side].base += h;
+    st->side[side].head = 0;
+  }
+  return PADAN_OK;
+}
+
+/* Checks the beads the aligner has committed. */
+static int sent_drain(padan_checker *c) {
+  pd_chk_pairs *st = &c->pp;
+  padan_align_bead b;
+  const padan_align_sent *ids, *ens;
+  int r;
+  while ((r = padan_align_stream_next(st->as, &b, &ids, &ens)) == 1) {
+    pd_arena_free(&st->scratch);
+    pd_arena_init(&st->scratch);
+    char *idt, *ent;
+    size_t idl, enl;
+    const char *il, *el;
+    int rc = sent_join(c, 0, ids, b.id_first, b.id_n, &idt, &idl, &il);
+    if (!rc)
+      rc = sent_join(c, 1, ens, b.en_first, b.en_n, &ent, &enl, &el);
+    if (!rc)
+      rc = pairs_bead(c, idt, b.id_n ? idl : 0, ent, enl, il, el);
+    if (rc)
+      return rc;
+  }
+  if (r < 0)
+    return pd_chk_fail(c, r, "sentence alignment: %s", padan_aligner_errmsg(st->al));
+  return PADAN_OK;
+}
+
+int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t len, int last) {
+  if (!c)
+    return PADAN_EARG;
+  pd_chk_pairs *st = &c->pp;
+  if (!st->active || st->whole || !st->sentences || side < 0 || side > 1 || (!text && len) ||
+      st->side[side].ended)
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_text: no sentence check begun, or the "
+                                      "side has ended");
+  pd_buf *b = &st->side[side].buf;
+  int rc = len ? pd_buf_append(b, text, len) : PADAN_OK;
+  if (rc == PADAN_OK) {
+    padan_tokens_clear(&st->toks);
+    rc = padan_tokenize(c->tk, b->p ? b->p : "", b->len, 0, 0, &st->toks);
+  }
+  if (rc)
+    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  /* the last sentence may go on in the next piece: keep it */
+  size_t ns = st->toks.nsent, done = last ? ns : (ns ? ns - 1 : 0);
+  size_t keep = last || done == ns ? b->len : st->toks.sent[done].start;
+  size_t pos = 0, line = st->side[side].line;
+  for (size_t k = 0; k < done && rc == PADAN_OK; k++) {
+    size_t s = st->toks.sent[k].start, e = st->toks.sent[k].end;
+    for (; pos < s; pos++)
+      line += b->p[pos] == '\n';
+    size_t *q = pd_vec_push(&st->side[side].lines);
+    if (!q)
+      rc = PADAN_ENOMEM;
+    else
+      *q = line;
+    if (!rc)
+      rc = padan_align_stream_add(st->as, side, b->p + s, e - s);
+  }
+  if (rc)
+    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  for (; pos < keep; pos++)
+    line += b->p[pos] == '\n';
+  memmove(b->p, b->p + keep, b->len - keep);
+  b->len -= keep;
+  st->side[side].line = line;
+  if (last) {
+    padan_align_stream_end(st->as, side);
+    st->side[side].ended = 1;
+  }
+  rc = sent_drain(c);
+  if (rc && !c->err.len)
+    pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  return rc;
+}
+
+int padan_check_pairs_want(const padan_checker *c) {
+  if (!c || !c->pp.active || c->pp.whole || !c->pp.as)
+    return -1;
+  return padan_align_stream_want(c->pp.as);
 }
 
 int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char *en,

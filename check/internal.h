@@ -2,6 +2,7 @@
 #ifndef PD_CHECK_INTERNAL_H
 #define PD_CHECK_INTERNAL_H
 
+#include <padan/align.h>
 #include <padan/check.h>
 #include <padan/text.h>
 #include "common/util.h"
@@ -79,6 +80,17 @@ typedef struct {
   size_t ncagg;
   pd_vec corder;        /* size_t: concepts in first-rendered order */
   pd_arena scratch;     /* one pair's strings (streaming) */
+  /* sentence mode: each side split into sentences, aligned window by window */
+  int sentences;
+  padan_aligner *al;
+  padan_align_stream *as;
+  struct {
+    pd_buf buf;     /* the last, maybe unfinished sentence and what follows */
+    size_t line;    /* 1-based line at buf.p[0] */
+    pd_vec lines;   /* size_t: line of sentences base + head.. */
+    size_t base, head;
+    int ended;
+  } side[2];
   pd_vec enw, pieces, occs, un, fl;
   padan_tokens toks;
   pd_buf tmp, key, lb;

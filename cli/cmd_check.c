@@ -33,6 +33,15 @@ static void usage(FILE *fp) {
           "  (id_term: the lexicon's Indonesian term; id_form: as written in the text)\n"
           "  --variants: kind forms counts example preferred concept\n"
           "Only curated lexicons supply approved terms (never a base dictionary).\n"
+          "Bilingual findings come in input order (text and HTML start a heading when the\n"
+          "concept changes); inconsistent findings come last.\n\n"
+          "Large inputs: ID_FILE and EN_FILE are read twice, in pieces (standard input is\n"
+          "first copied to a temporary file); the first pass gathers what findings depend on\n"
+          "document-wide. Memory grows with the vocabulary, the concepts found and their\n"
+          "renderings, not with the length of the texts; with --lines one line pair is held\n"
+          "whole. Without --lines sentences are aligned in windows of 5000: texts longer than\n"
+          "a window may align slightly differently where windows join.\n"
+          "--variants reads each FILE whole: its memory grows with the batch.\n"
           "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
 }
 
@@ -513,6 +522,37 @@ static int side_line(side_t *sd, const char **line, size_t *len) {
   }
 }
 
+/* Sentence mode: one pass, each file's pieces given to the side the aligner
+ * asks for. */
+static int sents_pass(padan_checker *ck, const char *const path[2], const char *const shown[2],
+                      const char *encoding) {
+  cli_stream *s[2] = {NULL, NULL};
+  pd_buf piece;
+  pd_buf_init(&piece);
+  int rc = EXIT_ERROR, eof[2] = {0, 0};
+  for (int k = 0; k < 2; k++) {
+    if (cli_stream_open(CMD, path[k], encoding, &s[k]) != EXIT_DONE)
+      goto out;
+    cli_stream_set_words(s[k], 1); /* a long line is cut between sentences, best */
+  }
+  int side;
+  while ((side = padan_check_pairs_want(ck)) >= 0) {
+    pd_buf_clear(&piece);
+    if (!eof[side] && cli_stream_read(s[side], &piece, &eof[side]) != EXIT_DONE)
+      goto out;
+    if (padan_check_pairs_text(ck, side, piece.p, piece.len, eof[side])) {
+      cli_error(CMD, "%s: %s", shown[side], padan_checker_errmsg(ck));
+      goto out;
+    }
+  }
+  rc = EXIT_DONE;
+out:
+  for (int k = 0; k < 2; k++)
+    cli_stream_close(s[k]);
+  pd_buf_free(&piece);
+  return rc;
+}
+
 /* One pass over both files, pair by pair; counts their lines. */
 static int lines_pass(padan_checker *ck, const char *const path[2], const char *const shown[2],
                       const char *encoding, size_t nl[2]) {
@@ -581,10 +621,10 @@ static int spool_stdin(char *path, size_t cap) {
   return EXIT_DONE;
 }
 
-/* --lines: two passes over the files (the first gathers what findings depend
- * on document-wide), findings written as the second pass finds them. */
-static int check_lines(padan_checker *ck, const char **files, const char *encoding,
-                       const char *out, int fmt) {
+/* Two passes over the files (the first gathers what findings depend on
+ * document-wide), findings written as the second pass finds them. */
+static int check_stream(padan_checker *ck, const char **files, const char *encoding,
+                        const char *out, int fmt, int lines) {
   char spool[4096] = "";
   const char *path[2] = {files[0], files[1]};
   int rc = EXIT_ERROR;
@@ -598,14 +638,15 @@ static int check_lines(padan_checker *ck, const char **files, const char *encodi
   size_t nl[2], nl2[2], count = 0;
   cli_out o;
   int opened = 0;
-  int st = padan_check_pairs_begin(ck, PADAN_CHECK_LINES, pw_finding, &w);
+  int st = padan_check_pairs_begin(ck, lines ? PADAN_CHECK_LINES : 0, pw_finding, &w);
   if (st) {
     cli_error(CMD, "%s", padan_checker_errmsg(ck));
     goto out;
   }
-  if (lines_pass(ck, path, files, encoding, nl) != EXIT_DONE)
+  if ((lines ? lines_pass(ck, path, files, encoding, nl)
+             : sents_pass(ck, path, files, encoding)) != EXIT_DONE)
     goto out;
-  if (nl[0] != nl[1])
+  if (lines && nl[0] != nl[1])
     cli_warn(CMD, "%s has %zu lines and %s has %zu: with --lines they should pair line by line",
              files[0], nl[0], files[1], nl[1]);
   if ((st = padan_check_pairs_rewind(ck, &count))) {
@@ -617,7 +658,8 @@ static int check_lines(padan_checker *ck, const char **files, const char *encodi
   opened = 1;
   w.fp = o.fp;
   pw_begin(&w, count);
-  if (lines_pass(ck, path, files, encoding, nl2) != EXIT_DONE)
+  if ((lines ? lines_pass(ck, path, files, encoding, nl2)
+             : sents_pass(ck, path, files, encoding)) != EXIT_DONE)
     goto out;
   if ((st = padan_check_pairs_finish(ck))) {
     cli_error(CMD, "%s", padan_checker_errmsg(ck));
@@ -749,39 +791,8 @@ int cmd_check(int argc, char **argv) {
     if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
       goto done;
     rc = padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
-  } else if (lines) {
-    rc = check_lines(ck, files, encoding, out, fmt);
   } else {
-    char *id = NULL, *en = NULL;
-    size_t idlen, enlen;
-    if (cli_read_text(CMD, files[0], encoding, &id, &idlen) != EXIT_DONE)
-      goto done;
-    if (cli_read_text(CMD, files[1], encoding, &en, &enlen) != EXIT_DONE) {
-      free(id);
-      goto done;
-    }
-    st = padan_check_pairs(ck, id, idlen, en, enlen, 0);
-    free(id);
-    free(en);
-    if (st) {
-      cli_error(CMD, "%s", padan_checker_errmsg(ck));
-      goto done;
-    }
-    cli_out o;
-    if (cli_out_open(CMD, &o, out) != EXIT_DONE)
-      goto done;
-    pw_t w = {o.fp, fmt, 0, NULL, NULL};
-    pw_begin(&w, padan_check_count(ck));
-    int wr = pw_list(&w, ck);
-    pw_end(&w);
-    if (wr) {
-      cli_error(CMD, "out of memory");
-      cli_out_close(CMD, &o, 0);
-      goto done;
-    }
-    if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
-      goto done;
-    rc = padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
+    rc = check_stream(ck, files, encoding, out, fmt, lines);
   }
 done:
   padan_checker_free(ck);

@@ -124,7 +124,7 @@ int padan_check_pairs(padan_checker *c, const char *id, size_t idlen, const char
  *
  * Memory grows with the vocabulary, the concepts found and their renderings
  * (and holds one example pair per inconsistent concept), not with the number
- * of pairs. options must hold PADAN_CHECK_LINES: each call adds line i of
+ * of pairs. With PADAN_CHECK_LINES each padan_check_pairs_add call adds line i of
  * both sides (without its line end; a trailing CR is dropped). en == NULL
  * means the English side has no such line (en_line ""); id == NULL or an
  * empty id is a pair without Indonesian (no finding). */
@@ -133,6 +133,18 @@ int padan_check_pairs_begin(padan_checker *c, unsigned options, padan_check_emit
                             void *ud);
 int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const char *en,
                           size_t enlen);
+/* Sentence mode (options without PADAN_CHECK_LINES): each side is given in
+ * pieces of whole lines (side 0 Indonesian, 1 English; last = 1 with the
+ * side's final piece, which may be empty), split into sentences (the last
+ * sentence of a piece waits for the next piece) and aligned window by window
+ * (padan_align_stream, default window): pairs are checked as beads are
+ * committed. Give each piece to the side padan_check_pairs_want names (-1:
+ * both sides have ended) to keep memory bounded; then rewind and give the
+ * same pieces again. Texts that fit in one window are aligned as
+ * padan_check_pairs aligns them; longer ones may differ slightly where the
+ * windows join. */
+int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t len, int last);
+int padan_check_pairs_want(const padan_checker *c);
 /* Ends the first pass; *nfindings (may be NULL) receives the number of
  * findings of the second pass and finish together. */
 int padan_check_pairs_rewind(padan_checker *c, size_t *nfindings);

@@ -124,6 +124,12 @@ expect_rc 1 "--lines with English on stdin"
 expect_out "missing	Korut	North Korea		3	3	k2" "stdin: same findings"
 n=$(grep -vc '^#' "$TMP/out")
 if [ "$n" -eq 4 ]; then ok; else fail "stdin: 4 findings, got $n"; fi
+# sentence mode streams too: the same findings with the English on stdin
+run check $L --format=tsv "$F/id.txt" "$F/en.txt"
+cp "$TMP/out" "$TMP/sent.tsv"
+run_in "$F/en.txt" check $L --format=tsv "$F/id.txt" -
+expect_rc 1 "sentence mode with English on stdin"
+if cmp -s "$TMP/out" "$TMP/sent.tsv"; then ok; else fail "sentence mode: stdin changes the findings"; fi
 # text: a heading whenever the concept changes, findings in input order
 run check --lines $L "$F/id.txt" "$F/en.txt"
 n=$(grep -c '^[^ ]' "$TMP/out")
@@ -153,7 +159,7 @@ Pyongyang rejected the mutual defense pact, number $D." | head -n "$1" > "$TMP/b
       echo 0
     fi
   }
-  big=$(rss check --lines $L --format=json -o "$TMP/out" "$TMP/big-id.txt" "$TMP/big-en.txt")
+  big=$(rss check --lines $L --format=json -o "$TMP/big.json" "$TMP/big-id.txt" "$TMP/big-en.txt")
   small=$(rss check --lines $L --format=tsv "$TMP/small-id.txt" "$TMP/small-en.txt")
   echo "peak RSS: --lines 36 MB pair ${big} KB, 3.6 MB pair ${small} KB"
   if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "--lines: peak RSS ${big} KB vs ${small} KB"; fi
@@ -165,7 +171,7 @@ assert d["count"] == len(f) == 2 * 53333 + 1, (d["count"], len(f))
 assert f[0]["kind"] == "missing" and f[0]["found"] == "Pyongyang" and f[1]["kind"] == "deprecated"
 assert f[-1]["kind"] == "inconsistent" and [x["count"] for x in f[-1]["forms"]] == [53333, 26667]
 assert f[-2]["id_line"] == "79999"
-' "$TMP/out"; then ok; else fail "36 MB pair: JSON findings"; fi
+' "$TMP/big.json"; then ok; else fail "36 MB pair: JSON findings"; fi
 fi
 
 done_tests

@@ -320,7 +320,6 @@ static void test_pairs_stream(void) {
   CU_ASSERT_EQUAL(padan_check_pairs_add(c, "Korut.", 6, "x", 1), PADAN_OK);
   CU_ASSERT_EQUAL(padan_check_pairs_finish(c), PADAN_EARG);
   CU_ASSERT_EQUAL(padan_check_pairs_add(c, "Korut.", 6, "x", 1), PADAN_EARG);
-  CU_ASSERT_EQUAL(padan_check_pairs_begin(c, 0, ser_emit, &str), PADAN_EARG);
   /* a non-zero return of emit stops the check */
   int calls = 0;
   CU_ASSERT_EQUAL(padan_check_pairs_begin(c, PADAN_CHECK_LINES, stop_emit, &calls), PADAN_OK);
@@ -334,11 +333,76 @@ static void test_pairs_stream(void) {
   padan_lexicon_free(lex);
 }
 
+/* Gives each side in pieces of `step` lines, to the side the checker asks for. */
+static int add_texts(padan_checker *c, const char *id, const char *en, int step) {
+  const char *at[2] = {id, en};
+  int side;
+  while ((side = padan_check_pairs_want(c)) >= 0) {
+    const char *e = at[side];
+    for (int k = 0; k < step && *e; k++) {
+      const char *nl = strchr(e, '\n');
+      e = nl ? nl + 1 : e + strlen(e);
+    }
+    int rc = padan_check_pairs_text(c, side, at[side], (size_t)(e - at[side]), *e == '\0');
+    if (rc)
+      return rc;
+    at[side] = e;
+  }
+  return PADAN_OK;
+}
+
+/* Sentence mode streamed: sentences that run over line ends and pieces, a
+ * sentence alone on its line, the findings of the whole-text check. */
+static void test_sentences_stream(void) {
+  padan_lexicon *lex = lex_new();
+  padan_checker *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_checker_new(lex, &c), PADAN_OK);
+  const char *id = "Korea Utara menandatangani perjanjian pertahanan bersama. Negara itu\n"
+                   "kuat dan Pyongyang setuju. Perjanjian pertahanan bersama itu penting\n"
+                   "bagi kedua negara.\n\nNegara itu menolak. Korut menolak perjanjian\n"
+                   "pertahanan bersama. Negara Korut itu menolak Pyongyang.\n"
+                   "Rakyat negara itu marah. Kim Il Sung dan Rodong Sinmun.\n";
+  const char *en = "North Korea signed a mutual defense treaty.\nThe nation is strong and\n"
+                   "Pyongyang agreed. The Mutual Defence Treaties matter to both countries.\n"
+                   "The nation refused. Pyongyang rejected\nthe mutual defense pact.\n"
+                   "The nation of Pyongyang refused Pyongyang. The people of the nation\n"
+                   "were angry. Kim Il Sung and Rodong Sinmun.\n";
+  pd_buf whole, str;
+  pd_buf_init(&whole);
+  CU_ASSERT_EQUAL_FATAL(padan_check_pairs(c, id, strlen(id), en, strlen(en), 0), PADAN_OK);
+  size_t nwhole = padan_check_count(c);
+  for (size_t i = 0; i < nwhole; i++)
+    ser(&whole, padan_check_get(c, i));
+  CU_ASSERT(nwhole >= 4);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(whole.p);
+  CU_ASSERT_PTR_NOT_NULL(strstr(whole.p, "|5|4||5|")); /* id line 5 aligned with en line 4 */
+  for (int step = 1; step <= 3; step++) {
+    size_t n = 0;
+    pd_buf_init(&str);
+    CU_ASSERT_EQUAL_FATAL(padan_check_pairs_begin(c, 0, ser_emit, &str), PADAN_OK);
+    CU_ASSERT_EQUAL(padan_check_pairs_add(c, "x", 1, "y", 1), PADAN_EARG);
+    CU_ASSERT_EQUAL(add_texts(c, id, en, step), PADAN_OK);
+    CU_ASSERT_EQUAL(padan_check_pairs_rewind(c, &n), PADAN_OK);
+    CU_ASSERT_EQUAL(n, nwhole);
+    CU_ASSERT_EQUAL(add_texts(c, id, en, step), PADAN_OK);
+    CU_ASSERT_EQUAL(padan_check_pairs_finish(c), PADAN_OK);
+    for (size_t i = 0; i < padan_check_count(c); i++)
+      ser(&str, padan_check_get(c, i));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(str.p);
+    CU_ASSERT_STRING_EQUAL(str.p, whole.p);
+    pd_buf_free(&str);
+  }
+  pd_buf_free(&whole);
+  padan_checker_free(c);
+  padan_lexicon_free(lex);
+}
+
 int suite_check(void) {
   CU_pSuite s = CU_add_suite("check", NULL, NULL);
   if (!s || !CU_add_test(s, "English keys and edit distance", test_en_norm) ||
       !CU_add_test(s, "bilingual findings", test_pairs) ||
       !CU_add_test(s, "bilingual findings streamed pair by pair", test_pairs_stream) ||
+      !CU_add_test(s, "sentence mode streamed in pieces", test_sentences_stream) ||
       !CU_add_test(s, "source-side variants", test_variants) ||
       !CU_add_test(s, "case and compounds in matching", test_match_case))
     return 1;

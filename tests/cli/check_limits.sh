@@ -1,0 +1,54 @@
+#!/bin/sh
+# padan check: sentence mode and long lines stream with bounded memory (the
+# 36 MB --lines bound is in check.sh). Skipped under valgrind.
+. "$(dirname "$0")/lib.sh"
+if [ -n "${PADAN_WRAP:-}" ]; then echo "too slow under $PADAN_WRAP: skipped"; exit 77; fi
+F="$FIX/check"
+L="--no-default-lexicon --lexicon=$F/lex.tsv"
+D=1234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890
+D="$D$D$D$D"
+# N line pairs, each with a missing and a deprecated term; every 3rd has an approved one
+pair() {
+  yes "Korut menolak perjanjian pertahanan bersama, nomor $D." | head -n "$1" > "$TMP/$2-id.txt"
+  yes "Pyongyang rejected the mutual defense pact, number $D.
+North Korea rejected the mutual defence treaty, number $D.
+Pyongyang rejected the mutual defense pact, number $D." | head -n "$1" > "$TMP/$2-en.txt"
+}
+rss() { # peak RSS in KB of padan "$@" (0 without /usr/bin/time)
+  if [ -x /usr/bin/time ]; then
+    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+      "$PADAN" "$@" > /dev/null 2>&1
+    tail -n 1 "$TMP/rss"
+  else
+    "$PADAN" "$@" > /dev/null 2>&1
+    echo 0
+  fi
+}
+pair 8000 small
+pair 24000 mid
+pair 20000 long
+# sentence mode: aligned window by window (the small pair fits in one window)
+big=$(rss check $L --format=tsv -o "$TMP/mid.tsv" "$TMP/mid-id.txt" "$TMP/mid-en.txt")
+small=$(rss check $L --format=tsv "$TMP/small-id.txt" "$TMP/small-en.txt")
+echo "peak RSS: sentences 11 MB pair ${big} KB, 3.6 MB pair ${small} KB"
+if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "sentences: peak RSS ${big} KB vs ${small} KB"; fi
+n=$(grep -c '^missing	Korut	North Korea	Pyongyang	' "$TMP/mid.tsv")
+if [ "$n" -eq 16000 ]; then ok; else fail "sentences: 16000 missing, got $n"; fi
+if tail -n 2 "$TMP/mid.tsv" | head -n 1 | grep -q "^deprecated	.*	24000	24000	k1	"; then ok; else fail "sentences: last line pair"; fi
+# one long line (9 MB): with --lines the pair is held whole; sentence mode cuts it
+tr '\n' ' ' < "$TMP/long-id.txt" > "$TMP/long1-id.txt"
+yes "Pyongyang rejected the mutual defense pact, number $D." | head -n 20000 | tr '\n' ' ' > "$TMP/long1-en.txt"
+run check --lines $L --format=tsv "$TMP/long1-id.txt" "$TMP/long1-en.txt"
+expect_rc 1 "long line"
+expect_out "missing	Korut	North Korea		1	1	k2" "long line: one missing finding"
+n=$(grep -vc '^#' "$TMP/out")
+if [ "$n" -eq 2 ]; then ok; else fail "long line: 2 findings, got $n"; fi
+longl=$(rss check --lines $L --format=tsv "$TMP/long1-id.txt" "$TMP/long1-en.txt")
+echo "peak RSS: --lines, one 9 MB line pair ${longl} KB (the pair is the unit: held whole, with its tokens)"
+long=$(rss check $L --format=tsv -o "$TMP/long.tsv" "$TMP/long1-id.txt" "$TMP/long1-en.txt")
+echo "peak RSS: sentences, one 9 MB line ${long} KB"
+if [ "$long" -lt $((small + 32768)) ]; then ok; else fail "long line, sentences: peak RSS ${long} KB"; fi
+n=$(grep -c '^missing	Korut	' "$TMP/long.tsv")
+if [ "$n" -eq 20000 ]; then ok; else fail "long line, sentences: 20000 missing, got $n"; fi
+
+done_tests
