@@ -2,13 +2,54 @@
 #include "config.h"
 #include "lexicon/lexicon_int.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ native TSV */
 
-int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
+/* One row s[0..n) (no line end) of a TSV lexicon, line `line`. */
+static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
   padan_lexicon *lex = ld->lex;
+  if (n == 0 || s[0] == '#')
+    return PADAN_OK;
+  if (memchr(s, '\0', n))
+    return pd_lex_fail(lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name, line);
+  if (pd_utf8_valid_prefix(s, n) != n)
+    return pd_lex_fail(lex, PADAN_EUTF8, "%s:%zu: invalid UTF-8", ld->name, line);
+  const char *f[7] = {0};
+  size_t fl[7] = {0};
+  size_t nf = 0, a = 0;
+  for (size_t j = 0; j <= n && nf < 7; j++)
+    if (j == n || s[j] == '\t') {
+      f[nf] = s + a, fl[nf] = j - a, nf++;
+      a = j + 1;
+    }
+  if (nf < 3 || !fl[0] || !fl[1] || !fl[2]) {
+    if (nf < 3)
+      return pd_lex_fail(lex, PADAN_EFORMAT,
+                         "%s:%zu: missing columns: %zu field%s, need concept TAB lang TAB term",
+                         ld->name, line, nf, nf == 1 ? "" : "s");
+    return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: empty %s", ld->name, line,
+                       !fl[0] ? "concept id" : !fl[1] ? "language" : "term");
+  }
+  int st = nf > 3 ? pd_lex_status_parse(f[3], fl[3]) : PADAN_TERM_ADMITTED;
+  if (!st)
+    return pd_lex_fail(lex, PADAN_EFORMAT,
+                       "%s:%zu: unknown status '%.*s' (preferred, admitted or deprecated)",
+                       ld->name, line, (int)fl[3], f[3]);
+  uint32_t c;
+  int rc = pd_lexload_concept(ld, f[0], fl[0], line, &c);
+  if (!rc && nf > 6)
+    rc = pd_lexload_domain(ld, c, f[6], fl[6], line);
+  if (!rc)
+    rc = pd_lexload_term(ld, c, f[1], fl[1], f[2], fl[2], st, nf > 4 ? f[4] : "",
+                         nf > 4 ? fl[4] : 0, nf > 5 ? f[5] : "", nf > 5 ? fl[5] : 0, line, 0);
+  return rc;
+}
+
+int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
   size_t i = 0, line = 0;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     i = 3;
@@ -20,44 +61,37 @@ int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
     i += n + (nl ? 1 : 0);
     if (n && s[n - 1] == '\r')
       n--;
-    if (n == 0 || s[0] == '#')
-      continue;
-    if (memchr(s, '\0', n))
-      return pd_lex_fail(lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name, line);
-    if (pd_utf8_valid_prefix(s, n) != n)
-      return pd_lex_fail(lex, PADAN_EUTF8, "%s:%zu: invalid UTF-8", ld->name, line);
-    const char *f[7] = {0};
-    size_t fl[7] = {0};
-    size_t nf = 0, a = 0;
-    for (size_t j = 0; j <= n && nf < 7; j++)
-      if (j == n || s[j] == '\t') {
-        f[nf] = s + a, fl[nf] = j - a, nf++;
-        a = j + 1;
-      }
-    if (nf < 3 || !fl[0] || !fl[1] || !fl[2]) {
-      if (nf < 3)
-        return pd_lex_fail(lex, PADAN_EFORMAT,
-                           "%s:%zu: missing columns: %zu field%s, need concept TAB lang TAB term",
-                           ld->name, line, nf, nf == 1 ? "" : "s");
-      return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: empty %s", ld->name, line,
-                         !fl[0] ? "concept id" : !fl[1] ? "language" : "term");
-    }
-    int st = nf > 3 ? pd_lex_status_parse(f[3], fl[3]) : PADAN_TERM_ADMITTED;
-    if (!st)
-      return pd_lex_fail(lex, PADAN_EFORMAT,
-                         "%s:%zu: unknown status '%.*s' (preferred, admitted or deprecated)",
-                         ld->name, line, (int)fl[3], f[3]);
-    uint32_t c;
-    int rc = pd_lexload_concept(ld, f[0], fl[0], line, &c);
-    if (!rc && nf > 6)
-      rc = pd_lexload_domain(ld, c, f[6], fl[6], line);
-    if (!rc)
-      rc = pd_lexload_term(ld, c, f[1], fl[1], f[2], fl[2], st, nf > 4 ? f[4] : "",
-                           nf > 4 ? fl[4] : 0, nf > 5 ? f[5] : "", nf > 5 ? fl[5] : 0, line, 0);
+    int rc = tsv_row(ld, s, n, line);
     if (rc)
       return rc;
   }
   return PADAN_OK;
+}
+
+int pd_lex_read_tsv_file(pd_lexload *ld, FILE *fp) {
+  char *buf = NULL;
+  size_t cap = 0, line = 0;
+  ssize_t got;
+  int rc = PADAN_OK;
+  errno = 0;
+  while (!rc && (got = getline(&buf, &cap, fp)) >= 0) {
+    line++;
+    const char *s = buf;
+    size_t n = (size_t)got;
+    if (n && s[n - 1] == '\n')
+      n--;
+    if (line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+      s += 3, n -= 3;
+    if (n && s[n - 1] == '\r')
+      n--;
+    rc = tsv_row(ld, s, n, line);
+    errno = 0;
+  }
+  if (!rc && ferror(fp))
+    rc = pd_lex_fail(ld->lex, errno == ENOMEM ? PADAN_ENOMEM : PADAN_EIO, "%s: %s", ld->name,
+                     strerror(errno ? errno : EIO));
+  free(buf);
+  return rc;
 }
 
 /* Writes a field with TAB and line breaks turned into spaces (the format has no escapes). */

@@ -375,6 +375,20 @@ int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, u
     rc = pd_lex_read_dictd(&ld, path);
     return pd_lexload_end(&ld, rc);
   }
+  if (format == PADAN_LEXFMT_TSV) {
+    /* line by line: only one row of the file is held at a time */
+    int in = strcmp(path, "-") == 0;
+    FILE *fp = in ? stdin : fopen(path, "rb");
+    if (!fp)
+      return pd_lex_fail(lex, PADAN_EIO, "%s: %s", path, strerror(errno));
+    pd_lexload ld;
+    int rc = pd_lexload_begin(&ld, lex, in ? "(standard input)" : path, flags);
+    if (!rc)
+      rc = pd_lexload_end(&ld, pd_lex_read_tsv_file(&ld, fp));
+    if (!in)
+      fclose(fp);
+    return rc;
+  }
   char *data;
   size_t len;
   int rc = pd_read_file(path, &data, &len);

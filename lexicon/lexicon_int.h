@@ -107,6 +107,8 @@ int pd_lex_index(padan_lexicon *lex);
 
 /* Parsers and writers (status; the message through pd_lex_fail). */
 int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len);
+/* The same, line by line from fp (one line in memory at a time). */
+int pd_lex_read_tsv_file(pd_lexload *ld, FILE *fp);
 int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, char sep);
 int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len);
 int pd_lex_read_dictd(pd_lexload *ld, const char *path);
