@@ -97,6 +97,47 @@ static void test_errors(void) {
   padan_lexicon_free(lex);
 }
 
+
+/* A .tsv file is read line by line: the same rows as from memory (BOM, CRLF,
+ * comments, a last line without LF, a NUL byte, errors with their line). */
+static void test_tsv_file_stream(void) {
+  static const char data[] = "\xEF\xBB\xBF#c\tl\tt\r\nc1\tid\tperang\tpreferred\r\n\r\n"
+                             "c1\ten\twar\tpreferred\tnoun\tnote\tmil\nc2\tid\tbom";
+  static const char bad[] = "c1\tid\tperang\nc1\ten\twar\tmaybe\n";
+  static const char nul[] = "c1\tid\tper\0ang\n";
+  const char *datas[3] = {data, bad, nul};
+  size_t lens[3] = {sizeof data - 1, sizeof bad - 1, sizeof nul - 1};
+  int want[3] = {PADAN_OK, PADAN_EFORMAT, PADAN_EBINARY};
+  for (int k = 0; k < 3; k++) {
+    char path[] = "/tmp/padan-lex-XXXXXX.tsv";
+    int fd = mkstemps(path, 4);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT_FATAL(write(fd, datas[k], lens[k]) == (ssize_t)lens[k]);
+    close(fd);
+    padan_lexicon *a = padan_lexicon_new(), *b = padan_lexicon_new();
+    CU_ASSERT_EQUAL(padan_lexicon_load(a, path, PADAN_LEXFMT_AUTO), want[k]);
+    CU_ASSERT_EQUAL(padan_lexicon_load_mem(b, path, datas[k], lens[k], PADAN_LEXFMT_TSV, 0),
+                    want[k]);
+    CU_ASSERT_STRING_EQUAL(padan_lexicon_errmsg(a), padan_lexicon_errmsg(b));
+    CU_ASSERT_EQUAL(padan_lexicon_term_count(a), padan_lexicon_term_count(b));
+    if (k == 0) {
+      CU_ASSERT_EQUAL(padan_lexicon_term_count(a), 3);
+      padan_lexicon_term t;
+      CU_ASSERT_EQUAL_FATAL(padan_lexicon_concept_term(a, 0, 1, &t), PADAN_OK);
+      CU_ASSERT_STRING_EQUAL(t.text, "war");
+      CU_ASSERT_STRING_EQUAL(t.note, "note");
+      CU_ASSERT_EQUAL(t.line, 4);
+      CU_ASSERT_EQUAL_FATAL(padan_lexicon_concept_term(a, 1, 0, &t), PADAN_OK);
+      CU_ASSERT_STRING_EQUAL(t.text, "bom");
+    }
+    if (k == 1)
+      CU_ASSERT_PTR_NOT_NULL(strstr(padan_lexicon_errmsg(a), ".tsv:2: unknown status 'maybe'"));
+    padan_lexicon_free(a);
+    padan_lexicon_free(b);
+    unlink(path);
+  }
+}
+
 /* Sorted TSV data lines of a lexicon saved to path. */
 static char *saved_sorted(padan_lexicon *lex, const char *tmpl) {
   char path[256], cmd[600];
@@ -358,6 +399,7 @@ int suite_lexicon(void) {
   if (!s)
     return -1;
   if (!CU_add_test(s, "TSV load", test_tsv_load) || !CU_add_test(s, "errors", test_errors) ||
+      !CU_add_test(s, "TSV file read line by line", test_tsv_file_stream) ||
       !CU_add_test(s, "round trips TSV-TBX-CSV", test_round_trips) ||
       !CU_add_test(s, "TBX v2 read", test_tbx_v2_read) ||
       !CU_add_test(s, "lookup", test_lookup) || !CU_add_test(s, "base rank", test_base_rank) ||
