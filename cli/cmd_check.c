@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *CMD = "check";
@@ -35,12 +36,13 @@ static void usage(FILE *fp) {
           "Only curated lexicons supply approved terms (never a base dictionary).\n"
           "Bilingual findings come in input order (text and HTML start a heading when the\n"
           "concept changes); inconsistent findings come last.\n\n"
-          "Large inputs: ID_FILE and EN_FILE are read twice, in pieces (standard input is\n"
-          "first copied to a temporary file); the first pass gathers what findings depend on\n"
-          "document-wide. Memory grows with the vocabulary, the concepts found and their\n"
-          "renderings, not with the length of the texts; with --lines one line pair is held\n"
-          "whole. Without --lines sentences are aligned in windows of 5000: texts longer than\n"
-          "a window may align slightly differently where windows join.\n"
+          "Large inputs: ID_FILE and EN_FILE are read twice, in pieces (standard input and\n"
+          "pipes are first copied to a temporary file in $TMPDIR); the first pass gathers\n"
+          "what findings depend on document-wide. Memory grows with the vocabulary, the\n"
+          "concepts found and their renderings, not with the length of the texts; with\n"
+          "--lines one line pair is held whole (with its tokens). Without --lines sentences\n"
+          "are aligned in windows of 5000: texts longer than a window may align slightly\n"
+          "differently where windows join.\n"
           "--variants reads each FILE whole: its memory grows with the batch.\n"
           "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
 }
@@ -591,48 +593,74 @@ out:
   return rc;
 }
 
-/* Standard input is read twice: copied to a temporary file first. */
-static int spool_stdin(char *path, size_t cap) {
+/* Standard input, a pipe or a FIFO cannot be read twice: such an input is
+ * copied to a temporary file first. */
+static int spool_input(const char *src, char *path, size_t cap) {
+  const char *shown = strcmp(src, "-") == 0 ? "(standard input)" : src;
+  FILE *in = strcmp(src, "-") == 0 ? stdin : fopen(src, "rb");
+  if (!in) {
+    cli_error(CMD, "%s: %s", shown, strerror(errno));
+    return EXIT_ERROR;
+  }
   const char *dir = getenv("TMPDIR");
   snprintf(path, cap, "%s/padan-check.XXXXXX", dir && *dir ? dir : "/tmp");
   int fd = mkstemp(path);
   if (fd < 0) {
     cli_error(CMD, "%s: %s", path, strerror(errno));
+    if (in != stdin)
+      fclose(in);
+    *path = '\0';
     return EXIT_ERROR;
   }
   FILE *fp = fdopen(fd, "wb");
   char buf[1 << 16];
   size_t n;
   int bad = !fp;
-  while (!bad && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+  while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
     bad = fwrite(buf, 1, n, fp) != n;
-  if (ferror(stdin)) {
-    cli_error(CMD, "(standard input): %s", strerror(errno));
+  if (ferror(in)) {
+    cli_error(CMD, "%s: %s", shown, strerror(errno));
     bad = 1;
   } else if (bad) {
     cli_error(CMD, "%s: %s", path, strerror(errno));
   }
+  if (in != stdin)
+    fclose(in);
   if (fp ? fclose(fp) != 0 : close(fd) != 0)
     bad = 1;
   if (bad) {
     remove(path);
+    *path = '\0';
     return EXIT_ERROR;
   }
   return EXIT_DONE;
+}
+
+/* 1 when path can be opened twice with the same content (a regular file). */
+static int rereadable(const char *path) {
+  struct stat sb;
+  return strcmp(path, "-") != 0 && (stat(path, &sb) != 0 || S_ISREG(sb.st_mode));
 }
 
 /* Two passes over the files (the first gathers what findings depend on
  * document-wide), findings written as the second pass finds them. */
 static int check_stream(padan_checker *ck, const char **files, const char *encoding,
                         const char *out, int fmt, int lines) {
-  char spool[4096] = "";
+  char spool[2][4096] = {"", ""};
   const char *path[2] = {files[0], files[1]};
   int rc = EXIT_ERROR;
   for (int k = 0; k < 2; k++)
-    if (strcmp(files[k], "-") == 0) {
-      if (!*spool && spool_stdin(spool, sizeof spool) != EXIT_DONE)
+    if (!rereadable(files[k])) {
+      if (k == 1 && strcmp(files[0], files[1]) == 0 && *spool[0]) {
+        path[1] = spool[0];
+        continue;
+      }
+      if (spool_input(files[k], spool[k], sizeof spool[k]) != EXIT_DONE) {
+        if (*spool[0])
+          remove(spool[0]);
         return EXIT_ERROR;
-      path[k] = spool;
+      }
+      path[k] = spool[k];
     }
   pw_t w = {NULL, fmt, 0, NULL, NULL};
   size_t nl[2], nl2[2], count = 0;
@@ -679,8 +707,9 @@ out:
     pw_end(&w);
     cli_out_close(CMD, &o, 0);
   }
-  if (*spool)
-    remove(spool);
+  for (int k = 0; k < 2; k++)
+    if (*spool[k])
+      remove(spool[k]);
   return rc;
 }
 

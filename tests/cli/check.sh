@@ -124,6 +124,16 @@ expect_rc 1 "--lines with English on stdin"
 expect_out "missing	Korut	North Korea		3	3	k2" "stdin: same findings"
 n=$(grep -vc '^#' "$TMP/out")
 if [ "$n" -eq 4 ]; then ok; else fail "stdin: 4 findings, got $n"; fi
+# a pipe (read twice: copied first)
+if [ -z "${PADAN_WRAP:-}" ] && command -v mkfifo > /dev/null; then
+  mkfifo "$TMP/fifo"
+  cat "$F/en.txt" > "$TMP/fifo" &
+  run check --lines $L --format=tsv "$F/id.txt" "$TMP/fifo"
+  wait
+  expect_rc 1 "--lines with the English from a FIFO"
+  n=$(grep -vc '^#' "$TMP/out")
+  if [ "$n" -eq 4 ]; then ok; else fail "FIFO: 4 findings, got $n"; fi
+fi
 # sentence mode streams too: the same findings with the English on stdin
 run check $L --format=tsv "$F/id.txt" "$F/en.txt"
 cp "$TMP/out" "$TMP/sent.tsv"
