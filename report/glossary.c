@@ -331,14 +331,20 @@ static int cmp_rows(const void *x, const void *y) {
 
 typedef struct {
   pd_strmap keys;
-  pd_vec ent; /* gkey per key id (index id-1) */
+  pd_strmap first; /* every key's text up to its first space: a quick "no key starts here" */
+  pd_vec ent;      /* gkey per key id (index id-1) */
   size_t maxn;
 } keytab;
+
+#define SCAN_MAXN 31 /* tokens of the longest key looked for */
 
 static gkey *key_entry(keytab *kt, const char *k, size_t n, int create) {
   uint32_t id = pd_strmap_find(&kt->keys, k, n);
   if (!id) {
-    if (!create || pd_strmap_intern(&kt->keys, k, n, &id))
+    uint32_t fid;
+    const char *sp = memchr(k, ' ', n);
+    if (!create || pd_strmap_intern(&kt->keys, k, n, &id) ||
+        pd_strmap_intern(&kt->first, k, sp ? (size_t)(sp - k) : n, &fid))
       return NULL;
   }
   while (kt->ent.n < id)
@@ -565,21 +571,35 @@ static int scan_text(padan_glossary *g, scanner *sc, const char *text, size_t le
         i++;
         continue;
       }
+      /* no key starts with this token's key: nothing to look up here */
+      const char *k0 = sc->sk.p + sc->koff[i];
+      size_t k0n = sc->koff[i + 1] - sc->koff[i];
+      const char *sp = memchr(k0, ' ', k0n);
+      if (!pd_strmap_find(&sc->kt->first, k0, sp ? (size_t)(sp - k0) : k0n)) {
+        i++;
+        continue;
+      }
       size_t run = 0;
-      while (i + run < end && run < sc->kt->maxn && scan_kind(sc->dt.tok[i + run].kind))
+      while (i + run < end && run < sc->kt->maxn && run < SCAN_MAXN &&
+             scan_kind(sc->dt.tok[i + run].kind))
         run++;
+      /* the key of the whole run; the key of its first m tokens is a prefix */
+      size_t kend[SCAN_MAXN + 1];
+      pd_buf_clear(&sc->key);
+      for (size_t k = 0; k < run; k++) {
+        if (k && pd_buf_putc(&sc->key, ' '))
+          return PADAN_ENOMEM;
+        if (pd_buf_append(&sc->key, sc->sk.p + sc->koff[i + k],
+                          sc->koff[i + k + 1] - sc->koff[i + k]))
+          return PADAN_ENOMEM;
+        kend[k + 1] = sc->key.len;
+      }
       size_t advance = 1;
       int lex_done = 0;
       size_t lexlen = 0;  /* words of the lexicon term matched here */
       size_t longest = 0; /* words of the longest term of any kind starting here */
       for (size_t m = run; m >= 1; m--) {
-        pd_buf_clear(&sc->key);
-        for (size_t k = 0; k < m; k++) {
-          if (k)
-            pd_buf_putc(&sc->key, ' ');
-          pd_buf_append(&sc->key, sc->sk.p + sc->koff[i + k], sc->koff[i + k + 1] - sc->koff[i + k]);
-        }
-        gkey *e = sc->key.len ? key_entry(sc->kt, sc->key.p, sc->key.len, 0) : NULL;
+        gkey *e = kend[m] ? key_entry(sc->kt, sc->key.p, kend[m], 0) : NULL;
         if (!e || (!e->lex_term && !e->row))
           continue;
         if (!longest)
@@ -733,6 +753,7 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
 
   keytab kt;
   pd_strmap_init(&kt.keys);
+  pd_strmap_init(&kt.first);
   pd_vec_init(&kt.ent, sizeof(gkey));
   kt.maxn = 1;
   padan_tokens toks, dt;
@@ -868,5 +889,6 @@ out:
   padan_tokens_free(&dt);
   pd_vec_free(&kt.ent);
   pd_strmap_free(&kt.keys);
+  pd_strmap_free(&kt.first);
   return rc;
 }

@@ -126,4 +126,46 @@ run glossary $L
 expect_rc 2 "no files"
 run glossary $L -o "$TMP/nodir/g.tsv" "$G/article.txt"
 expect_rc 2 "unwritable output"
+# standard input and --docs read the same text; a bad --docs is a usage error
+run glossary $L "$G/article.txt"
+cp "$TMP/out" "$TMP/article.tsv"
+run_in "$G/article.txt" glossary $L -
+if cmp -s "$TMP/out" "$TMP/article.tsv"; then ok; else fail "stdin differs from the file"; fi
+run glossary $L --docs=line "$G/article.txt"
+expect_rc 0 "--docs=line"
+expect_out_re "^perjanjian pertahanan bersama	mutual defense treaty	lexicon	2	" "--docs=line rows"
+run glossary $L --docs=page "$G/article.txt"
+expect_rc 2 "bad --docs"
+expect_err "--docs must be file, line or blank" "bad --docs named"
+
+# ---- bounded memory: 40 MB as lines and as one line next to 5 MB (8192 copies of
+# the sample articles), counts and examples exact; the input over 8 MiB goes to a
+# temporary file for the example scan. Skipped under valgrind.
+if [ -n "${PADAN_WRAP:-}" ]; then
+  echo "memory checks skipped under $PADAN_WRAP"
+elif [ ! -x /usr/bin/time ]; then
+  echo "/usr/bin/time not found: memory bounds not checked"
+else
+  cat "$top_srcdir"/samples/*.txt "$FIX/terms/small.txt" > "$TMP/unit.txt"
+  cp "$TMP/unit.txt" "$TMP/big.txt"
+  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
+    cat "$TMP/big.txt" "$TMP/big.txt" > "$TMP/x" && mv "$TMP/x" "$TMP/big.txt"
+    [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
+  done
+  tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
+  rss() {
+    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+      "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
+    tail -n 1 "$TMP/rss"
+  }
+  small=$(rss glossary $L "$TMP/small.txt")
+  big=$(rss glossary $L "$TMP/big.txt")
+  expect_out_re "^perjanjian pertahanan bersama	mutual defense treaty	lexicon	24576	" "40 MB: exact count (3 x 8192)"
+  expect_out_re "^angkatan laut	navy	lexicon	8192	0	.*	Menteri Pertahanan Indonesia mengatakan bahwa latihan tersebut bertujuan memperkuat kepercayaan di antara angkatan laut kawasan\.$" "40 MB: lexicon term count and example"
+  line=$(rss glossary $L "$TMP/line.txt")
+  expect_out_re "^angkatan laut	navy	lexicon	8192	" "40 MB line: lexicon term count"
+  echo "glossary peak RSS: 5 MB ${small} KB, 40 MB ${big} KB, 40 MB one line ${line} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "40 MB: peak RSS ${big} KB vs ${small} KB for 5 MB"; fi
+  if [ "$line" -lt $((small + 32768)) ]; then ok; else fail "40 MB line: peak RSS ${line} KB vs ${small} KB"; fi
+fi
 done_tests

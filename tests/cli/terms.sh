@@ -108,4 +108,57 @@ run terms --encoding=utf-8 "$TMP/bad.txt"
 expect_rc 2 "invalid utf-8"
 expect_err "bad.txt" "invalid utf-8 file named"
 
+# --docs: what a document is in one stream (the docs column counts them)
+printf 'kerja sama keamanan dibahas.\n\nkerja sama keamanan lagi.\nkerja sama keamanan.\n' > "$TMP/docs.txt"
+run terms --min-freq=1 --docs=line "$TMP/docs.txt"
+expect_out_re "^kerja sama keamanan	[0-9.]+	3	3	" "--docs=line: three documents"
+run terms --min-freq=1 --docs=blank "$TMP/docs.txt"
+expect_out_re "^kerja sama keamanan	[0-9.]+	3	2	" "--docs=blank: two documents"
+run terms --min-freq=1 "$TMP/docs.txt"
+expect_out_re "^kerja sama keamanan	[0-9.]+	3	1	" "--docs=file (default): one document"
+run terms --docs=lines "$TMP/docs.txt"
+expect_rc 2 "bad --docs"
+
+# ---- bounded memory: 40 MB of text as lines and as one line next to 5 MB, read
+# in pieces with exact counts (8192 copies of the sample articles); skipped under valgrind
+if [ -n "${PADAN_WRAP:-}" ]; then
+  echo "memory checks skipped under $PADAN_WRAP"
+elif [ ! -x /usr/bin/time ]; then
+  echo "/usr/bin/time not found: memory bounds not checked"
+else
+  cat "$top_srcdir"/samples/*.txt "$IN" > "$TMP/unit.txt"
+  cp "$TMP/unit.txt" "$TMP/big.txt"
+  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
+    cat "$TMP/big.txt" "$TMP/big.txt" > "$TMP/x" && mv "$TMP/x" "$TMP/big.txt"
+    [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
+  done
+  tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
+  # rss ARGS...: peak RSS in KB of padan ARGS, its output in $TMP/out
+  # (an ASan build holds freed memory in quarantine: keep that small here)
+  rss() {
+    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+      "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
+    tail -n 1 "$TMP/rss"
+  }
+  small=$(rss terms "$TMP/small.txt")
+  big=$(rss terms "$TMP/big.txt")
+  expect_out_re "^perjanjian pertahanan bersama	[0-9.]+	24576	1	" "40 MB: exact count (3 x 8192)"
+  expect_out_re "^Dewan Keamanan	[0-9.]+	32768	1	" "40 MB: exact count (4 x 8192)"
+  line=$(rss terms "$TMP/line.txt")
+  expect_out_re "^perjanjian pertahanan bersama	[0-9.]+	24576	1	" "40 MB line: exact count"
+  echo "terms peak RSS: 5 MB ${small} KB, 40 MB ${big} KB, 40 MB one line ${line} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "40 MB: peak RSS ${big} KB vs ${small} KB for 5 MB"; fi
+  if [ "$line" -lt $((small + 32768)) ]; then ok; else fail "40 MB line: peak RSS ${line} KB vs ${small} KB"; fi
+  # standard input, and counts of a big stream merged back
+  set +e
+  ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+    "$PADAN" terms --counts - < "$TMP/big.txt" > "$TMP/big.counts" 2> "$TMP/err"
+  set -e
+  stdin=$(tail -n 1 "$TMP/rss")
+  echo "terms --counts peak RSS: 40 MB on standard input ${stdin} KB"
+  if [ "$stdin" -lt $((small + 32768)) ]; then ok; else fail "40 MB stdin: peak RSS ${stdin} KB"; fi
+  run_in "$TMP/big.counts" terms --merge -
+  expect_out_re "^Dewan Keamanan	[0-9.]+	32768	1	" "40 MB counts merged from stdin"
+fi
+
 done_tests
