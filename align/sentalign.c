@@ -152,12 +152,16 @@ typedef struct {
 typedef struct {
   pd_strmap *voc;
   side *sd;
-  int err;
+  size_t limit; /* stop the sentence at this many tokens */
 } tokctx;
+
+#define TOK_ENOUGH 1 /* push_tok: the sentence has MAX_KEYS tokens */
 
 static int push_tok(void *vctx, const char *w, size_t len, int kind) {
   tokctx *c = vctx;
   (void)kind;
+  if (c->sd->ntok >= c->limit)
+    return TOK_ENOUGH; /* the rest of a huge line is not read */
   uint32_t id;
   if (pd_strmap_intern(c->voc, w, len, &id))
     return PADAN_ENOMEM;
@@ -214,11 +218,10 @@ static int side_build(side *sd, pd_strmap *voc, const padan_align_sent *ss, size
   for (size_t i = 0; i < n; i++) {
     sd->toff[i] = sd->ntok;
     sd->chars[i] = count_chars(ss[i].s, ss[i].len);
+    c.limit = sd->ntok + MAX_KEYS;
     int rc = pd_align_words(ss[i].s, ss[i].len, push_tok, &c);
-    if (rc)
+    if (rc && rc != TOK_ENOUGH)
       return rc;
-    if (sd->ntok - sd->toff[i] > MAX_KEYS)
-      sd->ntok = sd->toff[i] + MAX_KEYS;
   }
   sd->toff[n] = sd->ntok;
   return PADAN_OK;

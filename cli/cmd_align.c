@@ -150,14 +150,21 @@ static void put_nums(FILE *fp, const side_in *sd, int lines, size_t first, size_
     putc(']', fp);
 }
 
-/* The sentences of a bead side joined by one space, into b. */
-static void join(pd_buf *b, const padan_align_sent *s, size_t n) {
+/* The sentences of a bead side joined by one space, into b; one sentence is
+ * not copied (*out points to it). */
+static void join(pd_buf *b, const padan_align_sent *s, size_t n, const char **out,
+                 size_t *len) {
   pd_buf_clear(b);
+  if (n == 1) {
+    *out = s[0].s, *len = s[0].len;
+    return;
+  }
   for (size_t k = 0; k < n; k++) {
     if (k)
       pd_buf_putc(b, ' ');
     pd_buf_append(b, s[k].s, s[k].len);
   }
+  *out = b->len ? b->p : "", *len = b->len;
 }
 
 static int add_pair(void *ctx, const char *id, size_t idlen, const char *en, size_t enlen) {
@@ -184,18 +191,19 @@ typedef struct {
 static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
                        const padan_align_sent *ids, const padan_align_sent *ens) {
   FILE *fp = w->fp;
-  join(&w->ti, ids, x->id_n);
-  join(&w->te, ens, x->en_n);
-  const char *si = w->ti.len ? w->ti.p : "", *se = w->te.len ? w->te.p : "";
+  const char *si, *se;
+  size_t li, le;
+  join(&w->ti, ids, x->id_n, &si, &li);
+  join(&w->te, ens, x->en_n, &se, &le);
   switch (w->fmt) {
   case FMT_TSV:
     put_nums(fp, &sd[0], w->lines, x->id_first, x->id_n, 0);
     putc('\t', fp);
     put_nums(fp, &sd[1], w->lines, x->en_first, x->en_n, 0);
     fprintf(fp, "\t%.3f\t", x->score);
-    tsv_text(fp, si, w->ti.len);
+    tsv_text(fp, si, li);
     putc('\t', fp);
-    tsv_text(fp, se, w->te.len);
+    tsv_text(fp, se, le);
     putc('\n', fp);
     break;
   case FMT_JSON:
@@ -204,9 +212,9 @@ static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
     fputs(",\"en_lines\":", fp);
     put_nums(fp, &sd[1], w->lines, x->en_first, x->en_n, 1);
     fprintf(fp, ",\"score\":%.3f,\"id_text\":", x->score);
-    cli_json_str(fp, si, w->ti.len);
+    cli_json_str(fp, si, li);
     fputs(",\"en_text\":", fp);
-    cli_json_str(fp, se, w->te.len);
+    cli_json_str(fp, se, le);
     putc('}', fp);
     break;
   default:
@@ -223,12 +231,12 @@ static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
     fprintf(fp, "  (score %.3f)\n", x->score);
     if (x->id_n) {
       fputs("  id: ", fp);
-      fwrite(si, 1, w->ti.len, fp);
+      fwrite(si, 1, li, fp);
       putc('\n', fp);
     }
     if (x->en_n) {
       fputs("  en: ", fp);
-      fwrite(se, 1, w->te.len, fp);
+      fwrite(se, 1, le, fp);
       putc('\n', fp);
     }
     break;

@@ -147,6 +147,21 @@ static int terms_finish(const char *path_shown, padan_terms *t, char ***terms, s
   return PADAN_OK;
 }
 
+/* One Indonesian line as a document of term extraction; a long line in
+ * pieces, so that extraction holds a piece, not the line's tokens (the same
+ * counts as the whole line). */
+static int terms_line(padan_terms *t, const char *s, size_t len) {
+  if (len <= ((size_t)1 << 20))
+    return padan_terms_add(t, s, len);
+  for (size_t at = 0; at < len; at += (size_t)1 << 20) {
+    size_t n = len - at < ((size_t)1 << 20) ? len - at : (size_t)1 << 20;
+    int rc = padan_terms_add_piece(t, s + at, n);
+    if (rc)
+      return rc;
+  }
+  return padan_terms_end_doc(t);
+}
+
 static int add_anchor(void *ctx, const char *id, size_t idlen, const char *en, size_t enlen) {
   return padan_learner_add_anchor(ctx, id, idlen, en, enlen);
 }
@@ -311,7 +326,7 @@ int cmd_learn(int argc, char **argv) {
         } else if (!cli_blank(s[k], len[k])) {
           rc = padan_align_stream_add(st, k, s[k], len[k]);
           if (!rc && k == 0 && tx)
-            rc = padan_terms_add(tx, s[0], len[0]);
+            rc = terms_line(tx, s[0], len[0]);
           if (rc) {
             cli_error(CMD, "out of memory");
             goto done;
@@ -343,7 +358,7 @@ int cmd_learn(int argc, char **argv) {
         more[k] = r;
         nlines[k] += (size_t)r;
       }
-      if (more[0] && tx && !cli_blank(s[0], len[0]) && padan_terms_add(tx, s[0], len[0])) {
+      if (more[0] && tx && !cli_blank(s[0], len[0]) && terms_line(tx, s[0], len[0])) {
         cli_error(CMD, "%s: term extraction: %s", pa.files[0], padan_terms_errmsg(tx));
         goto done;
       }
