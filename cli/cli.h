@@ -170,6 +170,9 @@ typedef struct {
 int cli_lines_open(const char *cmd, const char *path, const char *encoding, int flags,
                    cli_lines *l);
 void cli_lines_close(cli_lines *l);
+/* Reads the first piece, so that an unreadable or undecodable file (a small
+ * one is decoded whole) is reported before any output: EXIT_DONE or EXIT_ERROR. */
+int cli_lines_start(cli_lines *l);
 /* 1 with *s, *len (valid until the next call) and the 1-based line number;
  * 0 at the end; -1 on an error (printed). */
 int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno);

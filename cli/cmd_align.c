@@ -321,6 +321,9 @@ int cmd_align(int argc, char **argv) {
     cli_error(CMD, "out of memory");
     goto done;
   }
+  for (int k = 0; k < 2; k++)
+    if (cli_lines_start(&sd[k].in) != EXIT_DONE)
+      goto done;
   if (cli_out_open(CMD, &o, pa.out) != EXIT_DONE)
     goto done;
   opened = 1;

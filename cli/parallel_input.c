@@ -83,6 +83,11 @@ int cli_lines_open(const char *cmd, const char *path, const char *encoding, int 
   return EXIT_DONE;
 }
 
+/* Makes sure the piece has unread bytes; 0 at the end of the file. */
+static int refill(cli_lines *l);
+
+int cli_lines_start(cli_lines *l) { return refill(l) < 0 ? EXIT_ERROR : EXIT_DONE; }
+
 void cli_lines_close(cli_lines *l) {
   cli_stream_close(l->in);
   pd_buf_free(&l->piece);

@@ -95,6 +95,7 @@ expect_out "Café di Bandung" "decoded"
 run align --lines --encoding=utf-8 "$TMP/cp.txt" "$TMP/cp_en.txt"
 expect_rc 2 "invalid UTF-8"
 expect_err "cp.txt" "invalid UTF-8 names the file"
+if [ -s "$TMP/out" ]; then fail "invalid UTF-8: nothing written before the error"; else ok; fi
 run align --lines --encoding=klingon "$ID" "$EN"
 expect_rc 2 "unknown encoding"
 
