@@ -1331,6 +1331,10 @@ int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t 
     st->side[side].ended = 1;
   }
   rc = sent_drain(c);
+  if (rc == PADAN_OK && !padan_align_stream_done(st->as) && padan_align_stream_want(st->as) < 0)
+    return pd_chk_fail(c, PADAN_ELIMIT,
+                       "sentence alignment: a window of %zu + %zu sentences gave no bead",
+                       padan_align_stream_held(st->as, 0), padan_align_stream_held(st->as, 1));
   if (rc && !c->err.len)
     pd_chk_fail(c, rc, "%s", padan_strerror(rc));
   return rc;

@@ -542,7 +542,12 @@ static int sents_pass(padan_checker *ck, const char *const path[2], const char *
     pd_buf_clear(&piece);
     if (!eof[side] && cli_stream_read(s[side], &piece, &eof[side]) != EXIT_DONE)
       goto out;
-    if (padan_check_pairs_text(ck, side, piece.p, piece.len, eof[side])) {
+    int st = padan_check_pairs_text(ck, side, piece.p, piece.len, eof[side]);
+    if (st == PADAN_ELIMIT) {
+      rc = -1; /* the aligner stalled: the caller checks the texts whole */
+      goto out;
+    }
+    if (st) {
       cli_error(CMD, "%s: %s", shown[side], padan_checker_errmsg(ck));
       goto out;
     }
@@ -642,6 +647,42 @@ static int rereadable(const char *path) {
   return strcmp(path, "-") != 0 && (stat(path, &sb) != 0 || S_ISREG(sb.st_mode));
 }
 
+/* Sentence mode on the whole texts (when the windowed aligner stalls). */
+static int check_whole(padan_checker *ck, const char *const path[2], const char *const shown[2],
+                       const char *encoding, const char *out, int fmt) {
+  char *id = NULL, *en = NULL;
+  size_t idlen, enlen;
+  (void)shown;
+  if (cli_read_text(CMD, path[0], encoding, &id, &idlen) != EXIT_DONE)
+    return EXIT_ERROR;
+  if (cli_read_text(CMD, path[1], encoding, &en, &enlen) != EXIT_DONE) {
+    free(id);
+    return EXIT_ERROR;
+  }
+  int st = padan_check_pairs(ck, id, idlen, en, enlen, 0);
+  free(id);
+  free(en);
+  if (st) {
+    cli_error(CMD, "%s", padan_checker_errmsg(ck));
+    return EXIT_ERROR;
+  }
+  cli_out o;
+  if (cli_out_open(CMD, &o, out) != EXIT_DONE)
+    return EXIT_ERROR;
+  pw_t w = {o.fp, fmt, 0, NULL, NULL};
+  pw_begin(&w, padan_check_count(ck));
+  int wr = pw_list(&w, ck);
+  pw_end(&w);
+  if (wr) {
+    cli_error(CMD, "out of memory");
+    cli_out_close(CMD, &o, 0);
+    return EXIT_ERROR;
+  }
+  if (cli_out_close(CMD, &o, 1) != EXIT_DONE)
+    return EXIT_ERROR;
+  return padan_check_count(ck) ? EXIT_FINDINGS : EXIT_DONE;
+}
+
 /* Two passes over the files (the first gathers what findings depend on
  * document-wide), findings written as the second pass finds them. */
 static int check_stream(padan_checker *ck, const char **files, const char *encoding,
@@ -671,8 +712,14 @@ static int check_stream(padan_checker *ck, const char **files, const char *encod
     cli_error(CMD, "%s", padan_checker_errmsg(ck));
     goto out;
   }
-  if ((lines ? lines_pass(ck, path, files, encoding, nl)
-             : sents_pass(ck, path, files, encoding)) != EXIT_DONE)
+  int p1 = lines ? lines_pass(ck, path, files, encoding, nl) : sents_pass(ck, path, files, encoding);
+  if (p1 == -1) {
+    cli_warn(CMD, "%s", padan_checker_errmsg(ck));
+    cli_warn(CMD, "aligning the whole texts at once instead (memory grows with their length)");
+    rc = check_whole(ck, path, files, encoding, out, fmt);
+    goto out;
+  }
+  if (p1 != EXIT_DONE)
     goto out;
   if (lines && nl[0] != nl[1])
     cli_warn(CMD, "%s has %zu lines and %s has %zu: with --lines they should pair line by line",

@@ -142,7 +142,8 @@ int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const 
  * both sides have ended) to keep memory bounded; then rewind and give the
  * same pieces again. Texts that fit in one window are aligned as
  * padan_check_pairs aligns them; longer ones may differ slightly where the
- * windows join. */
+ * windows join. PADAN_ELIMIT when the windowed aligner commits no bead from
+ * a full window (the texts cannot be streamed: check them whole). */
 int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t len, int last);
 int padan_check_pairs_want(const padan_checker *c);
 /* Ends the first pass; *nfindings (may be NULL) receives the number of
