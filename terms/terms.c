@@ -771,25 +771,39 @@ static int word_like(const padan_token *tk) {
          !(tk->flags & PADAN_TF_DIGIT);
 }
 
-/* Counts the sentences of text[0..len): all of them when final, else all but
- * the last one, whose end may lie in the next piece (a sentence over
- * PD_TERMS_CARRY_MAX alone is counted anyway). *used receives how many bytes
- * were counted: the rest is the held-back sentence. */
+/* How many sentences of a piece are final: all but the last one and any
+ * before it not separated from the next by white space (more text could
+ * still join them: "hatM.H" is two sentences, "hatM.H.r" one word). */
+static size_t safe_sentences(const padan_tokens *tk, const char *text) {
+  size_t n = tk->nsent;
+  while (n > 0) {
+    n--;
+    size_t st = tk->sent[n].start;
+    if (n > 0 && st > 0 &&
+        (text[st - 1] == ' ' || text[st - 1] == '\n' || text[st - 1] == '\t' || text[st - 1] == '\r'))
+      return n;
+  }
+  return 0;
+}
+
+/* Counts the sentences of text[0..len): all of them when final, else the
+ * final ones (safe_sentences), as the rest may change with the next piece
+ * (held-back text over PD_TERMS_CARRY_MAX is counted anyway). *used receives
+ * how many bytes were counted: the rest is held back. */
 static int count_text(padan_terms *t, const char *text, size_t len, int final, size_t *used) {
   padan_tokens_clear(&t->toks);
   *used = 0;
   int rc = padan_tokenize(t->tk, text, len, 0, 0, &t->toks);
   if (rc)
     return rc;
-  size_t nsent = t->toks.nsent;
-  *used = len;
-  if (!final && nsent > 1) {
-    nsent--;
-    *used = t->toks.sent[nsent].start;
-  } else if (!final && len <= PD_TERMS_CARRY_MAX) {
-    nsent = 0;
+  size_t nsent = final ? t->toks.nsent : safe_sentences(&t->toks, text);
+  *used = nsent < t->toks.nsent ? t->toks.sent[nsent].start : len;
+  if (!final && nsent == 0 && len <= PD_TERMS_CARRY_MAX) {
     *used = 0;
+    return PADAN_OK;
   }
+  if (!final && nsent == 0) /* a sentence over the limit: counted as it is */
+    nsent = t->toks.nsent, *used = len;
   pd_run *r = malloc(sizeof *r);
   if (!r)
     return PADAN_ENOMEM;

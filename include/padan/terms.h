@@ -95,12 +95,12 @@ int padan_terms_add(padan_terms *t, const char *text, size_t len);
 /* A document given in pieces (a file read a block at a time): each call adds
  * the next piece of the open document (the first call opens one), and
  * padan_terms_end_doc closes it. The pieces may be cut anywhere, even inside a
- * word or character: the last sentence of what was given is held back until
- * the next piece or the end of the document, so counts, document frequencies,
+ * word or character: the last sentence of what was given (from the last
+ * sentence start that follows white space) is held back until the next piece
+ * or the end of the document, so counts, document frequencies,
  * contexts and the ranking are exactly those of the whole text given to
- * padan_terms_add, as long as no single sentence is longer than 4 MiB (a
- * longer one is counted in parts). Memory: the held-back sentence plus the
- * piece. The text is copied; the caller keeps its buffer. PADAN_OK,
+ * padan_terms_add, as long as the held-back text stays under 4 MiB (a longer
+ * sentence is counted in parts). Memory: the held-back text plus the piece. The text is copied; the caller keeps its buffer. PADAN_OK,
  * PADAN_ENOMEM, PADAN_EARG. */
 int padan_terms_add_piece(padan_terms *t, const char *text, size_t len);
 

@@ -319,6 +319,22 @@ static void test_pieces(void) {
     free(p);
   }
   free(whole);
+  /* regression (fuzz_terms): "hatM.H" is two sentences but "hatM.H.r" one
+   * word, so a sentence is final only when white space follows it; 1-byte pieces */
+  static const char *const odd = "Perjanjian hatM.H.r pertahanan. Kerja sama hatM.H.r bersama. "
+                                 "Kerja sama dkk. Besar.\nhatM.H.r kerja sama hatM.H.r.";
+  for (size_t step = 1; step <= 3; step++) {
+    padan_terms *a = make(1), *b = make(1);
+    CU_ASSERT_EQUAL(padan_terms_add(a, odd, strlen(odd)), PADAN_OK);
+    for (size_t i = 0; i < strlen(odd); i += step)
+      CU_ASSERT_EQUAL(padan_terms_add_piece(b, odd + i, strlen(odd) - i < step ? strlen(odd) - i : step),
+                      PADAN_OK);
+    char *da = dump(a), *db = dump(b);
+    CU_ASSERT_STRING_EQUAL(db, da);
+    CU_ASSERT(strstr(da, "hatM.H.r") != NULL);
+    free(da), free(db);
+    padan_terms_free(a), padan_terms_free(b);
+  }
   /* end_doc without pieces is an empty document; rank ends an open one */
   padan_terms *t = make(1);
   CU_ASSERT_EQUAL(padan_terms_end_doc(t), PADAN_OK);
