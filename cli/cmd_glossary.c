@@ -46,7 +46,7 @@ static void usage(FILE *fp) {
           "Inputs are read in pieces: memory grows with the distinct words and terms and\n"
           "the lexicon, not with the length of the input. The input is read a second time\n"
           "for examples and lexicon matches: up to 8 MiB of it is kept in memory, more in\n"
-          "an unlinked temporary file (about the input's size, in /tmp).\n"
+          "an unlinked temporary file in $TMPDIR, else /tmp (about the input's size).\n"
           "Exit status: 0 done (a glossary is not a finding), 2 usage or input error.\n");
 }
 

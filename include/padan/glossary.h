@@ -102,7 +102,8 @@ int padan_glossary_add(padan_glossary *g, const char *text, size_t len);
  *
  * Memory: examples and lexicon matches are found after ranking, so the input
  * is kept for one more pass: in memory up to keep_bytes (8 MiB), beyond that in an
- * unlinked temporary file (tmpfile(3)) that is read back a piece at a time.
+ * unlinked temporary file in $TMPDIR (else /tmp) that is read back a piece at
+ * a time.
  * Memory then grows with the distinct words and terms and the lexicon, not
  * with the length of the input; disk use is about the input's size. */
 int padan_glossary_add_piece(padan_glossary *g, const char *text, size_t len);
