@@ -83,6 +83,8 @@ static int feed(side_in *sd, int k, int lines, padan_tokenizer *tk, padan_tokens
     }
     *p = num;
     sd->count++;
+    if (sd->in.line.cap > ((size_t)4 << 20))
+      pd_buf_free(&sd->in.line); /* the aligner has its copy of a huge line */
     return EXIT_DONE;
   }
   int r = cli_lines_piece(&sd->in, &s, &len);

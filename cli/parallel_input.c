@@ -120,6 +120,8 @@ int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno) {
     const char *a = NULL;
     size_t n = 0;
     int got = 0, r;
+    if (l->line.cap > ((size_t)4 << 20))
+      pd_buf_free(&l->line); /* do not keep a huge line's room for the next */
     l->line.len = 0;
     while ((r = refill(l)) > 0) {
       const char *p = l->piece.p + l->pos;
