@@ -52,6 +52,8 @@ struct padan_glossary {
   pd_vec info; /* growinfo */
   pd_buf err;
   int built;
+  int nomem;     /* an arena copy failed during build */
+  char empty[2]; /* what a failed copy returns */
 };
 
 static const char *match_names[] = {"none", "lexicon", "lemma", "fuzzy", "compositional",
@@ -276,8 +278,15 @@ static int all_caps(const char *s, size_t n) {
 
 /* ------------------------------------------------------------ rows */
 
+/* A copy in the arena; on failure a writable "" and g->nomem set, so that
+ * rows never hold NULL (build then fails with PADAN_ENOMEM). */
 static char *adup(padan_glossary *g, const char *s, size_t n) {
   char *p = pd_arena_strndup(&g->arena, s ? s : "", s ? n : 0);
+  if (!p) {
+    g->nomem = 1;
+    g->empty[0] = g->empty[1] = '\0';
+    p = g->empty;
+  }
   return p;
 }
 static char *adups(padan_glossary *g, const char *s) { return adup(g, s, s ? strlen(s) : 0); }
@@ -778,6 +787,7 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
       return rc0;
   }
   g->rows.n = g->info.n = 0;
+  g->nomem = 0;
   const padan_term *tv;
   size_t nt = 0;
   int rc = padan_terms_rank(g->terms, &tv, &nt);
@@ -905,6 +915,8 @@ int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, siz
     qsort(g->rows.p, g->rows.n, sizeof(padan_glossary_row), cmp_rows);
   if (g->opt.top && g->rows.n > g->opt.top)
     g->rows.n = g->opt.top;
+  if (g->nomem)
+    goto out2;
   g->built = 1;
   if (rows)
     *rows = g->rows.p;
