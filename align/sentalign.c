@@ -433,6 +433,7 @@ typedef struct {
   uint8_t *back;
   float *pm; /* pair match cache per cell (a+1, b+1); < 0 = not computed */
   size_t ncells;
+  int diagonal; /* the centre line was reset to the diagonal (no path reached the corner) */
 } dp;
 
 static const int MOVES[6][2] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
@@ -638,7 +639,12 @@ static size_t dp_trace(dp *d, padan_align_bead **out, int *edge) {
       *edge = 1, d->edge[i] = 1;
     uint8_t k = d->back[CELL(d, i, j)];
     if (k == 255)
-      break; /* cannot happen: (n, m) is always reachable */
+      { /* (n, m) unreachable: the band's rows do not connect */
+        *edge = 2;
+        memset(d->edge, 1, d->n + 1);
+        nb = 0;
+        break;
+      }
     size_t di = (size_t)MOVES[k][0], dj = (size_t)MOVES[k][1];
     double here = d->cost[CELL(d, i, j)], prev = d->cost[CELL(d, i - di, j - dj)];
     padan_align_bead *x = &b[nb++];
@@ -672,6 +678,19 @@ static int dp_solve(padan_aligner *a, dp *d, padan_align_bead **beads, size_t *n
       if (d->wr[i] > maxw)
         maxw = d->wr[i];
     a->st.band = maxw, a->st.cells = d->ncells;
+    if (edge == 2 && (d->ncells * 2 > CELL_LIMIT || d->diagonal)) {
+      if (d->diagonal)
+        return PADAN_OK; /* nothing reached the corner: no beads */
+      /* the anchored centre line jumps where the band cannot follow: fall
+       * back to the diagonal of the lengths, whose rows always connect */
+      for (size_t i = 0; i <= d->n; i++) {
+        d->cen[i] = d->n ? (long)((double)i * (double)d->m / (double)d->n + 0.5) : 0;
+        d->wr[i] = a->band + (d->n ? 0 : d->m);
+      }
+      d->diagonal = 1;
+      a->st.widenings++;
+      continue;
+    }
     if (!edge || d->ncells * 2 > CELL_LIMIT)
       return PADAN_OK;
     /* widen (x4) the band around each row where the path met its edge */
@@ -1073,6 +1092,7 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
     size_t w2 = a->band / 2;
     for (size_t i = 0; i <= nid; i++)
       d.wr[i] = w2 > 4 ? w2 : 4;
+    d.diagonal = 0;
     a->st.passes = 2;
     rc = dp_solve(a, &d, &b, &nb);
     if (rc)
@@ -1308,6 +1328,19 @@ int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
   if (rc)
     return rc;
   st->windows++;
+  if (!nb) {
+    /* no path (cannot happen with the diagonal fallback of dp_solve): hand
+     * out the first sentence of each side as one bead so the stream moves on */
+    padan_align_bead *one = realloc(b, sizeof *b);
+    if (!one) {
+      free(b);
+      snprintf(st->a->err, sizeof st->a->err, "out of memory");
+      return PADAN_ENOMEM;
+    }
+    b = one, nb = 1;
+    b[0].id_first = 0, b[0].id_n = n0 ? 1 : 0, b[0].en_first = 0, b[0].en_n = n1 ? 1 : 0;
+    b[0].score = 0;
+  }
   size_t keep = nb;
   if (!final) {
     /* commit what lies safely before the window's end: the path near the end

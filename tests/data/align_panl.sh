@@ -33,4 +33,18 @@ fi
 if python3 "$SHARED/eval/align_set.py" score "$TMP/gold.tsv" "$TMP/length-only.tsv" 0.95 > /dev/null; then
   echo "FAIL: the length-only baseline scores as well as the full aligner?"; status=1
 fi
+# sentence mode over all four PANL domains in windows of 2000 sentences: the
+# anchored centre line of a window once jumped where the band could not follow,
+# no path reached the corner and the stream never moved on (a hang); now the
+# band falls back to the length diagonal. Most beads must match one whole-document run.
+cat "$src"/*-ID-*.txt | tr -d '\r' > "$TMP/all.id"
+cat "$src"/*-EN-*.txt | tr -d '\r' > "$TMP/all.en"
+timeout 600 ${PADAN_WRAP:-} "$PADAN" align --window=2000 -o "$TMP/w2000.tsv" "$TMP/all.id" "$TMP/all.en" \
+  || { echo "FAIL: padan align --window=2000 on all of PANL exited $?"; exit 1; }
+"$PADAN" align --window=1000000 -o "$TMP/whole.tsv" "$TMP/all.id" "$TMP/all.en" || exit 1
+cut -f1,2 "$TMP/w2000.tsv" | sort > "$TMP/a"; cut -f1,2 "$TMP/whole.tsv" | sort > "$TMP/b"
+same=$(comm -12 "$TMP/a" "$TMP/b" | wc -l); all=$(wc -l < "$TMP/b")
+echo "windows of 2000 vs whole document: $same of $all beads the same"
+if [ $((same * 100)) -ge $((all * 97)) ]; then echo "ok: windowed beads >= 97% the same"
+else echo "FAIL: windowed alignment departs from the whole-document one"; status=1; fi
 exit $status
