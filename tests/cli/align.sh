@@ -252,11 +252,6 @@ if [ -z "${PADAN_WRAP:-}" ] && [ -x /usr/bin/time ]; then
   pairs 40 "$SI" > "$TMP/q40.id"; pairs 40 "$SE" > "$TMP/q40.en"
   pairs 4 "$SI" > "$TMP/q4.id"; pairs 4 "$SE" > "$TMP/q4.en"
   printf 'jalan tol\npresiden\n' > "$TMP/qterms"
-  rss() {
-    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-      "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
-    cat "$TMP/rss"
-  }
   big=$(rss learn --no-default-lexicon --terms="$TMP/qterms" "$TMP/q40.id" "$TMP/q40.en")
   n=$(($(wc -l < "$TMP/q40.id") - 2000))
   expect_out_re "^presiden	president	[0-9.]+	2000	$((2000 + 16 * n))\$" "learn 40 MB: every occurrence counted"

@@ -5,6 +5,7 @@
 # --length-only keeps the runs short (the windows are the same with anchors).
 # Skipped under valgrind.
 . "$(dirname "$0")/lib.sh"
+RSS_OUT=/dev/null # rss: big outputs are not kept
 if [ -n "${PADAN_WRAP:-}" ]; then echo "too slow under $PADAN_WRAP: skipped"; exit 77; fi
 SI='Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada Senin (24/4/2025) pukul 14.30 kemarin'
 SE='President Joko Widodo inaugurated a new toll road in West Java on Monday (24/4/2025) at 14.30 yesterday'
@@ -32,11 +33,6 @@ expect_err "$ns id and $ns en sentences, $ns links" "24 MB line: every sentence 
 if tail -n 1 "$TMP/out" | grep -q "^$ns	$ns	"; then ok; else fail "24 MB line: last link is $ns-$ns"; fi
 
 if [ -x /usr/bin/time ]; then
-  rss() {
-    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-      "$PADAN" "$@" > /dev/null 2>&1
-    cat "$TMP/rss"
-  }
   big=$(rss align --lines --length-only --window=1000 "$TMP/id40" "$TMP/en40")
   small=$(rss align --lines --length-only --window=1000 "$TMP/id4" "$TMP/en4")
   echo "peak RSS: align --lines 40 MB pairs ${big} KB, 4 MB pairs ${small} KB"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # padan check: exit codes, formats (text, TSV, JSON, HTML), -o, errors.
 . "$(dirname "$0")/lib.sh"
+RSS_OUT=/dev/null # rss: big outputs are not kept
 F="$FIX/check"
 L="--no-default-lexicon --lexicon=$F/lex.tsv"
 
@@ -159,16 +160,6 @@ Pyongyang rejected the mutual defense pact, number $D." | head -n "$1" > "$TMP/b
   cp "$TMP/big-id.txt" "$TMP/small-id.txt"
   cp "$TMP/big-en.txt" "$TMP/small-en.txt"
   pair 80000
-  rss() { # peak RSS in KB of padan "$@" (0 without /usr/bin/time)
-    if [ -x /usr/bin/time ]; then
-      ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-        "$PADAN" "$@" > /dev/null 2>&1
-      tail -n 1 "$TMP/rss"
-    else
-      "$PADAN" "$@" > /dev/null 2>&1
-      echo 0
-    fi
-  }
   big=$(rss check --lines $L --format=json -o "$TMP/big.json" "$TMP/big-id.txt" "$TMP/big-en.txt")
   small=$(rss check --lines $L --format=tsv "$TMP/small-id.txt" "$TMP/small-en.txt")
   echo "peak RSS: --lines 36 MB pair ${big} KB, 3.6 MB pair ${small} KB"

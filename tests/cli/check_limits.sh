@@ -2,6 +2,7 @@
 # padan check: sentence mode and long lines stream with bounded memory (the
 # 36 MB --lines bound is in check.sh). Skipped under valgrind.
 . "$(dirname "$0")/lib.sh"
+RSS_OUT=/dev/null # rss: big outputs are not kept
 if [ -n "${PADAN_WRAP:-}" ]; then echo "too slow under $PADAN_WRAP: skipped"; exit 77; fi
 F="$FIX/check"
 L="--no-default-lexicon --lexicon=$F/lex.tsv"
@@ -13,16 +14,6 @@ pair() {
   yes "Pyongyang rejected the mutual defense pact, number $D.
 North Korea rejected the mutual defence treaty, number $D.
 Pyongyang rejected the mutual defense pact, number $D." | head -n "$1" > "$TMP/$2-en.txt"
-}
-rss() { # peak RSS in KB of padan "$@" (0 without /usr/bin/time)
-  if [ -x /usr/bin/time ]; then
-    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-      "$PADAN" "$@" > /dev/null 2>&1
-    tail -n 1 "$TMP/rss"
-  else
-    "$PADAN" "$@" > /dev/null 2>&1
-    echo 0
-  fi
 }
 pair 8000 small
 pair 24000 mid

@@ -153,11 +153,6 @@ else
     [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
   done
   tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
-  rss() {
-    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-      "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
-    tail -n 1 "$TMP/rss"
-  }
   small=$(rss glossary $L "$TMP/small.txt")
   big=$(rss glossary $L "$TMP/big.txt")
   expect_out_re "^perjanjian pertahanan bersama	mutual defense treaty	lexicon	24576	" "40 MB: exact count (3 x 8192)"

@@ -35,6 +35,20 @@ expect_json() {
   if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/out" 2>"$TMP/jsonerr"; then ok
   else fail "${1:-}: not valid JSON: $(cat "$TMP/jsonerr" | tail -1)"; fi
 }
+# rss ARGS...: runs padan ARGS (stdout in $TMP/out, or $RSS_OUT when set, e.g.
+# /dev/null for big outputs; stderr in $TMP/err) and
+# prints its peak RSS in KB, 0 without /usr/bin/time. An ASan build holds freed
+# memory in quarantine: kept small here so the figure follows what is live.
+rss() {
+  if [ -x /usr/bin/time ]; then
+    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
+      "$PADAN" "$@" > "${RSS_OUT:-$TMP/out}" 2> "$TMP/err"
+    tail -n 1 "$TMP/rss"
+  else
+    "$PADAN" "$@" > "${RSS_OUT:-$TMP/out}" 2> "$TMP/err"
+    echo 0
+  fi
+}
 done_tests() {
   echo "$checks checks, $failures failed"
   [ "$failures" -eq 0 ]

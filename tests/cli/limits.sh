@@ -4,6 +4,7 @@
 # (long lines cut inside multibyte text, CRLF, auto fallback, strict UTF-8
 # offsets, NUL bytes). The 1 GB run is bench/limits.sh. Skipped under valgrind.
 . "$(dirname "$0")/lib.sh"
+RSS_OUT=/dev/null # rss: big outputs are not kept
 if [ -n "${PADAN_WRAP:-}" ]; then echo "too slow under $PADAN_WRAP: skipped"; exit 77; fi
 S='Presiden Joko Widodo meresmikan jalan tol baru di Jawa Barat pada Senin (24/4/2025) pukul 14.30 kemarin.'
 
@@ -29,12 +30,6 @@ want=$(( $(grep -o 'kemarin\.' "$TMP/line40" | wc -l) ))
 if [ "$n" -eq "$want" ]; then ok; else fail "40 MB line: $n sentences, expected $want"; fi
 
 if [ -x /usr/bin/time ]; then
-  # (an ASan build holds freed memory in quarantine: keep that small here)
-  rss() {
-    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-      "$PADAN" "$@" > /dev/null 2>&1
-    cat "$TMP/rss"
-  }
   big=$(rss tokenize "$TMP/line40")
   small=$(rss tokenize "$TMP/line4")
   echo "peak RSS: 40 MB line ${big} KB, 4 MB line ${small} KB"

@@ -133,13 +133,6 @@ else
     [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
   done
   tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
-  # rss ARGS...: peak RSS in KB of padan ARGS, its output in $TMP/out
-  # (an ASan build holds freed memory in quarantine: keep that small here)
-  rss() {
-    ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=1 /usr/bin/time -f %M -o "$TMP/rss" \
-      "$PADAN" "$@" > "$TMP/out" 2> "$TMP/err"
-    tail -n 1 "$TMP/rss"
-  }
   small=$(rss terms "$TMP/small.txt")
   big=$(rss terms "$TMP/big.txt")
   expect_out_re "^perjanjian pertahanan bersama	[0-9.]+	24576	1	" "40 MB: exact count (3 x 8192)"
