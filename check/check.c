@@ -622,6 +622,13 @@ static void finding_init(padan_check_finding *f, int kind) {
 /* Is English word w of a missed term's pair a candidate for what was used
  * instead: not within a form of a concept found in the pair, not a function
  * word, not a number? Its folded form is left in st->tmp. */
+/* A pair whose English side has more words than this (a whole article on one
+ * line, not a sentence) gets no guess of what was used instead of a missed
+ * term: the guess looks at every English word of the pair for every miss,
+ * which is quadratic in the pair's length. The findings are the same, with
+ * `found` empty. */
+#define PD_CHK_GUESS_WORDS 2000
+
 static int candidate(padan_checker *c, const char *ent, const pd_chk_word *w, int *ok) {
   pd_chk_pairs *st = &c->pp;
   const occ_t *o = st->occs.p;
@@ -920,7 +927,10 @@ static int pairs_bead(padan_checker *c, char *idt, size_t idl, char *ent, size_t
       const occ_t *o = &PD_VEC_AT(&st->occs, occ_t, j);
       if (!o->rendering || o->deprecated)
         st->pending++;
-      rc = o->rendering ? cagg_add(c, o, enlines, bi) : miss_stats(c, ent, o->concept);
+      if (o->rendering)
+        rc = cagg_add(c, o, enlines, bi);
+      else if (st->enw.n <= PD_CHK_GUESS_WORDS)
+        rc = miss_stats(c, ent, o->concept);
     }
     return rc;
   }
@@ -955,7 +965,7 @@ static int pairs_bead(padan_checker *c, char *idt, size_t idl, char *ent, size_t
         return PADAN_ENOMEM;
       f.en_marks = m;
       f.nen_marks = nm;
-    } else if ((rc = guess_found(c, ba, ent, o->concept, &f))) {
+    } else if (st->enw.n <= PD_CHK_GUESS_WORDS && (rc = guess_found(c, ba, ent, o->concept, &f))) {
       break;
     }
     rc = emit_finding(c, &f);

@@ -42,4 +42,17 @@ if [ "$long" -lt $((small + 32768)) ]; then ok; else fail "long line, sentences:
 n=$(grep -c '^missing	Korut	' "$TMP/long.tsv")
 if [ "$n" -eq 20000 ]; then ok; else fail "long line, sentences: 20000 missing, got $n"; fi
 
+# ---- a pair of over 2000 English words (an article on one line) gets its
+# findings without the guess of what was used instead: that guess is quadratic
+# in the pair's length (a 2 MB PANL line pair took 22 s, a 100 MB one would not end)
+yes "Korut menolak usulan itu." | head -n 3 > "$TMP/g-id.txt"
+yes "Pyongyang rejected the proposal." | head -n 3 > "$TMP/g-en.txt"
+run check --lines $L --format=tsv "$TMP/g-id.txt" "$TMP/g-en.txt"
+expect_out "missing	Korut	North Korea	Pyongyang	3	3	k2" "short pairs: the rendering used instead is guessed"
+yes "Korut menolak usulan itu." | head -n 2100 | tr '\n' ' ' > "$TMP/g-id.txt"
+yes "Pyongyang rejected the proposal." | head -n 2100 | tr '\n' ' ' > "$TMP/g-en.txt"
+run check --lines $L --format=tsv "$TMP/g-id.txt" "$TMP/g-en.txt"
+expect_rc 1 "long pair"
+expect_out "missing	Korut	North Korea		1	1	k2" "long pair: the finding, found left empty"
+
 done_tests
