@@ -10,6 +10,7 @@
 #include <padan/glossary.h>
 #include <padan/terms.h>
 #include <padan/text.h>
+#include "text/textint.h"
 #include "report/gloss_int.h"
 #include "text/lemma.h"
 
@@ -554,23 +555,8 @@ typedef struct {
   size_t koffcap;
 } scanner;
 
-/* How many sentences of a piece are final (as terms/terms.c decides): all
- * but the last one and any before it not separated from the next by white
- * space. */
-static size_t safe_sentences(const padan_tokens *tk, const char *text) {
-  size_t n = tk->nsent;
-  while (n > 0) {
-    n--;
-    size_t st = tk->sent[n].start;
-    if (n > 0 && st > 0 &&
-        (text[st - 1] == ' ' || text[st - 1] == '\n' || text[st - 1] == '\t' || text[st - 1] == '\r'))
-      return n;
-  }
-  return 0;
-}
-
 /* Scans the sentences of text[0..len) for lexicon terms and examples: all of
- * them when final, else the final ones (safe_sentences), as padan_terms
+ * them when final, else the final ones (pd_final_sentences), as padan_terms
  * counts them. *used receives the bytes scanned. */
 static int scan_text(padan_glossary *g, scanner *sc, const char *text, size_t len, int final,
                      size_t *used) {
@@ -578,7 +564,7 @@ static int scan_text(padan_glossary *g, scanner *sc, const char *text, size_t le
   padan_tokens_clear(&sc->dt);
   if (padan_tokenize(g->tk, text, len, 0, 0, &sc->dt))
     return PADAN_ENOMEM;
-  size_t nsent = final ? sc->dt.nsent : safe_sentences(&sc->dt, text);
+  size_t nsent = final ? sc->dt.nsent : pd_final_sentences(&sc->dt, text);
   *used = nsent < sc->dt.nsent ? sc->dt.sent[nsent].start : len;
   if (!final && nsent == 0 && len <= CARRY_MAX) {
     *used = 0;

@@ -8,6 +8,7 @@
 
 #include <padan/terms.h>
 #include <padan/text.h>
+#include "text/textint.h"
 #include "common/util.h"
 #include "terms/morph.h"
 #include "text/lemma.h"
@@ -771,23 +772,8 @@ static int word_like(const padan_token *tk) {
          !(tk->flags & PADAN_TF_DIGIT);
 }
 
-/* How many sentences of a piece are final: all but the last one and any
- * before it not separated from the next by white space (more text could
- * still join them: "hatM.H" is two sentences, "hatM.H.r" one word). */
-static size_t safe_sentences(const padan_tokens *tk, const char *text) {
-  size_t n = tk->nsent;
-  while (n > 0) {
-    n--;
-    size_t st = tk->sent[n].start;
-    if (n > 0 && st > 0 &&
-        (text[st - 1] == ' ' || text[st - 1] == '\n' || text[st - 1] == '\t' || text[st - 1] == '\r'))
-      return n;
-  }
-  return 0;
-}
-
 /* Counts the sentences of text[0..len): all of them when final, else the
- * final ones (safe_sentences), as the rest may change with the next piece
+ * final ones (pd_final_sentences), as the rest may change with the next piece
  * (held-back text over PD_TERMS_CARRY_MAX is counted anyway). *used receives
  * how many bytes were counted: the rest is held back. */
 static int count_text(padan_terms *t, const char *text, size_t len, int final, size_t *used) {
@@ -796,7 +782,7 @@ static int count_text(padan_terms *t, const char *text, size_t len, int final, s
   int rc = padan_tokenize(t->tk, text, len, 0, 0, &t->toks);
   if (rc)
     return rc;
-  size_t nsent = final ? t->toks.nsent : safe_sentences(&t->toks, text);
+  size_t nsent = final ? t->toks.nsent : pd_final_sentences(&t->toks, text);
   *used = nsent < t->toks.nsent ? t->toks.sent[nsent].start : len;
   if (!final && nsent == 0 && len <= PD_TERMS_CARRY_MAX) {
     *used = 0;

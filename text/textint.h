@@ -2,6 +2,7 @@
 #ifndef PD_TEXTINT_H
 #define PD_TEXTINT_H
 #include <stddef.h>
+#include <padan/text.h>
 
 /* 1 when the two halves of a hyphenated word reduplicate (negara-negara,
  * sayur-mayur, berlari-lari, teman-temannya). ASCII case-insensitive. */
@@ -12,4 +13,9 @@ int pd_redup_parts(const char *a, size_t al, const char *b, size_t bl);
 int pd_clitic_suffix(const char *w, size_t n);
 /* Bytes of a proclitic (ku-, kau-) of a lower-case ASCII word, else 0. Conservative. */
 int pd_clitic_prefix(const char *w, size_t n);
+/* How many sentences of tk (the tokens of a piece of text) are final: all but
+ * the last one and any before it not separated from the next by white space,
+ * since more text could still join them ("hatM.H" is two sentences,
+ * "hatM.H.r" one word). Used by the terms and glossary readers of pieces. */
+size_t pd_final_sentences(const padan_tokens *tk, const char *text);
 #endif

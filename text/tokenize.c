@@ -1081,3 +1081,15 @@ int padan_tokenize(padan_tokenizer *tk, const char *text, size_t len, size_t bas
   }
   return PADAN_OK;
 }
+
+size_t pd_final_sentences(const padan_tokens *tk, const char *text) {
+  size_t n = tk->nsent;
+  while (n > 0) {
+    n--;
+    size_t st = tk->sent[n].start;
+    if (n > 0 && st > 0 &&
+        (text[st - 1] == ' ' || text[st - 1] == '\n' || text[st - 1] == '\t' || text[st - 1] == '\r'))
+      return n;
+  }
+  return 0;
+}
