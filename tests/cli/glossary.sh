@@ -147,12 +147,7 @@ elif [ ! -x /usr/bin/time ]; then
   echo "/usr/bin/time not found: memory bounds not checked"
 else
   cat "$top_srcdir"/samples/*.txt "$FIX/terms/small.txt" > "$TMP/unit.txt"
-  cp "$TMP/unit.txt" "$TMP/big.txt"
-  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
-    cat "$TMP/big.txt" "$TMP/big.txt" > "$TMP/x" && mv "$TMP/x" "$TMP/big.txt"
-    [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
-  done
-  tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
+  grow_corpus "$TMP/unit.txt"
   small=$(rss glossary $L "$TMP/small.txt")
   big=$(rss glossary $L "$TMP/big.txt")
   expect_out_re "^perjanjian pertahanan bersama	mutual defense treaty	lexicon	24576	" "40 MB: exact count (3 x 8192)"

@@ -49,6 +49,16 @@ rss() {
     echo 0
   fi
 }
+# grow_corpus UNIT: $TMP/small.txt (1024 copies of the file UNIT), $TMP/big.txt
+# (8192 copies) and $TMP/line.txt (big.txt as one line), for memory bounds.
+grow_corpus() {
+  cp "$1" "$TMP/big.txt"
+  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
+    cat "$TMP/big.txt" "$TMP/big.txt" > "$TMP/x" && mv "$TMP/x" "$TMP/big.txt"
+    [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
+  done
+  tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
+}
 done_tests() {
   echo "$checks checks, $failures failed"
   [ "$failures" -eq 0 ]

@@ -127,12 +127,7 @@ elif [ ! -x /usr/bin/time ]; then
   echo "/usr/bin/time not found: memory bounds not checked"
 else
   cat "$top_srcdir"/samples/*.txt "$IN" > "$TMP/unit.txt"
-  cp "$TMP/unit.txt" "$TMP/big.txt"
-  for i in 1 2 3 4 5 6 7 8 9 10 11 12 13; do
-    cat "$TMP/big.txt" "$TMP/big.txt" > "$TMP/x" && mv "$TMP/x" "$TMP/big.txt"
-    [ $i -eq 10 ] && cp "$TMP/big.txt" "$TMP/small.txt"
-  done
-  tr '\n' ' ' < "$TMP/big.txt" > "$TMP/line.txt"
+  grow_corpus "$TMP/unit.txt"
   small=$(rss terms "$TMP/small.txt")
   big=$(rss terms "$TMP/big.txt")
   expect_out_re "^perjanjian pertahanan bersama	[0-9.]+	24576	1	" "40 MB: exact count (3 x 8192)"
