@@ -1,5 +1,7 @@
 #include "config.h"
 #include "tests.h"
+#include "common/util.h"
+#include <padan/common.h>
 
 #include <CUnit/Basic.h>
 #include <stdio.h>
@@ -10,6 +12,12 @@ const char *test_fixture(const char *name) {
   const char *top = getenv("top_srcdir");
   snprintf(path, sizeof path, "%s/tests/fixtures/%s", top ? top : ".", name);
   return path;
+}
+
+char *test_read_fixture(const char *path, size_t *len) {
+  char *data = NULL;
+  CU_ASSERT_EQUAL_FATAL(pd_read_file(path, &data, len), PADAN_OK);
+  return data;
 }
 
 int main(void) {

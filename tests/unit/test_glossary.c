@@ -9,22 +9,6 @@
 #include <padan/glossary.h>
 #include <padan/lexicon.h>
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-  char *buf = NULL;
-  size_t cap = 0;
-  FILE *ms = open_memstream(&buf, &cap);
-  char tmp[4096];
-  size_t k;
-  while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0)
-    fwrite(tmp, 1, k, ms);
-  fclose(fp);
-  fclose(ms);
-  *len = cap;
-  return buf;
-}
-
 static padan_lexicon *small_lexicon(void) {
   padan_lexicon *lex = padan_lexicon_new();
   static const char *rows[][5] = {
@@ -454,7 +438,7 @@ static char *gloss_run(padan_lexicon *lex, int mode, size_t keep) {
   CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, &o), PADAN_OK);
   for (size_t f = 0; f < sizeof GL_FILES / sizeof *GL_FILES; f++) {
     size_t len;
-    char *text = slurp(test_fixture(GL_FILES[f]), &len);
+    char *text = test_read_fixture(test_fixture(GL_FILES[f]), &len);
     if (mode == 0) {
       CU_ASSERT_EQUAL(padan_glossary_add(g, text, len), PADAN_OK);
     } else {

@@ -232,22 +232,6 @@ static void test_reference(void) {
 
 /* ---- pieces: a document given in pieces counts exactly as given whole */
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-  char *buf = NULL;
-  size_t cap = 0;
-  FILE *ms = open_memstream(&buf, &cap);
-  char tmp[4096];
-  size_t k;
-  while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0)
-    fwrite(tmp, 1, k, ms);
-  fclose(fp);
-  fclose(ms);
-  *len = cap;
-  return buf;
-}
-
 /* The ranking and the mergeable state of t, as text (caller frees). */
 static char *dump(padan_terms *t) {
   char *buf = NULL;
@@ -279,7 +263,7 @@ static char *run_pieces(int mode) {
   padan_terms *t = make(2);
   for (size_t f = 0; f < sizeof PIECE_FILES / sizeof *PIECE_FILES; f++) {
     size_t len;
-    char *text = slurp(test_fixture(PIECE_FILES[f]), &len);
+    char *text = test_read_fixture(test_fixture(PIECE_FILES[f]), &len);
     if (mode == 0) {
       CU_ASSERT_EQUAL(padan_terms_add(t, text, len), PADAN_OK);
       free(text);
@@ -355,7 +339,7 @@ static void test_merge_stream(void) {
     padan_terms *t = make(2);
     for (size_t f = 0; f < sizeof PIECE_FILES / sizeof *PIECE_FILES; f++) {
       size_t len;
-      char *text = slurp(test_fixture(PIECE_FILES[f]), &len);
+      char *text = test_read_fixture(test_fixture(PIECE_FILES[f]), &len);
       padan_terms_add(t, text, len);
       free(text);
     }
@@ -368,7 +352,7 @@ static void test_merge_stream(void) {
     padan_terms *t = make(2);
     for (size_t f = half * 2; f < half * 2 + 2; f++) {
       size_t len;
-      char *text = slurp(test_fixture(PIECE_FILES[f]), &len);
+      char *text = test_read_fixture(test_fixture(PIECE_FILES[f]), &len);
       padan_terms_add(t, text, len);
       free(text);
     }

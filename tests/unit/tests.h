@@ -6,6 +6,9 @@
 
 /* Path of a file under tests/fixtures (static buffer). */
 const char *test_fixture(const char *name);
+/* The bytes of a file (malloc'd, NUL-terminated, *len without the NUL), read
+ * with pd_read_file; a failure fails the running test. */
+char *test_read_fixture(const char *path, size_t *len);
 
 int suite_common(void);
 int suite_text(void);
