@@ -151,39 +151,7 @@ void cli_progress_end(void) {
   }
 }
 
-void cli_json_str(FILE *fp, const char *s, size_t len) {
-  static const char hex[] = "0123456789abcdef";
-  putc('"', fp);
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    switch (c) {
-    case '"': fputs("\\\"", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\t': fputs("\\t", fp); break;
-    case '\b': fputs("\\b", fp); break;
-    case '\f': fputs("\\f", fp); break;
-    default:
-      if (c < 0x20) {
-        fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-      } else if (c >= 0x80) {
-        /* keep valid UTF-8, replace invalid bytes with U+FFFD */
-        int32_t cp;
-        int n = pd_utf8_next(s + i, len - i, &cp);
-        if (cp < 0) {
-          fputs("\\ufffd", fp);
-        } else {
-          fwrite(s + i, 1, (size_t)n, fp);
-          i += (size_t)n - 1;
-        }
-      } else {
-        putc(c, fp);
-      }
-    }
-  }
-  putc('"', fp);
-}
+void cli_json_str(FILE *fp, const char *s, size_t len) { pd_json_str(fp, s, len); }
 
 void cli_tsv_field(FILE *fp, const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {

@@ -331,6 +331,39 @@ size_t pd_utf8_valid_prefix(const char *s, size_t len) {
   return len;
 }
 
+void pd_json_str(FILE *fp, const char *s, size_t len) {
+  static const char hex[] = "0123456789abcdef";
+  putc('"', fp);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    switch (c) {
+    case '"': fputs("\\\"", fp); break;
+    case '\\': fputs("\\\\", fp); break;
+    case '\n': fputs("\\n", fp); break;
+    case '\r': fputs("\\r", fp); break;
+    case '\t': fputs("\\t", fp); break;
+    case '\b': fputs("\\b", fp); break;
+    case '\f': fputs("\\f", fp); break;
+    default:
+      if (c < 0x20) {
+        fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
+      } else if (c >= 0x80) {
+        int32_t cp;
+        int n = pd_utf8_next(s + i, len - i, &cp);
+        if (cp < 0) {
+          fputs("\\ufffd", fp);
+        } else {
+          fwrite(s + i, 1, (size_t)n, fp);
+          i += (size_t)n - 1;
+        }
+      } else {
+        putc(c, fp);
+      }
+    }
+  }
+  putc('"', fp);
+}
+
 int pd_utf8_put(int32_t cp, char *out) {
   return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
 }

@@ -87,6 +87,10 @@ int pd_utf8_put(int32_t cp, char *out);
 int pd_utf8_fold(const char *s, size_t len, pd_buf *out);
 /* Appends the NFC form of s to out. */
 int pd_utf8_nfc(const char *s, size_t len, pd_buf *out);
+/* Writes s[0..len) as a JSON string, quotes included: control characters
+ * escaped, valid UTF-8 kept, each byte of an invalid sequence written as
+ * \ufffd, so that the output is valid UTF-8 and valid JSON whatever s holds. */
+void pd_json_str(FILE *fp, const char *s, size_t len);
 
 /* ---- files */
 /* Reads a whole file ("-" = stdin) into a malloc'd, NUL-terminated buffer.

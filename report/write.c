@@ -32,25 +32,7 @@ static void csv_field(FILE *fp, const char *s) {
   fputc('"', fp);
 }
 
-static void json_str(FILE *fp, const char *s) {
-  fputc('"', fp);
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    switch (c) {
-    case '"': fputs("\\\"", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\t': fputs("\\t", fp); break;
-    default:
-      if (c < 0x20)
-        fprintf(fp, "\\u%04x", c);
-      else
-        fputc(c, fp);
-    }
-  }
-  fputc('"', fp);
-}
+static void json_str(FILE *fp, const char *s) { pd_json_str(fp, s, strlen(s)); }
 
 void padan_glossary_html_escape(FILE *fp, const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <padan/glossary.h>
 #include <padan/lexicon.h>
+#include "common/util.h"
 
 static padan_lexicon *small_lexicon(void) {
   padan_lexicon *lex = padan_lexicon_new();
@@ -418,9 +419,23 @@ static const char *js_value(const char *p, int depth) {
     return p + 4;
   return js_number(p);
 }
+/* valid JSON that is valid UTF-8 too (what `python3 -m json.tool` reads) */
 static int json_valid(const char *s) {
+  if (pd_utf8_valid_prefix(s, strlen(s)) != strlen(s))
+    return 0;
   const char *p = js_value(s, 0);
   return p && *js_ws(p) == 0;
+}
+
+/* s[0..len) as the JSON escaper writes it (malloc'd) */
+static char *json_of(const char *s, size_t len) {
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
+  pd_json_str(ms, s, len);
+  fclose(ms);
+  return buf;
 }
 
 /* a document in pieces (cut at line ends or every 5 bytes), and the input
@@ -486,8 +501,39 @@ static void test_pieces(void) {
   padan_lexicon_free(lex);
 }
 
+/* the one JSON string escaper of the library and the CLI: control bytes
+ * escaped, valid UTF-8 kept, every byte of an invalid sequence (stray
+ * continuation, truncated sequence, overlong form, surrogate, past U+10FFFF)
+ * written as \\ufffd; an embedded NUL is \\u0000 */
+static void test_json_escape(void) {
+  static const struct {
+    const char *in;
+    size_t len;
+    const char *out;
+  } cases[] = {
+      {"a\"b\\c\n\r\t\b\f\x01\x1f\x7f", 13, "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001f\x7f\""},
+      {"pa\xc3\xa7" "a \xe2\x80\x94 \xf0\x9f\x98\x80", 14, "\"pa\xc3\xa7" "a \xe2\x80\x94 \xf0\x9f\x98\x80\""},
+      {"a\xff" "b", 3, "\"a\\ufffdb\""},
+      {"\x80x", 2, "\"\\ufffdx\""},
+      {"caf\xe9", 4, "\"caf\\ufffd\""},           /* Windows-1252 */
+      {"x\xe2\x82", 3, "\"x\\ufffd\\ufffd\""},    /* truncated at the end */
+      {"\xc0\xafz", 3, "\"\\ufffd\\ufffdz\""},    /* overlong '/' */
+      {"\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\""}, /* surrogate D800 */
+      {"\xf4\x90\x80\x80", 4, "\"\\ufffd\\ufffd\\ufffd\\ufffd\""},
+      {"a\0b", 3, "\"a\\u0000b\""},
+      {"", 0, "\"\""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *js = json_of(cases[i].in, cases[i].len);
+    CU_ASSERT_STRING_EQUAL(js, cases[i].out);
+    CU_ASSERT_TRUE(json_valid(js));
+    free(js);
+  }
+}
+
 static void test_json_valid(void) {
   CU_ASSERT_TRUE(json_valid("{\"a\":[1,2.5,-3e2,\"x\\n\"],\"b\":{}}"));
+  CU_ASSERT_FALSE(json_valid("{\"a\":\"\xff\"}"));
   CU_ASSERT_FALSE(json_valid("{\"a\":[1,]}"));
   CU_ASSERT_FALSE(json_valid("{\"a\":\"\t\"}"));
   padan_lexicon *lex = small_lexicon();
@@ -508,6 +554,19 @@ static void test_json_valid(void) {
   CU_ASSERT_EQUAL(strncmp(tsv, "#id_term\ten_term\tmatch\tfreq\tscore\tstatus", 40), 0);
   free(tsv);
   padan_glossary_free(g);
+  /* invalid UTF-8 in the text (the library takes bytes as they come) gives
+   * valid JSON all the same, the bad bytes as U+FFFD */
+  CU_ASSERT_EQUAL_FATAL(padan_glossary_new(&g, lex, NULL), PADAN_OK);
+  const char *bad = "Korut \xff\xfe dan perjanjian pertahanan bersama caf\xe9 \xed\xa0\x80.\n"
+                    "Perjanjian pertahanan bersama \xc3 itu penting bagi Korut.";
+  CU_ASSERT_EQUAL(padan_glossary_add(g, bad, strlen(bad)), PADAN_OK);
+  js = write_to_string(g, PADAN_GLOSS_JSON);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(js);
+  CU_ASSERT_TRUE(json_valid(js));
+  CU_ASSERT_PTR_NOT_NULL(strstr(js, "\"en_term\":\"mutual defense treaty\""));
+  CU_ASSERT_PTR_NOT_NULL(strstr(js, "\\ufffd"));
+  free(js);
+  padan_glossary_free(g);
   padan_lexicon_free(lex);
 }
 
@@ -521,6 +580,7 @@ int suite_glossary(void) {
       !CU_add_test(s, "lexicon terms found in the input", test_scan_lexicon_terms) ||
       !CU_add_test(s, "lemma match kind", test_lemma_match_kind) ||
       !CU_add_test(s, "HTML escaping", test_html_escape) ||
+      !CU_add_test(s, "JSON string escaping", test_json_escape) ||
       !CU_add_test(s, "JSON validity", test_json_valid) ||
       !CU_add_test(s, "pieces and temporary file", test_pieces))
     return -1;
