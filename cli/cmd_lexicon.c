@@ -17,7 +17,9 @@ static const char *const usage_text =
     "\n"
     "lookup    English equivalents of Indonesian terms (--from=en: the reverse). TERM '-'\n"
     "          reads terms from standard input, one a line, as they come (memory does\n"
-    "          not grow with the number of terms). Matches, tried in order:\n"
+    "          not grow with the number of terms); a line over 64 KiB is not a term:\n"
+    "          it is skipped with a warning naming its line and counts as not found.\n"
+    "          Matches, tried in order:\n"
     "          exact, case (case-insensitive), lemma (reduplication, clitics, hyphens),\n"
     "          fuzzy:N (N edits, only when nothing else matched). FreeDict results come\n"
     "          after curated ones, marked by their source. TSV columns:\n"
@@ -58,8 +60,8 @@ static const char *const usage_text =
     "  --max=N                at most N matched terms per query (lookup; default 20)\n"
     "  -o FILE                write to FILE atomically (an existing FILE is kept on error)\n"
     "\n"
-    "Exit status: 0 done; 1 findings (lint) or a term not found (lookup); 2 usage or\n"
-    "input error (the message names FILE:LINE).\n";
+    "Exit status: 0 done; 1 findings (lint) or a term not found or skipped (lookup);\n"
+    "2 usage or input error (the message names FILE:LINE).\n";
 
 typedef struct {
   const char *cmd;
@@ -462,12 +464,51 @@ static int lookup_one(opts *o, padan_lexicon *lex, lookctx *L, const char *q, si
   return nh ? 1 : 0;
 }
 
-/* Terms from standard input, one a line (trailing CR and spaces cut, blank
- * lines skipped), streamed: a line is held whole once, the input never. */
+/* A query is a term: a line of standard input longer than this (its trailing
+ * CR and spaces not counted) is reported and skipped, never held whole. */
+#define LOOKUP_MAX_QUERY ((size_t)64 << 10)
+
+/* The line of standard input being put together from pieces. */
+typedef struct {
+  pd_buf buf;    /* its first LOOKUP_MAX_QUERY bytes */
+  size_t lineno; /* its 1-based number */
+  int over;      /* a byte other than CR or space past LOOKUP_MAX_QUERY */
+} qline;
+
+/* Adds s[0..n), the next part of the current line: past the cap bytes are only
+ * looked at (trailing CR and spaces may still be cut there), never kept. */
+static int qline_add(opts *o, qline *q, const char *s, size_t n) {
+  if (q->over)
+    return 0;
+  size_t keep = q->buf.len < LOOKUP_MAX_QUERY ? LOOKUP_MAX_QUERY - q->buf.len : 0;
+  if (keep > n)
+    keep = n;
+  for (size_t i = keep; i < n; i++)
+    if (s[i] != '\r' && s[i] != ' ') {
+      q->over = 1;
+      pd_buf_clear(&q->buf);
+      return 0;
+    }
+  if (pd_buf_append(&q->buf, s, keep)) {
+    cli_error(o->cmd, "(standard input): out of memory");
+    return -1;
+  }
+  return 0;
+}
+
+/* One line of standard input (trailing CR and spaces cut, blank lines
+ * skipped); over: it was longer than the cap (then q holds none of it). A
+ * skipped query counts as one not found. */
 static int lookup_line(opts *o, padan_lexicon *lex, lookctx *L, const char *q, size_t n,
-                       padan_lexicon_hit *hits, int *missing) {
+                       int over, size_t lineno, padan_lexicon_hit *hits, int *missing) {
   while (n && (q[n - 1] == '\r' || q[n - 1] == ' '))
     n--;
+  if (over || n > LOOKUP_MAX_QUERY) {
+    cli_warn(o->cmd, "(standard input):%zu: query longer than %zu bytes, skipped", lineno,
+             LOOKUP_MAX_QUERY);
+    ++*missing;
+    return 0;
+  }
   if (!n)
     return 0;
   int r = lookup_one(o, lex, L, q, n, hits);
@@ -475,15 +516,18 @@ static int lookup_line(opts *o, padan_lexicon *lex, lookctx *L, const char *q, s
   return r < 0 ? -1 : 0;
 }
 
+/* Terms from standard input, one a line, streamed: a line is held up to the
+ * cap, the input never. */
 static int lookup_stdin(opts *o, padan_lexicon *lex, lookctx *L, padan_lexicon_hit *hits,
                         int *missing) {
   cli_stream *st;
   if (cli_stream_open(o->cmd, "-", NULL, &st))
     return -1;
-  pd_buf piece, line; /* line: the start of a line longer than a piece */
+  pd_buf piece;
+  qline q = {.lineno = 1}; /* a line longer than the rest of a piece */
   pd_buf_init(&piece);
-  pd_buf_init(&line);
-  int eof = 0, err = 0;
+  pd_buf_init(&q.buf);
+  int eof = 0, err = 0, open = 0; /* open: q has a line started */
   while (!err && !eof) {
     pd_buf_clear(&piece);
     if (cli_stream_read(st, &piece, &eof)) {
@@ -493,26 +537,25 @@ static int lookup_stdin(opts *o, padan_lexicon *lex, lookctx *L, padan_lexicon_h
     for (size_t i = 0; i < piece.len && !err;) {
       const char *nl = memchr(piece.p + i, '\n', piece.len - i);
       size_t n = nl ? (size_t)(nl - (piece.p + i)) : piece.len - i;
-      if (!nl || line.len) {
-        if (pd_buf_append(&line, piece.p + i, n)) {
-          cli_error(o->cmd, "(standard input): out of memory");
-          err = 1;
-          break;
-        }
-        if (nl) {
-          err = lookup_line(o, lex, L, line.p, line.len, hits, missing) < 0;
-          pd_buf_clear(&line);
+      if (!nl || open) {
+        open = 1;
+        err = qline_add(o, &q, piece.p + i, n) < 0;
+        if (nl && !err) {
+          err = lookup_line(o, lex, L, q.buf.p, q.buf.len, q.over, q.lineno, hits, missing) < 0;
+          pd_buf_clear(&q.buf);
+          q.over = open = 0;
         }
       } else {
-        err = lookup_line(o, lex, L, piece.p + i, n, hits, missing) < 0;
+        err = lookup_line(o, lex, L, piece.p + i, n, 0, q.lineno, hits, missing) < 0;
       }
+      q.lineno += nl != NULL;
       i += n + 1;
     }
   }
-  if (!err && line.len)
-    err = lookup_line(o, lex, L, line.p, line.len, hits, missing) < 0;
+  if (!err && open)
+    err = lookup_line(o, lex, L, q.buf.p, q.buf.len, q.over, q.lineno, hits, missing) < 0;
   pd_buf_free(&piece);
-  pd_buf_free(&line);
+  pd_buf_free(&q.buf);
   cli_stream_close(st);
   return err ? -1 : 0;
 }

@@ -143,6 +143,19 @@ expect_out "pemerintah	government	exact	preferred	c3	small.tsv	pemerintah" "look
 expect_out "zzqx		none				zzqx" "lookup -: trailing spaces cut"
 expect_out "Korut	North Korea	exact	preferred	c5	small.tsv	Korut" "lookup -: last line without LF"
 if [ "$(wc -l < "$TMP/out")" -eq 6 ]; then ok; else fail "lookup -: $(wc -l < "$TMP/out") lines, expected 6"; fi
+# a query is a term: a line over 64 KiB (trailing CR and spaces not counted) is
+# reported with its line number and skipped (counted as not found), the next lines answered
+{ printf 'PBB\n%065536d  \r\n' 0; printf '%065537d\n' 0; printf '%065536d%070000s\nKorut\n' 0 x; } > "$TMP/long.txt"
+run_in "$TMP/long.txt" lexicon lookup --no-default-lexicon --lexicon="$L/small.tsv" --no-fuzzy -
+expect_rc 1 "lookup -: a line over the cap"
+expect_out "PBB	United Nations	exact" "lookup -: the line before a long one"
+expect_out "Korut	North Korea	exact" "lookup -: the line after a long one"
+awk -F'\t' '$3 == "none" && length($1) == 65536 && $1 == $7 && $1 ~ /^0+$/' "$TMP/out" > "$TMP/row"
+if [ "$(wc -l < "$TMP/row")" -eq 1 ]; then ok; else fail "lookup -: a query of exactly 65536 bytes (CR and spaces cut) is looked up"; fi
+expect_err "padan lexicon: warning: (standard input):3: query longer than 65536 bytes, skipped" "lookup -: line 3 skipped"
+expect_err "(standard input):4: query longer than 65536 bytes, skipped" "lookup -: line 4 skipped"
+if [ "$(wc -l < "$TMP/err")" -eq 2 ]; then ok; else fail "lookup -: $(wc -l < "$TMP/err") warnings, expected 2"; fi
+if [ "$(wc -l < "$TMP/out")" -eq 7 ]; then ok; else fail "lookup -: $(wc -l < "$TMP/out") lines, expected 7"; fi
 if [ -z "${PADAN_WRAP:-}" ]; then
   yes 'pemerintah
 Korea Utara
@@ -173,6 +186,16 @@ zzqx' | head -c 40000000 > "$TMP/t40"
   if [ "$a" -eq "$b" ] && [ "$a" -gt 1000000 ]; then ok; else fail "lookup - of 40 MB: $b answers for $a zzqx lines"; fi
   echo "peak RSS lexicon lookup -: 40 MB of terms ${big} KB, 4 MB ${small} KB"
   if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "lookup - of 40 MB: peak RSS ${big} KB vs ${small} KB"; fi
+  # a 30 MB line between two terms streams past: never held, both terms answered
+  { echo PBB; head -c 30000000 "$TMP/t40" | tr '\n' ' '; printf '\nKorut\n'; } > "$TMP/l30"
+  lkrss "$TMP/l30"; line=$rss
+  expect_rc 1 "lookup - of a 30 MB line"
+  expect_out "PBB	United Nations	exact" "lookup - of a 30 MB line: the term before"
+  expect_out "Korut	North Korea	exact" "lookup - of a 30 MB line: the term after"
+  expect_err "(standard input):2: query longer than 65536 bytes, skipped" "lookup - of a 30 MB line: warning"
+  # (before: the line was held whole, 607 MB for a 100 MB line)
+  echo "peak RSS lexicon lookup -: a 30 MB line ${line} KB, 40 MB of terms ${big} KB"
+  if [ "$line" -lt $((big + 8192)) ]; then ok; else fail "lookup - of a 30 MB line: peak RSS ${line} KB vs ${big} KB"; fi
 fi
 
 # a 20 MB row (one line) is read whole (TSV, CSV, OmegaT) or refused with FILE:LINE (TBX: a
