@@ -195,6 +195,7 @@ void padan_checker_free(padan_checker *c) {
     free(PD_VEC_AT(&c->docs, pd_chk_doc, i).text);
   }
   pd_vec_free(&c->docs);
+  pd_chk_var_free(c);
   pairs_free(&c->pp);
   free(c);
 }

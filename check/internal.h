@@ -119,7 +119,8 @@ struct padan_checker {
   pd_arena arena;
   pd_vec findings; /* padan_check_finding */
   /* variants batch */
-  pd_vec docs; /* pd_chk_doc */
+  pd_vec docs; /* pd_chk_doc: names (variants.c) */
+  struct pd_chk_var *var; /* the variants batch being added (variants.c) */
   pd_chk_pairs pp;
 };
 
@@ -140,6 +141,9 @@ int pd_chk_fail(padan_checker *c, int status, const char *fmt, ...)
  * number of pieces matched (0 when none) and the term index in *term. */
 size_t pd_chk_match(padan_checker *c, const char *text, const pd_chk_piece *p, size_t np,
                     size_t i, pd_buf *tmp, pd_buf *key, size_t *term);
+
+/* Frees the variants batch (variants.c). */
+void pd_chk_var_free(padan_checker *c);
 
 /* Arena copy helpers for results. */
 char *pd_chk_strdup(padan_checker *c, const char *s, size_t n);

@@ -43,7 +43,8 @@ static void usage(FILE *fp) {
           "--lines one line pair is held whole (with its tokens). Without --lines sentences\n"
           "are aligned in windows of 5000: texts longer than a window may align slightly\n"
           "differently where windows join.\n"
-          "--variants reads each FILE whole: its memory grows with the batch.\n"
+          "--variants streams each FILE (spooled to a temporary file): its memory grows\n"
+          "with the batch's distinct forms and word n-grams, not with its size.\n"
           "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
 }
 
@@ -830,18 +831,38 @@ int cmd_check(int argc, char **argv) {
     goto done;
   }
   if (variants) {
+    /* each file in pieces ending between words: the library keeps no text */
+    pd_buf piece;
+    pd_buf_init(&piece);
     for (size_t i = 0; i < nfiles; i++) {
-      char *text;
-      size_t len;
-      if (cli_read_text(CMD, files[i], encoding, &text, &len) != EXIT_DONE)
+      cli_stream *s;
+      if (cli_stream_open(CMD, files[i], encoding, &s) != EXIT_DONE) {
+        pd_buf_free(&piece);
         goto done;
-      st = padan_check_variants_add(ck, files[i], text, len);
-      free(text);
+      }
+      cli_stream_set_words(s, 1);
+      int eof = 0;
+      st = PADAN_OK;
+      while (!eof && !st) {
+        pd_buf_clear(&piece);
+        if (cli_stream_read(s, &piece, &eof) != EXIT_DONE) {
+          cli_stream_close(s);
+          pd_buf_free(&piece);
+          goto done;
+        }
+        st = padan_check_variants_add_piece(ck, files[i], piece.p ? piece.p : "", piece.len);
+      }
+      cli_stream_close(s);
+      if (!st)
+        st = padan_check_variants_end_doc(ck);
       if (st) {
-        cli_error(CMD, "%s: %s", files[i], padan_strerror(st));
+        const char *m = padan_checker_errmsg(ck);
+        cli_error(CMD, "%s: %s", files[i], m && *m ? m : padan_strerror(st));
+        pd_buf_free(&piece);
         goto done;
       }
     }
+    pd_buf_free(&piece);
     st = padan_check_variants(ck);
     if (st) {
       cli_error(CMD, "%s", padan_checker_errmsg(ck));

@@ -153,8 +153,18 @@ int padan_check_pairs_rewind(padan_checker *c, size_t *nfindings);
 int padan_check_pairs_finish(padan_checker *c);
 
 /* Adds one Indonesian document (name is used in locations) to the batch of
- * the next padan_check_variants call; the text is copied. */
+ * the next padan_check_variants call, whole (as one piece, then
+ * padan_check_variants_end_doc). */
 int padan_check_variants_add(padan_checker *c, const char *name, const char *text, size_t len);
+/* Adds a document in pieces (each ending between words, as
+ * padan_terms_add_piece takes them; name is taken from the first piece):
+ * the final sentences of what has come are written to a temporary file and
+ * dropped from memory; padan_check_variants_end_doc ends the document.
+ * Memory grows with the batch's distinct forms and word n-grams, not with
+ * its text; the findings are those of the whole texts. */
+int padan_check_variants_add_piece(padan_checker *c, const char *name, const char *text,
+                                   size_t len);
+int padan_check_variants_end_doc(padan_checker *c);
 /* Finds source-side variants in the documents added so far (which are then
  * forgotten). Replaces the checker's findings. */
 int padan_check_variants(padan_checker *c);
