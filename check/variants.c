@@ -27,6 +27,8 @@
 
 /* Unfinished text (no final sentence yet) held before it is checked as is. */
 #define VAR_CARRY_MAX ((size_t)1 << 20)
+/* Units are cut at sentence ends after about this many bytes. */
+#define VAR_UNIT ((size_t)64 << 10)
 /* Example lines up to this long are given whole; a longer one as an excerpt
  * of 2 * VAR_HALF bytes around the example. */
 #define VAR_LINE_MAX ((size_t)64 << 10)
@@ -401,50 +403,69 @@ static int var_get(padan_checker *c, struct pd_chk_var **out) {
 }
 
 /* Writes the final sentences of the carried text (all of it when final) to
- * the spool as one unit and notes their lower-case words. */
+ * the spool, in units of about VAR_UNIT bytes, and notes their lower-case
+ * words. The text is tokenized a window at a time (cut after white space) so
+ * that a large piece does not hold its tokens whole. */
 static int feed(padan_checker *c, struct pd_chk_var *s, int final) {
-  const char *t = s->carry.p ? s->carry.p : "";
-  size_t len = s->carry.len;
-  if (!len)
-    return PADAN_OK;
-  padan_tokens_clear(&s->toks);
-  int rc = padan_tokenize(c->tk, t, len, 0, 0, &s->toks);
-  if (rc)
-    return rc;
-  size_t nsent = final ? s->toks.nsent : pd_final_sentences(&s->toks, t);
-  size_t used = nsent < s->toks.nsent ? s->toks.sent[nsent].start : len;
-  if (!final && nsent == 0) {
-    if (len <= VAR_CARRY_MAX)
+  size_t want = VAR_UNIT;
+  for (;;) {
+    const char *t = s->carry.p ? s->carry.p : "";
+    size_t len = s->carry.len, w = len;
+    if (!len)
       return PADAN_OK;
-    used = len; /* a sentence over the limit: checked as it is */
-  }
-  if (!used)
-    return PADAN_OK;
-  s->pieces.n = 0;
-  if ((rc = pd_chk_pieces(&s->toks, t, &s->pieces)))
-    return rc;
-  for (size_t i = 0; i < s->pieces.n; i++) {
-    const pd_chk_piece *q = &PD_VEC_AT(&s->pieces, pd_chk_piece, i);
-    unsigned char ch = (unsigned char)t[q->start];
-    if (q->start >= used || !(ch >= 'a' && ch <= 'z'))
-      continue;
-    uint32_t lid;
-    pd_buf_clear(&s->tmp);
-    if ((rc = pd_utf8_fold(t + q->start, q->len, &s->tmp)) ||
-        (rc = pd_strmap_intern(&s->lower, s->tmp.p ? s->tmp.p : "", s->tmp.len, &lid)))
+    if (len > want) {
+      w = want;
+      while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '\t' && t[w - 1] != '\r')
+        w--;
+      if (w == 0)
+        w = len > 2 * want ? 2 * want : len;
+      while (w < len && ((unsigned char)t[w] & 0xC0) == 0x80)
+        w++;
+    }
+    int wfinal = final && w == len;
+    padan_tokens_clear(&s->toks);
+    int rc = padan_tokenize(c->tk, t, w, 0, 0, &s->toks);
+    if (rc)
       return rc;
+    size_t nsent = wfinal ? s->toks.nsent : pd_final_sentences(&s->toks, t);
+    size_t used = nsent < s->toks.nsent ? s->toks.sent[nsent].start : w;
+    if (!wfinal && nsent == 0) {
+      if (w < len && want < VAR_CARRY_MAX) {
+        want *= 2; /* a long sentence: a wider window */
+        continue;
+      }
+      if (w == len && len <= VAR_CARRY_MAX)
+        return PADAN_OK;
+      used = w; /* a sentence over the limit: checked as it is */
+    }
+    if (!used)
+      return PADAN_OK;
+    want = VAR_UNIT;
+    s->pieces.n = 0;
+    if ((rc = pd_chk_pieces(&s->toks, t, &s->pieces)))
+      return rc;
+    for (size_t i = 0; i < s->pieces.n; i++) {
+      const pd_chk_piece *q = &PD_VEC_AT(&s->pieces, pd_chk_piece, i);
+      unsigned char ch = (unsigned char)t[q->start];
+      if (q->start >= used || !(ch >= 'a' && ch <= 'z'))
+        continue;
+      uint32_t lid;
+      pd_buf_clear(&s->tmp);
+      if ((rc = pd_utf8_fold(t + q->start, q->len, &s->tmp)) ||
+          (rc = pd_strmap_intern(&s->lower, s->tmp.p ? s->tmp.p : "", s->tmp.len, &lid)))
+        return rc;
+    }
+    vunit u = {c->docs.n - 1, s->off, s->line, s->lstart, used};
+    if (fwrite(&u, sizeof u, 1, s->spool) != 1 || fwrite(t, 1, used, s->spool) != used)
+      return pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file");
+    for (size_t i = 0; i < used; i++)
+      if (t[i] == '\n')
+        s->line++, s->lstart = s->off + i + 1;
+    s->off += used;
+    memmove(s->carry.p, s->carry.p + used, len - used);
+    s->carry.len = len - used;
+    s->carry.p[s->carry.len] = '\0';
   }
-  vunit u = {c->docs.n - 1, s->off, s->line, s->lstart, used};
-  if (fwrite(&u, sizeof u, 1, s->spool) != 1 || fwrite(t, 1, used, s->spool) != used)
-    return pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file");
-  for (size_t i = 0; i < used; i++)
-    if (t[i] == '\n')
-      s->line++, s->lstart = s->off + i + 1;
-  s->off += used;
-  memmove(s->carry.p, s->carry.p + used, len - used);
-  s->carry.len = len - used;
-  s->carry.p[s->carry.len] = '\0';
-  return PADAN_OK;
 }
 
 int padan_check_variants_add_piece(padan_checker *c, const char *name, const char *text,

@@ -185,6 +185,99 @@ static void test_variants(void) {
   padan_lexicon_free(lex);
 }
 
+/* The findings of the variants check as one string (everything the writers show). */
+static void variants_print(padan_checker *c, pd_buf *out) {
+  pd_buf_clear(out);
+  for (size_t i = 0; i < padan_check_count(c); i++) {
+    const padan_check_finding *f = padan_check_get(c, i);
+    pd_buf_printf(out, "%d|%s|%s|%s|%s:%zu|", f->kind, f->concept, f->id_term, f->expected,
+                  f->file, f->line);
+    for (size_t k = 0; k < f->nforms; k++)
+      pd_buf_printf(out, "%s x%zu %s:%zu,", f->forms[k].form, f->forms[k].count, f->forms[k].file,
+                    f->forms[k].line);
+    pd_buf_printf(out, "|%s|", f->id_text);
+    for (size_t k = 0; k < f->nid_marks; k++)
+      pd_buf_printf(out, "%zu+%zu,", f->id_marks[k].start, f->id_marks[k].len);
+    pd_buf_putc(out, '\n');
+  }
+}
+
+/* Documents given in pieces (cut between words anywhere, one piece per word,
+ * or a long line in parts) give the findings of the whole documents. */
+static void test_variants_pieces(void) {
+  padan_lexicon *lex = lex_new();
+  padan_checker *c = NULL;
+  CU_ASSERT_EQUAL_FATAL(padan_checker_new(lex, &c), PADAN_OK);
+  char line[1024];
+  const char *docs[3] = {
+      "Kata Rodong Simun, Korea Utara kuat. Kakeknya Kim Il-sung dulu memimpin.\n"
+      "Korea Utara dan Republik Rakyat Demokratik Korea sama. Kerjasama baik.\n",
+      "Pendiri Korut adalah Kim Il Sung. Republik Demokratik Rakyat Korea.\n"
+      "Kerja sama itu penting. Negara dan negara-negara lain. Korea Utara (Korut) menolak.\n",
+      "Juru bicara Wijayakusuma hadir. Kata Wijayakusuma lagi. Menteri Wijayakusuma datang.\n"
+      "Lalu Wijayakusma pergi. Kerja-sama itu baik. Korea Utara, DPRK dan Korut.\n"};
+  const char *names[3] = {"a.txt", "b.txt", "c.txt"};
+  pd_buf whole, got;
+  pd_buf_init(&whole);
+  pd_buf_init(&got);
+  for (int lines = 0; lines < 2; lines++) {
+    /* lines = 1: the third document on one line */
+    snprintf(line, sizeof line, "%s", docs[2]);
+    for (char *q = line; lines && *q; q++)
+      if (*q == '\n')
+        *q = ' ';
+    const char *d[3] = {docs[0], docs[1], line};
+    for (int k = 0; k < 3; k++)
+      CU_ASSERT_EQUAL(padan_check_variants_add(c, names[k], d[k], strlen(d[k])), PADAN_OK);
+    CU_ASSERT_EQUAL(padan_check_variants(c), PADAN_OK);
+    CU_ASSERT(padan_check_count(c) >= 5);
+    variants_print(c, &whole);
+    CU_ASSERT_PTR_NOT_NULL(strstr(whole.p, "Wijayakusma"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(whole.p, "Kerjasama"));
+    /* cut once after each space of each document; then a piece per word */
+    for (size_t doc = 0; doc < 3; doc++) {
+      size_t n = strlen(d[doc]);
+      for (size_t cut = 0; cut <= n; cut++) {
+        int every = cut == n;
+        if (!every && (cut == 0 || d[doc][cut - 1] != ' '))
+          continue;
+        for (int k = 0; k < 3; k++) {
+          size_t len = strlen(d[k]), a = 0;
+          if (k == (int)doc && !every) {
+            CU_ASSERT_EQUAL(padan_check_variants_add_piece(c, names[k], d[k], cut), PADAN_OK);
+            a = cut;
+          }
+          if (k == (int)doc && every) {
+            for (size_t i = 0; i < len; i++)
+              if (d[k][i] == ' ' || d[k][i] == '\n') {
+                CU_ASSERT_EQUAL(padan_check_variants_add_piece(c, names[k], d[k] + a, i + 1 - a),
+                                PADAN_OK);
+                a = i + 1;
+              }
+          }
+          CU_ASSERT_EQUAL(padan_check_variants_add_piece(c, names[k], d[k] + a, len - a), PADAN_OK);
+          CU_ASSERT_EQUAL(padan_check_variants_end_doc(c), PADAN_OK);
+        }
+        CU_ASSERT_EQUAL(padan_check_variants(c), PADAN_OK);
+        variants_print(c, &got);
+        CU_ASSERT_STRING_EQUAL(got.p ? got.p : "", whole.p);
+      }
+    }
+  }
+  /* an empty batch, and a document given as no piece at all */
+  CU_ASSERT_EQUAL(padan_check_variants(c), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_count(c), 0);
+  CU_ASSERT_EQUAL(padan_check_variants_add_piece(c, "e.txt", "", 0), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_variants_end_doc(c), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_variants(c), PADAN_OK);
+  CU_ASSERT_EQUAL(padan_check_count(c), 0);
+  CU_ASSERT_EQUAL(padan_check_variants_add_piece(c, "x", NULL, 3), PADAN_EARG);
+  pd_buf_free(&whole);
+  pd_buf_free(&got);
+  padan_checker_free(c);
+  padan_lexicon_free(lex);
+}
+
 /* Regressions: a capitalized term needs a capital (antara is "between", not the
  * news agency Antara); an acronym needs capitals (As-Sadr is not AS); a
  * hyphenated common-word compound is not its part (non-pemerintah). */
@@ -404,6 +497,7 @@ int suite_check(void) {
       !CU_add_test(s, "bilingual findings streamed pair by pair", test_pairs_stream) ||
       !CU_add_test(s, "sentence mode streamed in pieces", test_sentences_stream) ||
       !CU_add_test(s, "source-side variants", test_variants) ||
+      !CU_add_test(s, "variants: pieces give the findings of whole documents", test_variants_pieces) ||
       !CU_add_test(s, "case and compounds in matching", test_match_case))
     return 1;
   return 0;
