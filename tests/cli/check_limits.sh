@@ -55,4 +55,18 @@ run check --lines $L --format=tsv "$TMP/g-id.txt" "$TMP/g-en.txt"
 expect_rc 1 "long pair"
 expect_out "missing	Korut	North Korea		1	1	k2" "long pair: the finding, found left empty"
 
+# ---- check --variants streams: 8 MB of the variants fixtures (and the same
+# as one line) peak near the 1 MB corpus (read whole, the 8 MB took 360 MB);
+# the counts are those of 8192 copies
+cat "$F/var-a.txt" "$F/var-b.txt" "$F/var-order.txt" "$F/var-noise.txt" > "$TMP/unit.txt"
+grow_corpus "$TMP/unit.txt"
+vsmall=$(rss check --variants $L --format=tsv "$TMP/small.txt")
+vbig=$(rss check --variants $L --format=tsv -o "$TMP/vbig.tsv" "$TMP/big.txt")
+vline=$(rss check --variants $L --format=tsv -o "$TMP/vline.tsv" "$TMP/line.txt")
+echo "peak RSS: check --variants 1 MB ${vsmall} KB, 8 MB ${vbig} KB, 8 MB on one line ${vline} KB"
+if [ "$vbig" -lt $((vsmall + 24576)) ]; then ok; else fail "variants: peak RSS ${vbig} KB vs ${vsmall} KB"; fi
+if [ "$vline" -lt $((vsmall + 24576)) ]; then ok; else fail "variants, one line: peak RSS ${vline} KB vs ${vsmall} KB"; fi
+if grep -q "^variants	Korea Utara|Korut|DPRK	16384|8192|8192	$TMP/big.txt:4	" "$TMP/vbig.tsv"; then ok; else fail "variants: counts of the 8 MB corpus"; fi
+if grep -q "^spelling	kerjasama|Kerja sama	8192|8192	$TMP/line.txt:1	" "$TMP/vline.tsv"; then ok; else fail "variants, one line: counts"; fi
+
 done_tests
