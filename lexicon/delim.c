@@ -139,11 +139,45 @@ typedef struct {
   pd_buf buf;
 } csv_row;
 
-/* Reads one record starting at *pos. Returns 1 when a record was read, 0 at
- * the end, negative on an unterminated quote. *line counts lines. */
-static int csv_next(const char *d, size_t len, size_t *pos, size_t *line, char sep, csv_row *r) {
-  size_t i = *pos;
-  if (i >= len)
+/* The bytes of a CSV or OmegaT file: all in memory, or read from a file in
+ * chunks of pd_lex_csv_chunk bytes, so that only one record is held at a time. */
+size_t pd_lex_csv_chunk = (size_t)64 << 10;
+typedef struct {
+  const char *p; /* the bytes at hand: p[pos..len) */
+  size_t len, pos;
+  FILE *fp;      /* NULL: p is all of the data */
+  char *chunk;   /* fp's bytes */
+  size_t size;   /* of chunk */
+  int err;       /* errno of a failed read, else 0 */
+} csv_in;
+
+/* 1 when a byte is at hand (reading the next chunk if needed), 0 at the end. */
+static int in_more(csv_in *in) {
+  if (in->pos < in->len)
+    return 1;
+  if (!in->fp || in->err)
+    return 0;
+  errno = 0;
+  size_t got = fread(in->chunk, 1, in->size, in->fp);
+  if (!got) {
+    if (ferror(in->fp))
+      in->err = errno ? errno : EIO;
+    return 0;
+  }
+  in->p = in->chunk, in->len = got, in->pos = 0;
+  return 1;
+}
+
+/* The next byte, or -1 at the end. */
+static int peek(csv_in *in) {
+  return in_more(in) ? (unsigned char)in->p[in->pos] : -1;
+}
+
+/* Reads one record. Returns 1 when a record was read, 0 at the end, negative
+ * on an unterminated quote. *line counts lines. */
+static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r) {
+  int c = peek(in);
+  if (c < 0)
     return 0;
   r->fields.n = 0;
   pd_buf_clear(&r->buf);
@@ -154,30 +188,29 @@ static int csv_next(const char *d, size_t len, size_t *pos, size_t *line, char s
     if (!f)
       return PADAN_ENOMEM;
     start = r->buf.len;
-    if (quoted_ok && i < len && d[i] == '"') {
-      i++;
+    if (quoted_ok && peek(in) == '"') {
+      in->pos++;
       for (;;) {
-        if (i >= len)
+        if ((c = peek(in)) < 0)
           return PADAN_EFORMAT;
-        if (d[i] == '"') {
-          if (i + 1 < len && d[i + 1] == '"') {
+        in->pos++;
+        if (c == '"') {
+          if (peek(in) == '"') {
             pd_buf_putc(&r->buf, '"');
-            i += 2;
+            in->pos++;
             continue;
           }
-          i++;
           break;
         }
-        if (d[i] == '\n')
+        if (c == '\n')
           (*line)++;
-        pd_buf_putc(&r->buf, d[i++]);
+        pd_buf_putc(&r->buf, (char)c);
       }
-      /* anything up to the separator after the closing quote is kept */
-      while (i < len && d[i] != sep && d[i] != '\n' && d[i] != '\r')
-        pd_buf_putc(&r->buf, d[i++]);
-    } else {
-      while (i < len && d[i] != sep && d[i] != '\n' && d[i] != '\r')
-        pd_buf_putc(&r->buf, d[i++]);
+    }
+    /* anything up to the separator (after a closing quote too) is kept */
+    while ((c = peek(in)) >= 0 && c != (unsigned char)sep && c != '\n' && c != '\r') {
+      pd_buf_putc(&r->buf, (char)c);
+      in->pos++;
     }
     /* pack (start, len) into two size_t slots */
     f[0] = start;
@@ -186,18 +219,19 @@ static int csv_next(const char *d, size_t len, size_t *pos, size_t *line, char s
       return PADAN_ENOMEM;
     g[0] = r->buf.len - start;
     pd_buf_putc(&r->buf, '\0');
-    if (i < len && d[i] == sep) {
-      i++;
+    if (c == (unsigned char)sep) {
+      in->pos++;
       continue;
     }
-    if (i < len && d[i] == '\r')
-      i++;
-    if (i < len && d[i] == '\n')
-      i++;
+    if (c == '\r') {
+      in->pos++;
+      c = peek(in);
+    }
+    if (c == '\n')
+      in->pos++;
     break;
   }
   (*line)++;
-  *pos = i;
   return 1;
 }
 
@@ -212,11 +246,11 @@ static void trim(const char **s, size_t *n) {
     (*n)--;
 }
 
-int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, char sep) {
+static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
   padan_lexicon *lex = ld->lex;
-  size_t pos = 0, line = 1;
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-    pos = 3;
+  size_t line = 1;
+  if (in_more(in) && in->len - in->pos >= 3 && memcmp(in->p + in->pos, "\xEF\xBB\xBF", 3) == 0)
+    in->pos += 3;
   int map[C_N];
   for (int k = 0; k < C_N; k++)
     map[k] = k < 3 ? k : (sep == ',' ? k : -1);
@@ -230,23 +264,24 @@ int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, ch
   pd_buf_init(&r.buf);
   pd_buf key;
   pd_buf_init(&key);
-  int rc = PADAN_OK, first = 1;
+  int rc = PADAN_OK, first = 1, ch;
   for (;;) {
     size_t recline = line;
     /* skip blank lines and, in OmegaT TSV, # comments */
-    while (pos < len && (data[pos] == '\n' || data[pos] == '\r' ||
-                         (sep == '\t' && data[pos] == '#'))) {
-      if (data[pos] == '#') {
-        while (pos < len && data[pos] != '\n')
-          pos++;
+    while ((ch = peek(in)) == '\n' || ch == '\r' || (sep == '\t' && ch == '#')) {
+      if (ch == '#') {
+        while ((ch = peek(in)) >= 0 && ch != '\n')
+          in->pos++;
         continue;
       }
-      if (data[pos] == '\n')
+      if (ch == '\n')
         line++;
-      pos++;
+      in->pos++;
     }
     recline = line;
-    int got = csv_next(data, len, &pos, &line, sep, &r);
+    int got = csv_next(in, &line, sep, &r);
+    if (in->err)
+      break;
     if (got == 0)
       break;
     if (got < 0) {
@@ -346,6 +381,24 @@ int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, ch
   pd_vec_free(&r.fields);
   pd_buf_free(&r.buf);
   pd_buf_free(&key);
+  if (!rc && in->err)
+    rc = pd_lex_fail(lex, in->err == ENOMEM ? PADAN_ENOMEM : PADAN_EIO, "%s: %s", ld->name,
+                     strerror(in->err));
+  return rc;
+}
+
+int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, char sep) {
+  csv_in in = {data, len, 0, NULL, NULL, 0, 0};
+  return read_csv(ld, &in, header, sep);
+}
+
+int pd_lex_read_csv_file(pd_lexload *ld, FILE *fp, int header, char sep) {
+  size_t size = pd_lex_csv_chunk > 3 ? pd_lex_csv_chunk : 3; /* a BOM fits */
+  csv_in in = {NULL, 0, 0, fp, malloc(size), size, 0};
+  if (!in.chunk)
+    return pd_lex_fail(ld->lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  int rc = read_csv(ld, &in, header, sep);
+  free(in.chunk);
   return rc;
 }
 

@@ -375,8 +375,9 @@ int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, u
     rc = pd_lex_read_dictd(&ld, path);
     return pd_lexload_end(&ld, rc);
   }
-  if (format == PADAN_LEXFMT_TSV) {
-    /* line by line: only one row of the file is held at a time */
+  if (format == PADAN_LEXFMT_TSV || format == PADAN_LEXFMT_CSV ||
+      format == PADAN_LEXFMT_CSV_NOHEADER || format == PADAN_LEXFMT_OMEGAT) {
+    /* record by record: only one row of the file is held at a time */
     int in = strcmp(path, "-") == 0;
     FILE *fp = in ? stdin : fopen(path, "rb");
     if (!fp)
@@ -384,7 +385,10 @@ int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, u
     pd_lexload ld;
     int rc = pd_lexload_begin(&ld, lex, in ? "(standard input)" : path, flags);
     if (!rc)
-      rc = pd_lexload_end(&ld, pd_lex_read_tsv_file(&ld, fp));
+      rc = pd_lexload_end(&ld, format == PADAN_LEXFMT_TSV
+                                   ? pd_lex_read_tsv_file(&ld, fp)
+                                   : pd_lex_read_csv_file(&ld, fp, format == PADAN_LEXFMT_CSV,
+                                                          format == PADAN_LEXFMT_OMEGAT ? '\t' : ','));
     if (!in)
       fclose(fp);
     return rc;

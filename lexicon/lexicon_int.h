@@ -110,6 +110,10 @@ int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len);
 /* The same, line by line from fp (one line in memory at a time). */
 int pd_lex_read_tsv_file(pd_lexload *ld, FILE *fp);
 int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, char sep);
+/* The same, record by record from fp (one record in memory at a time), read
+ * in chunks of pd_lex_csv_chunk bytes (64 KiB; tests set it smaller). */
+int pd_lex_read_csv_file(pd_lexload *ld, FILE *fp, int header, char sep);
+extern size_t pd_lex_csv_chunk;
 int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len);
 int pd_lex_read_dictd(pd_lexload *ld, const char *path);
 int pd_lex_write_tsv(padan_lexicon *lex, FILE *fp);

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "tests.h"
 #include <padan/lexicon.h>
+#include "lexicon/lexicon_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,6 +137,120 @@ static void test_tsv_file_stream(void) {
     padan_lexicon_free(b);
     unlink(path);
   }
+}
+
+/* The whole of a file (malloc'd). */
+static char *slurp(const char *path) {
+  FILE *fp = fopen(path, "rb");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  char *b = NULL;
+  size_t n = 0, cap = 0;
+  for (;;) {
+    if (n + 4096 + 1 > cap) {
+      cap = 2 * (n + 4096 + 1);
+      b = realloc(b, cap);
+      CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    }
+    size_t got = fread(b + n, 1, 4096, fp);
+    if (!got)
+      break;
+    n += got;
+  }
+  b[n] = '\0';
+  fclose(fp);
+  return b;
+}
+
+/* CSV and OmegaT files are read record by record in chunks of 64 KiB (and
+ * here of 5 bytes too): the same lexicon (saved as TSV, byte for byte) and the
+ * same errors with their lines as from memory, with quoted fields, "" and CRLF
+ * across chunk ends. */
+static void test_csv_file_stream(void) {
+  size_t cap = 1 << 20, n = 0;
+  char *big = malloc(cap), *gl = malloc(cap), *bad = malloc(cap);
+  CU_ASSERT_FATAL(big && gl && bad);
+  n = (size_t)snprintf(big, cap, "\xEF\xBB\xBFid_term,en_term,comment,en_status\r\n");
+  for (int i = 0; n < 300000; i++)
+    n += (size_t)snprintf(big + n, cap - n,
+                          i % 3 ? "kata %d,word %d,\"a \"\"q\"\"\r\nb, c\",admitted\r\n\r\n"
+                                : "\"kata, %d\",\" word %d\"x ,,deprecated\n",
+                          i, i);
+  size_t nbig = n;
+  n = 0;
+  for (int i = 0; n < 200000; i++)
+    n += (size_t)snprintf(gl + n, cap - n, i % 5 ? "istilah %d\tterm %d\tcatatan %d\r\n"
+                                                 : "# komentar %d\n\nistilah\t\"t %d\"\t%d\n",
+                          i, i, i);
+  size_t ngl = n;
+  memcpy(bad, big, nbig);
+  n = nbig + (size_t)snprintf(bad + nbig, cap - nbig, "x,y,z,maybe\n");
+  size_t nbad = n;
+  memcpy(bad + nbad, big, nbig);
+  size_t nunterm = nbig + (size_t)snprintf(bad + nbad + nbig, cap - nbad - nbig, "x,\"y\n\n");
+  static const char small[] = "perang,war,c\n\"a\"b,\"c\"\"\",\n,\n";
+  static const char nul[] = "id_term,en_term\nper\0ang,war\n";
+  static const char utf[] = "id_term,en_term\nper\xff" "ang,war\n";
+  static const char nohdr[] = "foo,bar\nperang,war\n";
+  const struct {
+    const char *data;
+    size_t len;
+    int fmt;
+    const char *ext;
+    int want;
+    const char *msg;
+  } cases[] = {
+      {big, nbig, PADAN_LEXFMT_CSV, ".csv", PADAN_OK, NULL},
+      {gl, ngl, PADAN_LEXFMT_OMEGAT, ".txt", PADAN_OK, NULL},
+      {big, nbig, PADAN_LEXFMT_CSV_NOHEADER, ".csv", PADAN_OK, NULL},
+      {small, sizeof small - 1, PADAN_LEXFMT_CSV_NOHEADER, ".csv", PADAN_EFORMAT,
+       ".csv:3: missing columns"},
+      {bad, nbad, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT, "unknown status 'maybe'"},
+      {bad + nbad, nunterm, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT, "unterminated quoted field"},
+      {nul, sizeof nul - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_OK, NULL},
+      {utf, sizeof utf - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EUTF8, ".csv:2: invalid UTF-8"},
+      {nohdr, sizeof nohdr - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT, ".csv:1: the CSV header"},
+      {"", 0, PADAN_LEXFMT_OMEGAT, ".txt", PADAN_OK, NULL},
+  };
+  size_t chunk = pd_lex_csv_chunk;
+  for (size_t i = 0; i < 2 * sizeof cases / sizeof *cases; i++) {
+    size_t k = i / 2;
+    pd_lex_csv_chunk = i % 2 ? 5 : chunk;
+    char path[] = "/tmp/padan-lex-XXXXXX.csv", out[64];
+    memcpy(path + sizeof path - 5, cases[k].ext, 4);
+    int fd = mkstemps(path, 4);
+    CU_ASSERT_FATAL(fd >= 0);
+    CU_ASSERT_FATAL(write(fd, cases[k].data, cases[k].len) == (ssize_t)cases[k].len);
+    close(fd);
+    padan_lexicon *a = padan_lexicon_new(), *b = padan_lexicon_new();
+    int rc = padan_lexicon_load(a, path, cases[k].fmt);
+    CU_ASSERT_EQUAL(rc, cases[k].want);
+    if (rc != cases[k].want)
+      fprintf(stderr, "\ncase %zu: %d %s\n", k, rc, padan_lexicon_errmsg(a));
+    CU_ASSERT_EQUAL(padan_lexicon_load_mem(b, path, cases[k].data, cases[k].len, cases[k].fmt, 0),
+                    cases[k].want);
+    CU_ASSERT_STRING_EQUAL(padan_lexicon_errmsg(a), padan_lexicon_errmsg(b));
+    if (cases[k].msg)
+      CU_ASSERT_PTR_NOT_NULL(strstr(padan_lexicon_errmsg(a), cases[k].msg));
+    CU_ASSERT_EQUAL(padan_lexicon_term_count(a), padan_lexicon_term_count(b));
+    if (k < 2)
+      CU_ASSERT(padan_lexicon_term_count(a) > 5000);
+    snprintf(out, sizeof out, "%s.tsv", path);
+    CU_ASSERT_EQUAL(padan_lexicon_save(a, out, PADAN_LEXFMT_TSV), PADAN_OK);
+    char *ta = slurp(out);
+    CU_ASSERT_EQUAL(padan_lexicon_save(b, out, PADAN_LEXFMT_TSV), PADAN_OK);
+    char *tb = slurp(out);
+    CU_ASSERT_STRING_EQUAL(ta, tb);
+    free(ta);
+    free(tb);
+    unlink(out);
+    padan_lexicon_free(a);
+    padan_lexicon_free(b);
+    unlink(path);
+  }
+  pd_lex_csv_chunk = chunk;
+  free(big);
+  free(gl);
+  free(bad);
 }
 
 /* Sorted TSV data lines of a lexicon saved to path. */
@@ -400,6 +515,7 @@ int suite_lexicon(void) {
     return -1;
   if (!CU_add_test(s, "TSV load", test_tsv_load) || !CU_add_test(s, "errors", test_errors) ||
       !CU_add_test(s, "TSV file read line by line", test_tsv_file_stream) ||
+      !CU_add_test(s, "CSV and OmegaT files read record by record", test_csv_file_stream) ||
       !CU_add_test(s, "round trips TSV-TBX-CSV", test_round_trips) ||
       !CU_add_test(s, "TBX v2 read", test_tbx_v2_read) ||
       !CU_add_test(s, "lookup", test_lookup) || !CU_add_test(s, "base rank", test_base_rank) ||
