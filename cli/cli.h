@@ -44,6 +44,10 @@ int cli_parse_format(const char *cmd, const char *value, int allowed);
  * reported as a warning naming the file. */
 int cli_read_text(const char *cmd, const char *path, const char *encoding, char **text,
                   size_t *len);
+/* The warning "FILE: not valid UTF-8[ from line LINE on], read as
+ * Windows-1252" (line 0: the whole file), given once per file however many
+ * times a command reads it (check reads its inputs twice). */
+void cli_warn_fallback(const char *cmd, const char *shown, size_t line);
 
 /* Streaming input (cli/stream.c) for commands that work line by line: the file
  * is decoded in pieces of whole lines (a line over 1 MiB in parts), so memory

@@ -165,8 +165,7 @@ static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
     if (ls && (rc = decode_to(s, p, ls, "utf-8", out, s->raw_off)))
       break;
     s->fallback = 1;
-    cli_warn(s->cmd, "%s: not valid UTF-8 from line %zu on, read as Windows-1252", s->shown,
-             bad_line);
+    cli_warn_fallback(s->cmd, s->shown, bad_line);
     size_t skip = s->first && ls == 0 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     rc = decode_to(s, p + ls + skip, n - ls - skip, "windows-1252", out, s->raw_off + ls + skip);
     break;
@@ -242,7 +241,7 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
       if (rc)
         return decode_error(s, rc, e, &info, 0);
       if (info.fallback)
-        cli_warn(s->cmd, "%s: not valid UTF-8, read as Windows-1252", s->shown);
+        cli_warn_fallback(s->cmd, s->shown, 0);
       rc = pd_buf_append(out, d, dl);
       free(d);
       if (rc) {

@@ -59,6 +59,24 @@ int cli_parse_format(const char *cmd, const char *value, int allowed) {
   return 0;
 }
 
+void cli_warn_fallback(const char *cmd, const char *shown, size_t line) {
+  static char **warned; /* the files warned about, kept to the end */
+  static size_t nwarned;
+  for (size_t i = 0; i < nwarned; i++)
+    if (strcmp(warned[i], shown) == 0)
+      return;
+  char **w = realloc(warned, (nwarned + 1) * sizeof *w);
+  if (w) {
+    warned = w;
+    if ((w[nwarned] = strdup(shown)) != NULL)
+      nwarned++;
+  }
+  if (line)
+    cli_warn(cmd, "%s: not valid UTF-8 from line %zu on, read as Windows-1252", shown, line);
+  else
+    cli_warn(cmd, "%s: not valid UTF-8, read as Windows-1252", shown);
+}
+
 int cli_read_text(const char *cmd, const char *path, const char *encoding, char **text,
                   size_t *len) {
   char *raw;
@@ -81,7 +99,7 @@ int cli_read_text(const char *cmd, const char *path, const char *encoding, char 
   switch (rc) {
   case PADAN_OK:
     if (info.fallback)
-      cli_warn(cmd, "%s: not valid UTF-8, read as Windows-1252", shown);
+      cli_warn_fallback(cmd, shown, 0);
     return EXIT_DONE;
   case PADAN_EUTF8:
     if (!encoding || strcasecmp(encoding, "utf-8") == 0 || strcasecmp(encoding, "utf8") == 0)

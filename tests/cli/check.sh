@@ -107,6 +107,16 @@ printf 'Pyongyang refused.\n' > "$TMP/we.txt"
 run check --lines --encoding=windows-1252 $L --format=tsv "$TMP/w.txt" "$TMP/we.txt"
 expect_rc 1 "encoding option"
 expect_out "missing	Korut" "encoding option finding"
+# auto: the fallback is reported once per file, though check reads its inputs twice
+printf 'Korut menolak caf\351.\n' > "$TMP/w1252.txt"
+for m in --lines --no-lines; do
+  [ $m = --lines ] && a=--lines || a=
+  run check $a $L --format=tsv "$TMP/w1252.txt" "$TMP/we.txt"
+  expect_rc 1 "Windows-1252 fallback $m"
+  expect_out "missing	Korut" "Windows-1252 fallback $m: finding"
+  n=$(grep -c "w1252.txt: not valid UTF-8, read as Windows-1252" "$TMP/err" || true)
+  if [ "$n" -eq 1 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]; then ok; else fail "Windows-1252 fallback $m: $n warnings, expected 1"; fi
+done
 
 # An acronym introduced in brackets right after its full form is not a variant
 # (regression: samples/ reported "Dewan Perwakilan Rakyat" x1 / "DPR" x1).
