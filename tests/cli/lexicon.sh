@@ -37,6 +37,12 @@ run lexicon lookup $NODEF kapal
 expect_rc 1 "not found exit 1"
 run lexicon lookup $NODEF --format=json PBB kapal
 expect_rc 1 "json"; expect_json "lookup json"; expect_out '"en_term":"United Nations"' "json row"
+# JSON is valid UTF-8 whatever the query holds: invalid bytes (Windows-1252, an overlong form) are \ufffd
+run lexicon lookup $NODEF --format=json "$(printf 'caf\351 \300\257')" PBB
+expect_rc 1 "json, invalid UTF-8 query"
+if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$TMP/out" \
+   && python3 -m json.tool < "$TMP/out" > /dev/null; then ok; else fail "json, invalid UTF-8 query: not valid UTF-8 JSON"; fi
+expect_out '{"query":"caf\ufffd \ufffd\ufffd","matches":[]}' "json, invalid UTF-8 query: U+FFFD"
 run lexicon lookup $NODEF --format=text PBB
 expect_out "United Nations (preferred)" "text"
 printf 'PBB\nKorut\n\n' > "$TMP/terms"
