@@ -1136,11 +1136,12 @@ int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const 
   if (!c)
     return PADAN_EARG;
   pd_chk_pairs *st = &c->pp;
-  if (!st->active || st->whole || st->sentences || (!id && idlen) || (!en && enlen))
-    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_add: no line check begun");
+  if (!st->active || st->whole || st->sentences || st->as || (!id && idlen) || (!en && enlen))
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_add: no line check begun, or a long "
+                                      "line pair has not ended");
   pd_arena_free(&st->scratch);
   pd_arena_init(&st->scratch);
-  size_t line = st->nbead + 1, idl, enl;
+  size_t line = ++st->nline, idl, enl;
   char *idt = copy_line(&st->scratch, id, idlen, &idl);
   char *ent = copy_line(&st->scratch, en, enlen, &enl);
   char nb[32];
@@ -1166,7 +1167,10 @@ int padan_check_pairs_rewind(padan_checker *c, size_t *nfindings) {
     int rc = sent_stream_new(c);
     if (rc)
       return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  } else if (st->as) {
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_rewind: a long line pair has not ended");
   }
+  st->nline = 0;
   return pairs_rewind(c, nfindings);
 }
 
@@ -1176,7 +1180,7 @@ int padan_check_pairs_finish(padan_checker *c) {
   pd_chk_pairs *st = &c->pp;
   if (st->whole || !st->active)
     return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_finish: no streaming check begun");
-  if (st->sentences &&
+  if (st->as &&
       (!st->side[0].ended || !st->side[1].ended || !padan_align_stream_done(st->as))) {
     pairs_free(st);
     return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_finish: a side has not ended");
@@ -1202,7 +1206,13 @@ static int add_lexicon_pairs(padan_checker *c, padan_aligner *al) {
 
 /* ------------------------------------------------------------ sentences, streamed */
 
-/* A new aligner (nothing learned) and stream for a pass. */
+/* Sentences a side in an alignment window of a long line pair (lines mode):
+ * smaller than the default window, as the DP of a window is most of the
+ * memory a long pair costs (a 6 MB line pair: 143 MB with 5000, 78 with 1000). */
+#define DOC_WINDOW 1000
+
+/* A new aligner (nothing learned) and stream for a pass, or (lines mode) for
+ * a long line pair. */
 static int sent_stream_new(padan_checker *c) {
   pd_chk_pairs *st = &c->pp;
   padan_align_stream_free(st->as);
@@ -1221,7 +1231,7 @@ static int sent_stream_new(padan_checker *c) {
     st->side[k].line = 1;
     st->side[k].ended = 0;
   }
-  return padan_align_stream_new(st->al, 0, &st->as);
+  return padan_align_stream_new(st->al, st->sentences ? 0 : DOC_WINDOW, &st->as);
 }
 
 static int sent_start(padan_checker *c) {
@@ -1288,6 +1298,8 @@ static int sent_drain(padan_checker *c) {
     int rc = sent_join(c, 0, ids, b.id_first, b.id_n, &idt, &idl, &il);
     if (!rc)
       rc = sent_join(c, 1, ens, b.en_first, b.en_n, &ent, &enl, &el);
+    if (!st->sentences) /* a long line pair: its line number */
+      il = st->doc_lines[0], el = st->doc_lines[1];
     if (!rc)
       rc = pairs_bead(c, idt, b.id_n ? idl : 0, ent, enl, il, el);
     if (rc)
@@ -1298,14 +1310,12 @@ static int sent_drain(padan_checker *c) {
   return PADAN_OK;
 }
 
-int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t len, int last) {
-  if (!c)
-    return PADAN_EARG;
+#define SENT_CHUNK ((size_t)256 << 10)
+
+/* Splits the side's held text plus text[0..len) into sentences and adds
+ * them to the aligner stream, all but the last one unless last. */
+static int sent_chunk(padan_checker *c, int side, const char *text, size_t len, int last) {
   pd_chk_pairs *st = &c->pp;
-  if (!st->active || st->whole || !st->sentences || side < 0 || side > 1 || (!text && len) ||
-      st->side[side].ended)
-    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_text: no sentence check begun, or the "
-                                      "side has ended");
   pd_buf *b = &st->side[side].buf;
   int rc = len ? pd_buf_append(b, text, len) : PADAN_OK;
   if (rc == PADAN_OK) {
@@ -1313,9 +1323,12 @@ int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t 
     rc = padan_tokenize(c->tk, b->p ? b->p : "", b->len, 0, 0, &st->toks);
   }
   if (rc)
-    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
-  /* the last sentence may go on in the next piece: keep it */
+    return rc;
+  /* the last sentence may go on in the next piece: keep it (unless it is
+     already very long) */
   size_t ns = st->toks.nsent, done = last ? ns : (ns ? ns - 1 : 0);
+  if (!done && b->len > 2 * SENT_CHUNK)
+    done = ns;
   size_t keep = last || done == ns ? b->len : st->toks.sent[done].start;
   size_t pos = 0, line = st->side[side].line;
   for (size_t k = 0; k < done && rc == PADAN_OK; k++) {
@@ -1331,12 +1344,50 @@ int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t 
       rc = padan_align_stream_add(st->as, side, b->p + s, e - s);
   }
   if (rc)
-    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+    return rc;
   for (; pos < keep; pos++)
     line += b->p[pos] == '\n';
-  memmove(b->p, b->p + keep, b->len - keep);
+  if (keep)
+    memmove(b->p, b->p + keep, b->len - keep);
   b->len -= keep;
   st->side[side].line = line;
+  return PADAN_OK;
+}
+
+int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t len, int last) {
+  if (!c)
+    return PADAN_EARG;
+  pd_chk_pairs *st = &c->pp;
+  if (!st->active || st->whole || side < 0 || side > 1 || (!text && len) ||
+      (st->as && st->side[side].ended))
+    return pd_chk_fail(c, PADAN_EARG, "padan_check_pairs_text: no streaming check begun, or the "
+                                      "side has ended");
+  int rc = PADAN_OK;
+  if (!st->as) { /* lines mode: a long line pair begins */
+    if ((rc = sent_stream_new(c)))
+      return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+    st->nline++;
+    for (int k = 0; k < 2; k++)
+      snprintf(st->doc_lines[k], sizeof st->doc_lines[k], "%zu", st->nline);
+  }
+  if (!text && !st->sentences) /* lines mode: the side has no such line */
+    st->doc_lines[side][0] = '\0';
+  /* a few hundred KiB at a time, so that the tokens held stay few */
+  size_t at = 0;
+  do {
+    size_t n = len - at;
+    if (n > SENT_CHUNK) {
+      n = SENT_CHUNK;
+      while (n > SENT_CHUNK / 2 && text[at + n - 1] != '\n' && text[at + n - 1] != ' ')
+        n--;
+      if (n == SENT_CHUNK / 2)
+        n = SENT_CHUNK;
+    }
+    rc = sent_chunk(c, side, text ? text + at : NULL, n, last && at + n == len);
+    at += n;
+  } while (rc == PADAN_OK && at < len);
+  if (rc)
+    return pd_chk_fail(c, rc, "%s", padan_strerror(rc));
   if (last) {
     padan_align_stream_end(st->as, side);
     st->side[side].ended = 1;
@@ -1348,6 +1399,12 @@ int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t 
                        padan_align_stream_held(st->as, 0), padan_align_stream_held(st->as, 1));
   if (rc && !c->err.len)
     pd_chk_fail(c, rc, "%s", padan_strerror(rc));
+  if (rc == PADAN_OK && !st->sentences && padan_align_stream_done(st->as)) {
+    /* lines mode: the long line pair is done */
+    padan_align_stream_free(st->as);
+    padan_aligner_free(st->al);
+    st->as = NULL, st->al = NULL;
+  }
   return rc;
 }
 

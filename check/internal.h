@@ -80,8 +80,11 @@ typedef struct {
   size_t ncagg;
   pd_vec corder;        /* size_t: concepts in first-rendered order */
   pd_arena scratch;     /* one pair's strings (streaming) */
-  /* sentence mode: each side split into sentences, aligned window by window */
+  /* sentence mode: each side split into sentences, aligned window by window;
+     with PADAN_CHECK_LINES the same for one long line pair at a time */
   int sentences;
+  size_t nline;           /* lines mode: line pairs begun */
+  char doc_lines[2][24];  /* lines mode: the long pair's line number ("" without the line) */
   padan_aligner *al;
   padan_align_stream *as;
   struct {

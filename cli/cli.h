@@ -159,17 +159,27 @@ void cli_pargs_free(cli_pargs *p);
 int cli_pargs_arg(cli_pargs *p, int formats, void (*help)(FILE *), int argc, char **argv, int *i);
 /* Two files, not both standard input: EXIT_DONE, else EXIT_ERROR (printed). */
 int cli_pargs_check(cli_pargs *p);
-/* Lines of a streamed file (a line longer than a stream piece is put together
- * and held whole once). Without flags every line comes out (line k pairs
+/* Lines of a streamed file. Without flags every line comes out (line k pairs
  * with line k), trailing spaces, tabs and CR cut; CLI_LINES_SKIP_BLANK also
- * cuts leading spaces and tabs and skips blank lines (line numbers kept). */
-enum { CLI_LINES_SKIP_BLANK = 1 };
+ * cuts leading spaces and tabs and skips blank lines (line numbers kept);
+ * CLI_LINES_RAW cuts nothing. A line longer than CLI_LONG_LINE bytes (a whole
+ * document on one line) is never put together: it comes in parts (the
+ * stream's pieces, ending between words, after a sentence end when possible),
+ * and the reader's `long_line` is 1 for each of them, `ended` 1 with its last
+ * (a part may be empty). A command treats such a line as a document pair. */
+enum { CLI_LINES_SKIP_BLANK = 1, CLI_LINES_RAW = 2 };
+#define CLI_LONG_LINE ((size_t)1 << 20)
+/* CLI_LONG_LINE, or PADAN_LONG_LINE=BYTES from the environment (a testing knob). */
+size_t cli_long_line(void);
 typedef struct {
   const char *cmd;
   cli_stream *in;
   int flags, eof;
   pd_buf piece, line;
   size_t pos, lineno;
+  size_t cap;    /* cli_long_line() */
+  int long_line; /* the last line or part handed out is (part of) a line over cap */
+  int ended;     /* it ended its line */
 } cli_lines;
 int cli_lines_open(const char *cmd, const char *path, const char *encoding, int flags,
                    cli_lines *l);
@@ -177,9 +187,16 @@ void cli_lines_close(cli_lines *l);
 /* Reads the first piece, so that an unreadable or undecodable file (a small
  * one is decoded whole) is reported before any output: EXIT_DONE or EXIT_ERROR. */
 int cli_lines_start(cli_lines *l);
-/* 1 with *s, *len (valid until the next call) and the 1-based line number;
- * 0 at the end; -1 on an error (printed). */
+/* The next line, or the next part of a long line: 1 with *s, *len (valid
+ * until the next call) and the 1-based line number; 0 at the end; -1 on an
+ * error (printed). */
 int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno);
+/* Adds the sentences of s[0..len) (a piece of text, or a part of a long line)
+ * to side k of an aligner stream: tokenized a few lines, or about 64 KiB of a
+ * long line, at a time; *added (may be NULL) is increased by their number.
+ * Returns PADAN_OK or a negative status. */
+int cli_align_add_text(padan_tokenizer *tk, padan_tokens *t, padan_align_stream *st, int k,
+                       const char *s, size_t len, size_t *added);
 /* The rest of the current piece, or the next piece, unsplit (pieces end at a
  * line end or, for a long line, between words): 1, 0 at the end, -1 on error. */
 int cli_lines_piece(cli_lines *l, const char **s, size_t *len);

@@ -21,9 +21,8 @@ static void help(FILE *fp) {
         "sentences a side; the first two thirds of each window are written, the rest\n"
         "is aligned again with the next window), so memory is bounded by the window\n"
         "and the vocabulary, not by the length of the texts. Texts within one window\n"
-        "are aligned whole. With --lines a line is held whole once (a 100 MB line\n"
-        "costs about twice its size); without, a long line is split into sentences\n"
-        "piece by piece.\n"
+        "are aligned whole. A long line is split into sentences piece by piece, also\n"
+        "with --lines when it is over 1 MiB (a whole document on one line).\n"
         "\n"
         "Options:\n"
         "  --lines            one sentence a line (else both texts are sentence-split)\n"
@@ -44,8 +43,10 @@ static void help(FILE *fp) {
         "line numbers with --lines, else sentence numbers; comma-separated when two\n"
         "sentences are merged, empty when a sentence has no counterpart. score is a\n"
         "confidence in (0,1). With --lines, empty (blank) lines are not aligned and\n"
-        "not listed, and the other lines keep their line numbers; a very long line is\n"
-        "aligned by length and its first 4000 words.\n"
+        "not listed, and the other lines keep their line numbers; a line over 1 MiB\n"
+        "is aligned sentence by sentence, each link giving its line number (once\n"
+        "for sentences of the same line); a shorter line is one sentence, aligned by\n"
+        "length and its first 4000 words when very long.\n"
         "\n"
         "Exit status: 0 done, 2 usage or input error.\n",
         fp);
@@ -61,33 +62,14 @@ typedef struct {
   size_t count; /* sentences fed */
 } side_in;
 
-/* Feeds one line (--lines) or the sentences of one piece to the aligner.
- * Returns EXIT_DONE or EXIT_ERROR (printed). */
+/* Feeds one line (--lines; a part of a line over the long-line cap is split
+ * into sentences, each numbered with its line) or the sentences of one piece
+ * to the aligner. Returns EXIT_DONE or EXIT_ERROR (printed). */
 static int feed(side_in *sd, int k, int lines, padan_tokenizer *tk, padan_tokens *t,
                 padan_align_stream *st) {
   const char *s;
   size_t len, num;
-  if (lines) {
-    int r = cli_lines_next(&sd->in, &s, &len, &num);
-    if (r < 0)
-      return EXIT_ERROR;
-    if (r == 0) {
-      sd->ended = 1;
-      padan_align_stream_end(st, k);
-      return EXIT_DONE;
-    }
-    size_t *p = pd_vec_push(&sd->nums);
-    if (!p || padan_align_stream_add(st, k, s, len)) {
-      cli_error(CMD, "out of memory");
-      return EXIT_ERROR;
-    }
-    *p = num;
-    sd->count++;
-    if (sd->in.line.cap > ((size_t)4 << 20))
-      pd_buf_free(&sd->in.line); /* the aligner has its copy of a huge line */
-    return EXIT_DONE;
-  }
-  int r = cli_lines_piece(&sd->in, &s, &len);
+  int r = lines ? cli_lines_next(&sd->in, &s, &len, &num) : cli_lines_piece(&sd->in, &s, &len);
   if (r < 0)
     return EXIT_ERROR;
   if (r == 0) {
@@ -95,34 +77,24 @@ static int feed(side_in *sd, int k, int lines, padan_tokenizer *tk, padan_tokens
     padan_align_stream_end(st, k);
     return EXIT_DONE;
   }
-  /* a newline always ends a sentence: tokenize the piece a few lines at a time */
-  size_t pos = 0;
-  while (pos < len) {
-    size_t end = pos + 65536 < len ? pos + 65536 : len;
-    if (end < len) {
-      const char *nl = memchr(s + end, '\n', len - end);
-      end = nl ? (size_t)(nl - s) + 1 : len;
-    }
-    padan_tokens_clear(t);
-    if (padan_tokenize(tk, s + pos, end - pos, 0, 0, t)) {
+  size_t before = sd->count;
+  if (lines && !sd->in.long_line) {
+    if (padan_align_stream_add(st, k, s, len)) {
       cli_error(CMD, "out of memory");
       return EXIT_ERROR;
     }
-    const char *c = s + pos;
-    for (size_t x = 0; x < t->nsent; x++) {
-      const padan_sentence *se = &t->sent[x];
-      if (!se->ntok)
-        continue;
-      size_t a = se->start, b = se->end;
-      while (b > a && (c[b - 1] == ' ' || c[b - 1] == '\n' || c[b - 1] == '\t'))
-        b--;
-      if (padan_align_stream_add(st, k, c + a, b - a)) {
-        cli_error(CMD, "out of memory");
-        return EXIT_ERROR;
-      }
-      sd->count++;
+    sd->count++;
+  } else if (cli_align_add_text(tk, t, st, k, s, len, &sd->count)) {
+    cli_error(CMD, "out of memory");
+    return EXIT_ERROR;
+  }
+  for (size_t x = before; lines && x < sd->count; x++) {
+    size_t *p = pd_vec_push(&sd->nums);
+    if (!p) {
+      cli_error(CMD, "out of memory");
+      return EXIT_ERROR;
     }
-    pos = end;
+    *p = num;
   }
   return EXIT_DONE;
 }
@@ -143,11 +115,13 @@ static void nums_drop(side_in *sd, int lines, size_t idx) {
   sd->nums.n -= d, sd->base += d;
 }
 
+/* The numbers of a bead side; sentences of one long line give its number once. */
 static void put_nums(FILE *fp, const side_in *sd, int lines, size_t first, size_t n, int json) {
   if (json)
     putc('[', fp);
   for (size_t k = 0; k < n; k++)
-    fprintf(fp, "%s%zu", k ? "," : "", num_of(sd, lines, first + k));
+    if (!k || num_of(sd, lines, first + k) != num_of(sd, lines, first + k - 1))
+      fprintf(fp, "%s%zu", k ? "," : "", num_of(sd, lines, first + k));
   if (json)
     putc(']', fp);
 }
@@ -298,7 +272,7 @@ int cmd_align(int argc, char **argv) {
                        &sd[k].in) != EXIT_DONE)
       goto done;
   }
-  if ((!lines && padan_tokenizer_new(&tk)) || padan_aligner_new(&al)) {
+  if (padan_tokenizer_new(&tk) || padan_aligner_new(&al)) {
     cli_error(CMD, "out of memory");
     goto done;
   }

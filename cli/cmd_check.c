@@ -484,47 +484,6 @@ static int pw_list(pw_t *w, padan_checker *c) {
 
 /* ------------------------------------------------------------ --lines, streamed */
 
-/* One side of a line-aligned pair: the stream's pieces end at line ends that
- * differ between the sides, so each keeps the rest of its last piece. */
-typedef struct {
-  cli_stream *s;
-  pd_buf b;
-  size_t pos, scan; /* next line starts at pos; no LF in b[pos..scan) */
-  int eof;
-} side_t;
-
-/* The next line (without its LF) in *line: 1, 0 at the end, -1 on error. */
-static int side_line(side_t *sd, const char **line, size_t *len) {
-  for (;;) {
-    if (sd->scan < sd->pos)
-      sd->scan = sd->pos;
-    char *nl = sd->b.len > sd->scan ? memchr(sd->b.p + sd->scan, '\n', sd->b.len - sd->scan) : NULL;
-    if (nl) {
-      *line = sd->b.p + sd->pos;
-      *len = (size_t)(nl - *line);
-      sd->pos = sd->scan = (size_t)(nl - sd->b.p) + 1;
-      return 1;
-    }
-    sd->scan = sd->b.len;
-    if (sd->eof) {
-      if (sd->pos >= sd->b.len)
-        return 0;
-      *line = sd->b.p + sd->pos;
-      *len = sd->b.len - sd->pos;
-      sd->pos = sd->scan = sd->b.len;
-      return 1;
-    }
-    if (sd->pos) {
-      memmove(sd->b.p, sd->b.p + sd->pos, sd->b.len - sd->pos);
-      sd->b.len -= sd->pos;
-      sd->scan -= sd->pos;
-      sd->pos = 0;
-    }
-    if (cli_stream_read(sd->s, &sd->b, &sd->eof))
-      return -1;
-  }
-}
-
 /* Sentence mode: one pass, each file's pieces given to the side the aligner
  * asks for. */
 static int sents_pass(padan_checker *ck, const char *const path[2], const char *const shown[2],
@@ -561,41 +520,49 @@ out:
   return rc;
 }
 
-/* One pass over both files, pair by pair; counts their lines. */
+/* One pass over both files, pair by pair; counts their lines. A pair with a
+ * side over the long-line cap is given in parts, as a document pair. */
 static int lines_pass(padan_checker *ck, const char *const path[2], const char *const shown[2],
                       const char *encoding, size_t nl[2]) {
-  side_t sd[2];
-  int rc = EXIT_ERROR;
-  memset(sd, 0, sizeof sd);
-  pd_buf_init(&sd[0].b);
-  pd_buf_init(&sd[1].b);
+  cli_lines in[2];
+  int rc = EXIT_ERROR, side = 0, st = 0;
+  memset(in, 0, sizeof in);
   nl[0] = nl[1] = 0;
   for (int k = 0; k < 2; k++)
-    if (cli_stream_open(CMD, path[k], encoding, &sd[k].s) != EXIT_DONE)
+    if (cli_lines_open(CMD, path[k], encoding, CLI_LINES_RAW, &in[k]) != EXIT_DONE)
       goto out;
   for (;;) {
     const char *l[2] = {NULL, NULL};
-    size_t n[2] = {0, 0};
+    size_t n[2] = {0, 0}, num;
     int got[2];
     for (int k = 0; k < 2; k++)
-      if ((got[k] = side_line(&sd[k], &l[k], &n[k])) < 0)
+      if ((got[k] = cli_lines_next(&in[k], &l[k], &n[k], &num)) < 0)
         goto out;
     if (!got[0] && !got[1])
       break;
-    nl[0] += (size_t)got[0];
-    nl[1] += (size_t)got[1];
-    int st = padan_check_pairs_add(ck, got[0] ? l[0] : NULL, n[0], got[1] ? l[1] : NULL, n[1]);
+    nl[0] = in[0].lineno, nl[1] = in[1].lineno;
+    if (!(got[0] && in[0].long_line) && !(got[1] && in[1].long_line)) {
+      st = padan_check_pairs_add(ck, got[0] ? l[0] : NULL, n[0], got[1] ? l[1] : NULL, n[1]);
+      side = 0;
+    } else {
+      st = padan_check_pairs_text(ck, 0, got[0] ? l[0] : NULL, n[0], !got[0] || in[0].ended);
+      if (!st && (side = 1))
+        st = padan_check_pairs_text(ck, 1, got[1] ? l[1] : NULL, n[1], !got[1] || in[1].ended);
+      while (!st && (side = padan_check_pairs_want(ck)) >= 0) {
+        if (cli_lines_next(&in[side], &l[side], &n[side], &num) < 0)
+          goto out;
+        st = padan_check_pairs_text(ck, side, l[side], n[side], in[side].ended);
+      }
+    }
     if (st) {
-      cli_error(CMD, "%s: %s", shown[0], padan_checker_errmsg(ck));
+      cli_error(CMD, "%s: %s", shown[side < 0 ? 0 : side], padan_checker_errmsg(ck));
       goto out;
     }
   }
   rc = EXIT_DONE;
 out:
-  for (int k = 0; k < 2; k++) {
-    cli_stream_close(sd[k].s);
-    pd_buf_free(&sd[k].b);
-  }
+  for (int k = 0; k < 2; k++)
+    cli_lines_close(&in[k]);
   return rc;
 }
 

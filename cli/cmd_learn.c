@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 
 #define CMD "learn"
+/* Sentences a side in an alignment window of a long line pair (as check's). */
+#define LONG_PAIR_WINDOW 1000
 
 static void help(FILE *fp) {
   fputs("Usage: padan learn [OPTIONS] ID_FILE EN_FILE\n"
@@ -151,15 +153,36 @@ static int terms_finish(const char *path_shown, padan_terms *t, char ***terms, s
  * pieces, so that extraction holds a piece, not the line's tokens (the same
  * counts as the whole line). */
 static int terms_line(padan_terms *t, const char *s, size_t len) {
-  if (len <= ((size_t)1 << 20))
+  if (len <= CLI_LONG_LINE)
     return padan_terms_add(t, s, len);
-  for (size_t at = 0; at < len; at += (size_t)1 << 20) {
-    size_t n = len - at < ((size_t)1 << 20) ? len - at : (size_t)1 << 20;
+  for (size_t at = 0; at < len; at += CLI_LONG_LINE) {
+    size_t n = len - at < CLI_LONG_LINE ? len - at : CLI_LONG_LINE;
     int rc = padan_terms_add_piece(t, s + at, n);
     if (rc)
       return rc;
   }
   return padan_terms_end_doc(t);
+}
+
+/* An Indonesian line, or a part of a long line (cli_lines), to term
+ * extraction (t may be NULL): a long line is one document. */
+static int terms_part(padan_terms *t, const cli_lines *in, const char *s, size_t len) {
+  if (!t)
+    return PADAN_OK;
+  if (!in->long_line)
+    return cli_blank(s, len) ? PADAN_OK : terms_line(t, s, len);
+  int rc = len ? padan_terms_add_piece(t, s, len) : PADAN_OK;
+  return rc || !in->ended ? rc : padan_terms_end_doc(t);
+}
+
+/* The text of a line or a part of a long line of side k to the aligner
+ * stream: as its sentences (split), or as one sentence (a blank one is left
+ * out). */
+static int align_part(padan_tokenizer *tk, padan_tokens *t, padan_align_stream *st, int k,
+                      int split, const char *s, size_t len) {
+  if (split)
+    return cli_align_add_text(tk, t, st, k, s, len, NULL);
+  return cli_blank(s, len) ? PADAN_OK : padan_align_stream_add(st, k, s, len);
 }
 
 static int add_anchor(void *ctx, const char *id, size_t idlen, const char *en, size_t enlen) {
@@ -219,6 +242,104 @@ static int learn_bead(padan_learner *l, pd_buf *bi, pd_buf *be, const padan_alig
   for (size_t k = 0; k < x->en_n; k++)
     pd_buf_append(be, ens[k].s, ens[k].len), pd_buf_putc(be, ' ');
   return padan_learner_add(l, bi->p, bi->len, be->p, be->len);
+}
+
+/* Learning state: the learner and term extraction, and for sentence
+ * alignment (--align, or a line pair over the long-line cap) an aligner and a
+ * tokenizer made when first needed. */
+typedef struct {
+  padan_learner *l;
+  padan_terms *tx;
+  padan_aligner *al;
+  padan_tokenizer *tk;
+  padan_tokens toks;
+  pd_buf bi, be;
+} learn_t;
+
+static int need_aligner(learn_t *lt) {
+  if ((!lt->al && padan_aligner_new(&lt->al)) || (!lt->tk && padan_tokenizer_new(&lt->tk))) {
+    cli_error(CMD, "out of memory");
+    return EXIT_ERROR;
+  }
+  return EXIT_DONE;
+}
+
+/* Learns the committed beads of a stream. */
+static int drain(learn_t *lt, padan_align_stream *st) {
+  padan_align_bead x;
+  const padan_align_sent *ids, *ens;
+  int r;
+  while ((r = padan_align_stream_next(st, &x, &ids, &ens)) == 1)
+    if (learn_bead(lt->l, &lt->bi, &lt->be, &x, ids, ens)) {
+      cli_error(CMD, "%s", padan_learner_errmsg(lt->l));
+      return EXIT_ERROR;
+    }
+  if (r < 0) {
+    cli_error(CMD, "%s", padan_aligner_errmsg(lt->al));
+    return EXIT_ERROR;
+  }
+  return EXIT_DONE;
+}
+
+/* A line pair with a side over the long-line cap, as a document pair: both
+ * sides are read in parts, split into sentences and aligned window by window;
+ * each bead is a training pair. have[k]: side k has the line (its first part
+ * or whole line in s[k], len[k]). */
+static int learn_doc(learn_t *lt, cli_lines in[2], const int have[2], const char *s[2],
+                     const size_t len[2], const char *shown) {
+  padan_align_stream *st = NULL;
+  int ret = EXIT_ERROR, ended[2];
+  int pair = have[0] && have[1];
+  for (int k = 0; k < 2; k++)
+    if (have[k] && !in[k].long_line && cli_blank(s[k], len[k]))
+      pair = 0; /* a blank side: nothing to train on, as for short pairs */
+  if (pair && (need_aligner(lt) || padan_align_stream_new(lt->al, LONG_PAIR_WINDOW, &st))) {
+    if (!st)
+      cli_error(CMD, "out of memory");
+    goto out;
+  }
+  const char *p = NULL;
+  size_t n = 0, num;
+  for (int k = -1;;) {
+    /* first (k < 0) each side's first part or whole line, then part by part */
+    for (int j = 0; j < 2; j++) {
+      if (k >= 0 && k != j)
+        continue;
+      const char *t = k < 0 ? s[j] : p;
+      size_t tl = k < 0 ? len[j] : n;
+      ended[j] = (k < 0 && !have[j]) || in[j].ended;
+      if (have[j] && j == 0 && terms_part(lt->tx, &in[0], t, tl)) {
+        cli_error(CMD, "%s: term extraction: %s", shown, padan_terms_errmsg(lt->tx));
+        goto out;
+      }
+      if (st && align_part(lt->tk, &lt->toks, st, j, 1, t, tl)) {
+        cli_error(CMD, "out of memory");
+        goto out;
+      }
+      if (st && ended[j])
+        padan_align_stream_end(st, j);
+    }
+    if (st && drain(lt, st))
+      goto out;
+    if (ended[0] && ended[1] && (!st || padan_align_stream_done(st)))
+      break;
+    /* the next part: of the side the aligner wants, else of the one going on */
+    k = st ? padan_align_stream_want(st) : !ended[0] ? 0 : 1;
+    if (k < 0) {
+      cli_error(CMD, "line %zu: sentence alignment gave no bead from a full window",
+                in[0].lineno);
+      goto out;
+    }
+    int r = cli_lines_next(&in[k], &p, &n, &num);
+    if (r < 0)
+      goto out;
+    if (r == 0)
+      p = "", n = 0, in[k].ended = 1;
+  }
+  ret = EXIT_DONE;
+out:
+  padan_align_stream_free(st);
+  return ret;
 }
 
 static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) {
@@ -284,10 +405,11 @@ int cmd_learn(int argc, char **argv) {
   size_t nres = 0;
   char **terms = NULL;
   size_t nterms = 0;
-  padan_aligner *al = NULL;
   padan_align_stream *st = NULL;
-  pd_buf bi, be;
-  pd_buf_init(&bi), pd_buf_init(&be);
+  learn_t lt;
+  memset(&lt, 0, sizeof lt);
+  padan_tokens_init(&lt.toks);
+  pd_buf_init(&lt.bi), pd_buf_init(&lt.be);
   for (int k = 0; k < 2; k++)
     if (cli_lines_open(CMD, pa.files[k], pa.encoding, 0, &in[k]) != EXIT_DONE)
       goto done;
@@ -307,12 +429,15 @@ int cmd_learn(int argc, char **argv) {
               tx && *padan_terms_errmsg(tx) ? padan_terms_errmsg(tx) : padan_strerror(rc));
     goto done;
   }
-  /* both files in step: only the line pair (or the alignment window) is held */
+  lt.l = l, lt.tx = tx;
+  /* both files in step: only a line pair (a part of a long one) or the
+     alignment window is held */
   const char *s[2];
   size_t len[2], lineno[2], nlines[2] = {0, 0};
   if (do_align) {
-    if (padan_aligner_new(&al) || padan_align_stream_new(al, 0, &st)) {
-      cli_error(CMD, "out of memory");
+    if (need_aligner(&lt) || padan_align_stream_new(lt.al, 0, &st)) {
+      if (!st)
+        cli_error(CMD, "out of memory");
       goto done;
     }
     while (!padan_align_stream_done(st)) {
@@ -323,28 +448,14 @@ int cmd_learn(int argc, char **argv) {
           goto done;
         if (r == 0) {
           padan_align_stream_end(st, k);
-        } else if (!cli_blank(s[k], len[k])) {
-          rc = padan_align_stream_add(st, k, s[k], len[k]);
-          if (!rc && k == 0 && tx)
-            rc = terms_line(tx, s[0], len[0]);
-          if (rc) {
-            cli_error(CMD, "out of memory");
-            goto done;
-          }
-        }
-      }
-      padan_align_bead x;
-      const padan_align_sent *ids, *ens;
-      int r;
-      while ((r = padan_align_stream_next(st, &x, &ids, &ens)) == 1)
-        if (learn_bead(l, &bi, &be, &x, ids, ens)) {
-          cli_error(CMD, "%s", padan_learner_errmsg(l));
+        } else if (align_part(lt.tk, &lt.toks, st, k, in[k].long_line, s[k], len[k]) ||
+                   (k == 0 && terms_part(tx, &in[0], s[0], len[0]))) {
+          cli_error(CMD, "out of memory");
           goto done;
         }
-      if (r < 0) {
-        cli_error(CMD, "%s", padan_aligner_errmsg(al));
-        goto done;
       }
+      if (drain(&lt, st))
+        goto done;
     }
   } else {
     int more[2] = {1, 1};
@@ -358,7 +469,13 @@ int cmd_learn(int argc, char **argv) {
         more[k] = r;
         nlines[k] += (size_t)r;
       }
-      if (more[0] && tx && !cli_blank(s[0], len[0]) && terms_line(tx, s[0], len[0])) {
+      if ((more[0] && in[0].long_line) || (more[1] && in[1].long_line)) {
+        /* a side over the long-line cap: the pair is a document pair */
+        if (learn_doc(&lt, in, more, s, len, pa.files[0]))
+          goto done;
+        continue;
+      }
+      if (more[0] && terms_part(tx, &in[0], s[0], len[0])) {
         cli_error(CMD, "%s: term extraction: %s", pa.files[0], padan_terms_errmsg(tx));
         goto done;
       }
@@ -449,13 +566,15 @@ int cmd_learn(int argc, char **argv) {
 done:
   free(res);
   padan_align_stream_free(st);
-  padan_aligner_free(al);
+  padan_aligner_free(lt.al);
+  padan_tokenizer_free(lt.tk);
+  padan_tokens_free(&lt.toks);
+  pd_buf_free(&lt.bi), pd_buf_free(&lt.be);
   padan_learner_free(l);
   padan_terms_free(tx);
   for (size_t k = 0; k < nterms; k++)
     free(terms[k]);
   free(terms);
-  pd_buf_free(&bi), pd_buf_free(&be);
   for (int k = 0; k < 2; k++)
     cli_lines_close(&in[k]);
   cli_pargs_free(&pa);

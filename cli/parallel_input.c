@@ -77,6 +77,7 @@ int cli_lines_open(const char *cmd, const char *path, const char *encoding, int 
   l->cmd = cmd, l->flags = flags;
   pd_buf_init(&l->piece);
   pd_buf_init(&l->line);
+  l->cap = cli_long_line();
   if (cli_stream_open(cmd, path, encoding, &l->in) != EXIT_DONE)
     return EXIT_ERROR;
   cli_stream_set_words(l->in, 1);
@@ -115,30 +116,68 @@ int cli_lines_piece(cli_lines *l, const char **s, size_t *len) {
   return 1;
 }
 
+/* Trailing spaces, tabs and CR, and with CLI_LINES_SKIP_BLANK leading spaces
+ * and tabs, cut from a[0..*n) (unless CLI_LINES_RAW); returns the new start. */
+static const char *trim(const cli_lines *l, const char *a, size_t *n, int lead, int tail) {
+  size_t b = 0, e = *n;
+  if (l->flags & CLI_LINES_RAW)
+    return a;
+  if (lead && (l->flags & CLI_LINES_SKIP_BLANK))
+    while (b < e && (a[b] == ' ' || a[b] == '\t'))
+      b++;
+  if (tail)
+    while (e > b && (a[e - 1] == ' ' || a[e - 1] == '\t' || a[e - 1] == '\r'))
+      e--;
+  *n = e - b;
+  return a + b;
+}
+
+/* The rest of the current line in the piece: *a, *k, and whether the line
+ * ends there (a LF, or the end of the file). */
+static int take(cli_lines *l, const char **a, size_t *k) {
+  const char *p = l->piece.p + l->pos;
+  const char *nl = memchr(p, '\n', l->piece.len - l->pos);
+  *a = p;
+  *k = nl ? (size_t)(nl - p) : l->piece.len - l->pos;
+  l->pos += *k + (nl ? 1 : 0);
+  return nl || (l->eof && l->pos == l->piece.len);
+}
+
 int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno) {
+  const char *a = NULL;
+  size_t n = 0;
+  int r;
+  if (l->long_line && !l->ended) {
+    /* the next part of a long line: a piece, as it comes */
+    if ((r = refill(l)) < 0)
+      return -1;
+    l->ended = r == 0 || take(l, &a, &n);
+    if (r == 0)
+      a = "", n = 0; /* the file ended in the line */
+    *s = trim(l, a, &n, 0, l->ended), *len = n, *lineno = l->lineno;
+    return 1;
+  }
   for (;;) {
-    const char *a = NULL;
-    size_t n = 0;
-    int got = 0, r;
-    if (l->line.cap > ((size_t)4 << 20))
-      pd_buf_free(&l->line); /* do not keep a huge line's room for the next */
+    int got = 0, ended = 0;
+    if (l->line.cap > 2 * l->cap + ((size_t)4 << 20))
+      pd_buf_free(&l->line); /* do not keep a long line's room for the next */
     l->line.len = 0;
+    a = NULL;
     while ((r = refill(l)) > 0) {
-      const char *p = l->piece.p + l->pos;
-      const char *nl = memchr(p, '\n', l->piece.len - l->pos);
-      size_t k = nl ? (size_t)(nl - p) : l->piece.len - l->pos;
+      const char *p;
+      size_t k;
       got = 1;
-      l->pos += k + (nl ? 1 : 0);
-      if (nl && !l->line.len) {
+      ended = take(l, &p, &k);
+      if (ended && !l->line.len) {
         a = p, n = k; /* the common case: the whole line is in the piece */
         break;
       }
-      /* a line longer than a piece is put together (held whole once) */
+      /* a line across pieces is put together, up to the cap */
       if (pd_buf_append(&l->line, p, k)) {
         cli_error(l->cmd, "out of memory");
         return -1;
       }
-      if (nl)
+      if (ended || l->line.len > l->cap)
         break;
     }
     if (r < 0)
@@ -148,17 +187,70 @@ int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno) {
     if (!a)
       a = l->line.len ? l->line.p : "", n = l->line.len;
     l->lineno++;
-    size_t b = 0, e = n;
-    if (l->flags & CLI_LINES_SKIP_BLANK)
-      while (b < e && (a[b] == ' ' || a[b] == '\t'))
-        b++;
-    while (e > b && (a[e - 1] == ' ' || a[e - 1] == '\t' || a[e - 1] == '\r'))
-      e--;
-    if ((l->flags & CLI_LINES_SKIP_BLANK) && cli_blank(a + b, e - b))
+    l->ended = 1;
+    l->long_line = n > l->cap;
+    if (l->long_line) {
+      /* its first part: what was put together, or a long line within one piece */
+      l->ended = ended || r == 0;
+      *s = trim(l, a, &n, 1, l->ended), *len = n, *lineno = l->lineno;
+      return 1;
+    }
+    a = trim(l, a, &n, 1, 1);
+    if ((l->flags & CLI_LINES_SKIP_BLANK) && cli_blank(a, n))
       continue;
-    *s = a + b, *len = e - b, *lineno = l->lineno;
+    *s = a, *len = n, *lineno = l->lineno;
     return 1;
   }
+}
+
+size_t cli_long_line(void) {
+  const char *e = getenv("PADAN_LONG_LINE");
+  char *end;
+  unsigned long long v = e && *e ? strtoull(e, &end, 10) : 0;
+  return v && !*end ? (size_t)v : CLI_LONG_LINE;
+}
+
+int cli_align_add_text(padan_tokenizer *tk, padan_tokens *t, padan_align_stream *st, int k,
+                       const char *s, size_t len, size_t *added) {
+  size_t pos = 0;
+  while (pos < len) {
+    /* a newline always ends a sentence: a chunk ends after one; a long line
+       is cut after a space, and the chunk's last sentence starts the next */
+    size_t end = pos + 65536 < len ? pos + 65536 : len;
+    int cut = 0;
+    if (end < len) {
+      const char *nl = memchr(s + end, '\n', len - end);
+      if (nl && (size_t)(nl - s) < end + 65536) {
+        end = (size_t)(nl - s) + 1;
+      } else {
+        while (end < len && s[end - 1] != ' ')
+          end++;
+        cut = end < len;
+      }
+    }
+    padan_tokens_clear(t);
+    int rc = padan_tokenize(tk, s + pos, end - pos, 0, 0, t);
+    if (rc)
+      return rc;
+    const char *c = s + pos;
+    size_t ns = t->nsent, next = end;
+    if (cut && ns > 1)
+      ns--, next = pos + t->sent[ns].start;
+    for (size_t x = 0; x < ns; x++) {
+      const padan_sentence *se = &t->sent[x];
+      if (!se->ntok)
+        continue;
+      size_t a = se->start, b = se->end;
+      while (b > a && (c[b - 1] == ' ' || c[b - 1] == '\n' || c[b - 1] == '\t'))
+        b--;
+      if ((rc = padan_align_stream_add(st, k, c + a, b - a)))
+        return rc;
+      if (added)
+        (*added)++;
+    }
+    pos = next;
+  }
+  return PADAN_OK;
 }
 
 /* ------------------------------------------------------------ lexicon */

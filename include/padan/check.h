@@ -143,7 +143,14 @@ int padan_check_pairs_add(padan_checker *c, const char *id, size_t idlen, const 
  * same pieces again. Texts that fit in one window are aligned as
  * padan_check_pairs aligns them; longer ones may differ slightly where the
  * windows join. PADAN_ELIMIT when the windowed aligner commits no bead from
- * a full window (the texts cannot be streamed: check them whole). */
+ * a full window (the texts cannot be streamed: check them whole).
+ * With PADAN_CHECK_LINES, a line pair too long to hold (a document on one
+ * line) may be given with padan_check_pairs_text instead of
+ * padan_check_pairs_add: the first part of each side, then the parts of the
+ * side padan_check_pairs_want names until it returns -1 (last = 1 with each
+ * side's final part; text NULL, len 0, last 1: the side has no such line).
+ * The pair is split into sentences and aligned as in sentence mode; each
+ * bead is checked as a pair, its id_line and en_line the pair's line number. */
 int padan_check_pairs_text(padan_checker *c, int side, const char *text, size_t len, int last);
 int padan_check_pairs_want(const padan_checker *c);
 /* Ends the first pass; *nfindings (may be NULL) receives the number of

@@ -120,14 +120,28 @@ run align --lines "$TMP/huge.txt" "$EN"
 expect_rc 0 "huge line"
 expect_out "1	1	" "huge line: first link kept"
 
-# a 3 MB line comes in several stream pieces: it is put together and kept whole
+# a 3 MB line (over the 1 MiB long-line cap) is never put together: it is
+# split into sentences (here cuts about 64 KiB apart, as it has no sentence
+# end) part by part, each numbered 3; every word of it is in a link
 { head -n 2 "$ID"; python3 -c 'print("kata " * 600000)'; tail -n 5 "$ID"; } > "$TMP/big.txt"
 run align --lines "$TMP/big.txt" "$EN"
 expect_rc 0 "3 MB line"
-n=$(awk -F'\t' '$1 ~ /(^|,)3(,|$)/ { print gsub(/kata/, "", $4) }' "$TMP/out")
+n=$(awk -F'\t' '$1 ~ /(^|,)3(,|$)/ { n += gsub(/kata/, "", $4) } END { print n }' "$TMP/out")
 cut -c1-300 "$TMP/out" > "$TMP/out.short" && mv "$TMP/out.short" "$TMP/out"
-if [ "$n" = 600000 ]; then ok; else fail "3 MB line: line 3 kept whole ($n words)"; fi
+if [ "$n" = 600000 ]; then ok; else fail "3 MB line: all of line 3 linked ($n words)"; fi
 expect_out "1	1	" "3 MB line: first link kept"
+expect_no_out "3,3" "3 MB line: its number once a link"
+# a line over the long-line cap (PADAN_LONG_LINE, a testing knob; 1 MiB by
+# default) is aligned sentence by sentence: the links of sentence mode on the
+# same text, each numbered with the line
+tr '\n' ' ' < "$ID" > "$TMP/id1.txt"; tr '\n' ' ' < "$EN" > "$TMP/en1.txt"
+run align "$ID" "$EN"
+cut -f3- "$TMP/out" > "$TMP/sent.tsv"
+PADAN_LONG_LINE=100 run align --lines "$TMP/id1.txt" "$TMP/en1.txt"
+expect_rc 0 "long line pair"
+if cut -f3- "$TMP/out" | cmp -s - "$TMP/sent.tsv"; then ok; else fail "long line pair: the links of sentence mode"; fi
+if [ "$(tail -n +2 "$TMP/out" | cut -f1,2 | sort -u | tr '\n' ' ')" = "1	 1	1 " ]; then ok
+else fail "long line pair: every link numbered 1"; fi
 
 # windows: --window bounds, and on an easy text (deletions every 40 lines) the
 # windowed alignment gives the links of whole-text alignment
@@ -232,12 +246,26 @@ expect_err "bad.model:1" "learn: bad model named with its line"
 run learn --align --min-count=2 "$LI" "$TMP/short.en"
 expect_rc 0 "learn --align"
 
-# a 3 MB line pair (over a stream piece) is read whole and counted, not trained
-{ cat "$LI"; python3 -c 'print("kucing hitam " * 250000)'; } > "$TMP/lb.id"
-{ cat "$LE"; python3 -c 'print("black cat " * 250000)'; } > "$TMP/lb.en"
+# a 1.3 MB line pair (over the 1 MiB long-line cap) is a document pair: read
+# in parts, sentence-aligned, each sentence pair counted and trained
+{ cat "$LI"; python3 -c 'print("Kucing hitam tidur. " * 60000)'; } > "$TMP/lb.id"
+{ cat "$LE"; python3 -c 'print("The black cat sleeps. " * 60000)'; } > "$TMP/lb.en"
 run learn --min-count=2 --terms="$TMP/terms.txt" "$TMP/lb.id" "$TMP/lb.en"
-expect_rc 0 "learn: 3 MB line pair"
-expect_out_re '^kucing hitam	black cat	[0-9.]+	4	250004$' "learn: the long pair counted"
+expect_rc 0 "learn: 1.3 MB line pair"
+expect_out_re '^kucing hitam	black cat	1.000	60004	60004$' "learn: the long pair trained"
+# a line pair over the cap learns what its sentences learn as line pairs (the
+# English sentence without a source is left out, as the blank-sided pair is)
+printf 'Kucing hitam tidur.\nAnjing itu makan.\nKucing hitam makan.\n\nAnjing itu tidur.\nAnjing melihat kucing hitam.\nKucing hitam melihat anjing.\n' > "$TMP/lp.id"
+printf 'The black cat sleeps.\nThe dog eats.\nThe black cat eats.\nThis line has no source.\nThe dog sleeps.\nThe dog sees the black cat.\nThe black cat sees the dog.\n' > "$TMP/lp.en"
+tr '\n' ' ' < "$TMP/lp.id" > "$TMP/lp1.id"; tr '\n' ' ' < "$TMP/lp.en" > "$TMP/lp1.en"
+for o in --ngrams --extract; do
+  run learn $o --min-count=2 "$TMP/lp.id" "$TMP/lp.en"
+  mv "$TMP/out" "$TMP/lines.tsv"
+  PADAN_LONG_LINE=50 run learn $o --min-count=2 "$TMP/lp1.id" "$TMP/lp1.en"
+  expect_rc 0 "learn $o: long line pair"
+  expect_out_re '^kucing hitam	black cat	1.000	4	4$' "learn $o: long line pair trained"
+  if cmp -s "$TMP/out" "$TMP/lines.tsv"; then ok; else fail "learn $o: long pair learns as its sentence lines"; fi
+done
 printf 'x\n' >> "$TMP/lb.id"
 run learn "$TMP/lb.id" "$TMP/lb.en"
 expect_rc 2 "learn: one more line"

@@ -185,4 +185,32 @@ assert f[-2]["id_line"] == "79999"
 ' "$TMP/big.json"; then ok; else fail "36 MB pair: JSON findings"; fi
 fi
 
+# ---- --lines: a line pair over the long-line cap (PADAN_LONG_LINE, a testing
+# knob; 1 MiB by default) is a document pair: read in parts, sentence-aligned,
+# each bead checked as a pair with the line's number. Its findings are those
+# of the same sentences as line pairs; the lines after it keep their numbers.
+for i in 1 2 3; do cat "$F/id.txt"; done > "$TMP/s-id.txt"
+for i in 1 2 3; do cat "$F/en.txt"; done > "$TMP/s-en.txt"
+{ echo "Tidak ada istilah di sini."; tr '\n' ' ' < "$TMP/s-id.txt"; echo; cat "$F/id.txt"; } > "$TMP/l-id.txt"
+{ echo "There is no term here."; tr '\n' ' ' < "$TMP/s-en.txt"; echo; cat "$F/en.txt"; } > "$TMP/l-en.txt"
+run check --lines $L --format=tsv "$TMP/s-id.txt" "$TMP/s-en.txt"
+grep -v '^[#i]' "$TMP/out" | cut -f1-4,7- > "$TMP/split.tsv"
+PADAN_LONG_LINE=100 run check --lines $L --format=tsv "$TMP/l-id.txt" "$TMP/l-en.txt"
+expect_rc 1 "long pair"
+awk -F'\t' '$5 == 2 && $6 == 2 && $1 != "inconsistent"' "$TMP/out" | cut -f1-4,7- > "$TMP/long.tsv"
+if [ -s "$TMP/split.tsv" ] && cmp -s "$TMP/split.tsv" "$TMP/long.tsv"; then ok
+else fail "long pair: the findings of its sentences as line pairs"; fi
+expect_out "missing	Korut	North Korea	Pyongyang	5	5	k2" "long pair: the lines after it keep their numbers"
+expect_out "(4); mutual defence treaty (4); mutual defense pact (4)	2	2	k1" "long pair: renderings counted"
+if [ "$(grep -c '	2	2	' "$TMP/out")" -eq 10 ]; then ok; else fail "long pair: 9 findings + 1 example at line 2"; fi
+# the same without the knob: one pair (its English holds every approved form)
+run check --lines $L --format=tsv "$TMP/l-id.txt" "$TMP/l-en.txt"
+if [ "$(grep -c '	2	2	' "$TMP/out")" -eq 1 ]; then ok; else fail "short pair: one finding"; fi
+# an English side without the line: the pair's sentences have no en_line
+head -n 1 "$TMP/l-en.txt" > "$TMP/l1-en.txt"
+PADAN_LONG_LINE=100 run check --lines $L --format=tsv "$TMP/l-id.txt" "$TMP/l1-en.txt"
+expect_rc 1 "long pair, English ended"
+expect_out "missing	Korut	North Korea		2		k2" "long pair, English ended: en_line empty"
+expect_err "has 6 lines and" "long pair, English ended: lines counted"
+
 done_tests
