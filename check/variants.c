@@ -2,7 +2,7 @@
  *
  * The batch is streamed: padan_check_variants_add_piece takes a document in
  * pieces; the final sentences of what has come are written, as one unit, to a
- * spool (an unlinked temporary file) and their lower-case words noted (a
+ * spool (an unlinked temporary file in $TMPDIR, pd_spool) and their lower-case words noted (a
  * capitalized look-alike of one is a common word, not a misspelt name).
  * padan_check_variants then reads the spool three times, unit by unit:
  *   1. lexicon matches and near misses, kept per (concept, term, form) with a
@@ -18,10 +18,12 @@
  * never the text. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "align/internal.h"
 #include "check/internal.h"
 #include "text/textint.h"
 
@@ -40,7 +42,8 @@ typedef struct {
 } vunit;
 
 struct pd_chk_var {
-  FILE *spool;
+  pd_spool spool;
+  size_t nunits; /* units in the spool */
   int indoc, failed;
   pd_buf carry;              /* text not yet written to the spool */
   size_t off, line, lstart;  /* at carry.p[0] */
@@ -120,7 +123,7 @@ typedef struct {
   vunit u;
   const char *text;
   pd_vec nls; /* size_t: offsets of the unit's newlines */
-  FILE *mfile; /* the units' vmatch lists (pass 1 writes, 2 and 3 read) */
+  pd_spool mfile; /* the units' vmatch lists (pass 1 writes, 2 and 3 read) */
   pd_vec mt;   /* vmatch of the unit */
   padan_tokens toks;
   pd_vec pieces;
@@ -370,8 +373,7 @@ void pd_chk_var_free(padan_checker *c) {
   struct pd_chk_var *s = c ? c->var : NULL;
   if (!s)
     return;
-  if (s->spool)
-    fclose(s->spool);
+  pd_spool_close(&s->spool);
   pd_buf_free(&s->carry);
   pd_buf_free(&s->tmp);
   pd_strmap_free(&s->lower);
@@ -392,10 +394,10 @@ static int var_get(padan_checker *c, struct pd_chk_var **out) {
     padan_tokens_init(&s->toks);
     pd_vec_init(&s->pieces, sizeof(pd_chk_piece));
     c->var = s;
-    s->spool = tmpfile();
-    if (!s->spool) {
+    if (pd_spool_open(&s->spool)) {
       pd_chk_var_free(c);
-      return pd_chk_fail(c, PADAN_EIO, "cannot create a temporary file for the batch");
+      return pd_chk_fail(c, PADAN_EIO, "cannot create a temporary file in $TMPDIR: %s",
+                         strerror(errno));
     }
   }
   *out = c->var;
@@ -456,8 +458,10 @@ static int feed(padan_checker *c, struct pd_chk_var *s, int final) {
         return rc;
     }
     vunit u = {c->docs.n - 1, s->off, s->line, s->lstart, used};
-    if (fwrite(&u, sizeof u, 1, s->spool) != 1 || fwrite(t, 1, used, s->spool) != used)
-      return pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file");
+    if (pd_spool_write(&s->spool, &u, sizeof u) || pd_spool_write(&s->spool, t, used))
+      return pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file: %s",
+                         strerror(errno));
+    s->nunits++;
     for (size_t i = 0; i < used; i++)
       if (t[i] == '\n')
         s->line++, s->lstart = s->off + i + 1;
@@ -1576,21 +1580,22 @@ static int unit_names(vctx *v) {
   return rc;
 }
 
-/* The unit's vmatch list (pass 2, 3); skip: only passed over. */
-static int read_matches(vctx *v, int skip) {
+static int spool_error(vctx *v) {
+  return pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file: %s",
+                     strerror(errno));
+}
+
+/* The unit's vmatch list (pass 2, 3). */
+static int read_matches(vctx *v) {
   size_t nm;
-  if (fread(&nm, sizeof nm, 1, v->mfile) != 1)
-    return pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file");
-  if (skip)
-    return fseek(v->mfile, (long)(nm * sizeof(vmatch)), SEEK_CUR)
-               ? pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file")
-               : PADAN_OK;
+  if (pd_spool_read(&v->mfile, &nm, sizeof nm))
+    return spool_error(v);
   v->mt.n = 0;
   while (v->mt.n < nm)
     if (!pd_vec_push(&v->mt))
       return PADAN_ENOMEM;
-  if (nm && fread(v->mt.p, sizeof(vmatch), nm, v->mfile) != nm)
-    return pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file");
+  if (pd_spool_read(&v->mfile, v->mt.p, nm * sizeof(vmatch)))
+    return spool_error(v);
   return PADAN_OK;
 }
 
@@ -1691,9 +1696,10 @@ static int scan_unit(vctx *v) {
   if ((rc = near_misses(v)))
     return rc;
   size_t nm = v->mt.n;
-  if (fwrite(&nm, sizeof nm, 1, v->mfile) != 1 ||
-      (nm && fwrite(v->mt.p, sizeof(vmatch), nm, v->mfile) != nm))
-    return pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file");
+  if (pd_spool_write(&v->mfile, &nm, sizeof nm) ||
+      pd_spool_write(&v->mfile, v->mt.p, nm * sizeof(vmatch)))
+    return pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file: %s",
+                       strerror(errno));
   if ((rc = unit_spelling(v)) || (rc = unit_names(v)))
     return rc;
   return PADAN_OK;
@@ -1745,16 +1751,14 @@ static int run_pass(vctx *v, int pass) {
   v->pass = pass;
   memset(v->seq, 0, sizeof v->seq);
   v->have_prev = 0;
-  if (fseek(v->s->spool, 0, SEEK_SET) || (pass > 1 && fseek(v->mfile, 0, SEEK_SET)))
-    return pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file");
+  if (pd_spool_rewind(&v->s->spool) || (pass > 1 && pd_spool_rewind(&v->mfile)))
+    return spool_error(v);
   pd_buf buf;
   pd_buf_init(&buf);
   int rc = PADAN_OK;
-  while (rc == PADAN_OK) {
-    size_t got = fread(&v->u, sizeof v->u, 1, v->s->spool);
-    if (got != 1) {
-      if (ferror(v->s->spool))
-        rc = pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file");
+  for (size_t k = 0; k < v->s->nunits && rc == PADAN_OK; k++) {
+    if (pd_spool_read(&v->s->spool, &v->u, sizeof v->u)) {
+      rc = spool_error(v);
       break;
     }
     pd_buf_clear(&buf);
@@ -1762,15 +1766,15 @@ static int run_pass(vctx *v, int pass) {
       rc = PADAN_ENOMEM;
       break;
     }
-    if (fread(buf.p, 1, (size_t)v->u.len, v->s->spool) != v->u.len) {
-      rc = pd_chk_fail(v->c, PADAN_EIO, "cannot read the batch's temporary file");
+    if (pd_spool_read(&v->s->spool, buf.p, (size_t)v->u.len)) {
+      rc = spool_error(v);
       break;
     }
     buf.len = (size_t)v->u.len;
     buf.p[buf.len] = '\0';
     v->text = buf.p;
     int skip = pass == 3 && !has_example(v); /* pass 3 orders marks within a line only */
-    if (pass > 1 && (rc = read_matches(v, skip)))
+    if (pass > 1 && (rc = read_matches(v)))
       break;
     if (skip)
       continue;
@@ -2207,10 +2211,9 @@ int padan_check_variants(padan_checker *c) {
   pd_vec_init(&v.rst, sizeof(uint32_t));
   pd_vec_init(&v.pend, sizeof(vpend));
   pd_vec_init(&v.lines, sizeof(vline));
-  if (rc == PADAN_OK && v.s && fflush(v.s->spool))
-    rc = pd_chk_fail(c, PADAN_EIO, "cannot write the batch's temporary file");
-  if (rc == PADAN_OK && v.s && !(v.mfile = tmpfile()))
-    rc = pd_chk_fail(c, PADAN_EIO, "cannot create a temporary file for the batch");
+  if (rc == PADAN_OK && v.s && pd_spool_open(&v.mfile))
+    rc = pd_chk_fail(c, PADAN_EIO, "cannot create a temporary file in $TMPDIR: %s",
+                     strerror(errno));
   if (rc == PADAN_OK && v.s) {
     if ((rc = build_okeys(&v)) == PADAN_OK && (rc = build_nts(&v)) == PADAN_OK &&
         (rc = run_pass(&v, 1)) == PADAN_OK && (rc = rank_keys(&v)) == PADAN_OK &&
@@ -2225,8 +2228,7 @@ int padan_check_variants(padan_checker *c) {
   }
   pd_vec_free(&v.nls);
   pd_vec_free(&v.mt);
-  if (v.mfile)
-    fclose(v.mfile);
+  pd_spool_close(&v.mfile);
   padan_tokens_free(&v.toks);
   pd_vec_free(&v.pieces);
   free(v.covered);
