@@ -168,8 +168,10 @@ int cli_lines_next(cli_lines *l, const char **s, size_t *len, size_t *lineno) {
       size_t k;
       got = 1;
       ended = take(l, &p, &k);
-      if (ended && !l->line.len) {
-        a = p, n = k; /* the common case: the whole line is in the piece */
+      if (!l->line.len && (ended || k > l->cap)) {
+        /* the common case: the whole line is in the piece; or a long line's
+           first part is */
+        a = p, n = k;
         break;
       }
       /* a line across pieces is put together, up to the cap */

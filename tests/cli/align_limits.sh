@@ -1,7 +1,8 @@
 #!/bin/sh
 # Limits of padan align: both files are streamed and aligned window by window,
 # so peak memory does not grow with the texts: 40 MB of line pairs (--lines) and
-# a 24 MB single line split into sentences piece by piece, each next to 4 MB.
+# a 24 MB single line split into sentences piece by piece (with and without
+# --lines), each next to 4 MB.
 # --length-only keeps the runs short (the windows are the same with anchors).
 # Skipped under valgrind.
 . "$(dirname "$0")/lib.sh"
@@ -32,7 +33,18 @@ expect_rc 0 "24 MB line"
 expect_err "$ns id and $ns en sentences, $ns links" "24 MB line: every sentence linked once"
 if tail -n 1 "$TMP/out" | grep -q "^$ns	$ns	"; then ok; else fail "24 MB line: last link is $ns-$ns"; fi
 
+# with --lines the 24 MB line (over the 1 MiB long-line cap) is split into its
+# sentences part by part, never held whole: every link is numbered 1
+run align --lines --length-only --window=1000 --stats "$TMP/lid" "$TMP/len"
+expect_rc 0 "24 MB line, --lines"
+expect_err "$ns id and $ns en sentences, $ns links" "24 MB line, --lines: every sentence linked once"
+if [ "$(tail -n +2 "$TMP/out" | cut -f1,2 | sort -u)" = "1	1" ]; then ok; else fail "24 MB line, --lines: links numbered 1"; fi
+
 if [ -x /usr/bin/time ]; then
+  big=$(rss align --lines --length-only --window=1000 "$TMP/lid" "$TMP/len")
+  small=$(rss align --lines --length-only --window=1000 "$TMP/lid4" "$TMP/len4")
+  echo "peak RSS: align --lines 24 MB line ${big} KB, 4 MB line ${small} KB"
+  if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "align --lines 24 MB line: peak RSS ${big} KB vs ${small} KB"; fi
   big=$(rss align --lines --length-only --window=1000 "$TMP/id40" "$TMP/en40")
   small=$(rss align --lines --length-only --window=1000 "$TMP/id4" "$TMP/en4")
   echo "peak RSS: align --lines 40 MB pairs ${big} KB, 4 MB pairs ${small} KB"
