@@ -286,6 +286,17 @@ if [ -z "${PADAN_WRAP:-}" ] && [ -x /usr/bin/time ]; then
   small=$(rss learn --no-default-lexicon --terms="$TMP/qterms" "$TMP/q4.id" "$TMP/q4.en")
   echo "peak RSS: learn 40 MB pairs ${big} KB, 4 MB pairs ${small} KB"
   if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "learn 40 MB: peak RSS ${big} KB vs ${small} KB"; fi
+  # a line pair over the 1 MiB long-line cap is read in parts and trained
+  # sentence pair by sentence pair: 6 MB costs what 1.5 MB does
+  qline() { yes "$2" | head -n $(($1 * 100000 / ${#SI})) | tr '\n' ' '; echo; }
+  qline 60 "$SI" > "$TMP/l6.id"; qline 60 "$SE" > "$TMP/l6.en"
+  qline 15 "$SI" > "$TMP/l1.id"; qline 15 "$SE" > "$TMP/l1.en"
+  big=$(rss learn --iterations=1,0 --no-default-lexicon --terms="$TMP/qterms" "$TMP/l6.id" "$TMP/l6.en")
+  n=$((60 * 100000 / ${#SI}))
+  expect_out_re "^presiden	president	[0-9.]+	$n	$n\$" "learn 6 MB line pair: every sentence pair trained"
+  small=$(rss learn --iterations=1,0 --no-default-lexicon --terms="$TMP/qterms" "$TMP/l1.id" "$TMP/l1.en")
+  echo "peak RSS: learn 6 MB line pair ${big} KB, 1.5 MB line pair ${small} KB"
+  if [ "$big" -lt $((small + 16384)) ]; then ok; else fail "learn 6 MB line: peak RSS ${big} KB vs ${small} KB"; fi
 fi
 
 done_tests
