@@ -61,6 +61,9 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
 /* Appends the next decoded piece to out; *eof = 1 when the file is done. */
 int cli_stream_read(cli_stream *s, pd_buf *out, int *eof);
 void cli_stream_close(cli_stream *s); /* NULL is a no-op */
+/* The name messages give the file (path as the user gave it, "-" = standard
+ * input), where the stream reads a copy of it (a spooled pipe). */
+void cli_stream_set_name(cli_stream *s, const char *path);
 /* For commands that must not split words (terms, glossary, check): a line over
  * 1 MiB is cut after a sentence end (". ") or else a space instead of at any
  * character, so every piece ends between words. */

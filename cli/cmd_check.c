@@ -497,6 +497,7 @@ static int sents_pass(padan_checker *ck, const char *const path[2], const char *
   for (int k = 0; k < 2; k++) {
     if (cli_stream_open(CMD, path[k], encoding, &s[k]) != EXIT_DONE)
       goto out;
+    cli_stream_set_name(s[k], shown[k]);
     cli_stream_set_words(s[k], 1); /* a long line is cut between sentences, best */
   }
   int side;
@@ -530,9 +531,11 @@ static int lines_pass(padan_checker *ck, const char *const path[2], const char *
   int rc = EXIT_ERROR, side = 0, st = 0;
   memset(in, 0, sizeof in);
   nl[0] = nl[1] = 0;
-  for (int k = 0; k < 2; k++)
+  for (int k = 0; k < 2; k++) {
     if (cli_lines_open(CMD, path[k], encoding, CLI_LINES_RAW, &in[k]) != EXIT_DONE)
       goto out;
+    cli_stream_set_name(in[k].in, shown[k]);
+  }
   for (;;) {
     const char *l[2] = {NULL, NULL};
     size_t n[2] = {0, 0}, num;

@@ -62,6 +62,10 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
   return EXIT_DONE;
 }
 
+void cli_stream_set_name(cli_stream *s, const char *path) {
+  snprintf(s->shown, sizeof s->shown, "%s", strcmp(path, "-") == 0 ? "(standard input)" : path);
+}
+
 void cli_stream_close(cli_stream *s) {
   if (!s)
     return;

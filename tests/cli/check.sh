@@ -117,6 +117,17 @@ for m in --lines --no-lines; do
   n=$(grep -c "w1252.txt: not valid UTF-8, read as Windows-1252" "$TMP/err" || true)
   if [ "$n" -eq 1 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]; then ok; else fail "Windows-1252 fallback $m: $n warnings, expected 1"; fi
 done
+# standard input is copied to a temporary file (read twice), but messages name it as the user gave it
+for m in --lines --no-lines; do
+  [ $m = --lines ] && a=--lines || a=
+  run_in "$TMP/w1252.txt" check $a $L --format=tsv - "$TMP/we.txt"
+  expect_rc 1 "Windows-1252 on stdin $m"
+  n=$(grep -c "^padan check: warning: (standard input): not valid UTF-8, read as Windows-1252" "$TMP/err" || true)
+  if [ "$n" -eq 1 ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]; then ok; else fail "Windows-1252 on stdin $m: $n warnings naming (standard input), expected 1"; fi
+  run_in "$TMP/w1252.txt" check $a --encoding=utf-8 $L "$TMP/we.txt" -
+  expect_rc 2 "invalid UTF-8 on stdin $m"
+  expect_err "padan check: (standard input): invalid UTF-8 at byte" "invalid UTF-8 on stdin $m: names (standard input)"
+done
 
 # An acronym introduced in brackets right after its full form is not a variant
 # (regression: samples/ reported "Dewan Perwakilan Rakyat" x1 / "DPR" x1).
