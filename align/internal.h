@@ -35,20 +35,4 @@ int pd_align_cooc_add(pd_align_cooc *c, uint32_t u, uint32_t v, float x);
 /* Pointer to the value of (u, v), or NULL when absent. */
 float *pd_align_cooc_get(const pd_align_cooc *c, uint32_t u, uint32_t v);
 
-/* A spool: records written once to an unlinked temporary file (in $TMPDIR,
- * else /tmp) and read back in order as often as needed, so that a corpus
- * costs disk, not memory. Writing after reading appends at the end. */
-typedef struct {
-  FILE *fp;
-  int reading;
-  char *vbuf;
-} pd_spool;
-
-int pd_spool_open(pd_spool *s);   /* PADAN_OK or PADAN_EIO (errno set) */
-void pd_spool_close(pd_spool *s); /* also on a spool never opened (zeroed) */
-int pd_spool_write(pd_spool *s, const void *p, size_t n);
-int pd_spool_rewind(pd_spool *s); /* the next read is the first record */
-/* Reads exactly n bytes: PADAN_OK, or PADAN_EIO (also at the end). */
-int pd_spool_read(pd_spool *s, void *p, size_t n);
-
 #endif

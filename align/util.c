@@ -3,10 +3,8 @@
 #include <padan/common.h>
 #include "align/internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct {
   pd_strmap *voc;
@@ -103,75 +101,4 @@ float *pd_align_cooc_get(const pd_align_cooc *c, uint32_t u, uint32_t v) {
     h = (h + 1) & (c->nslots - 1);
   }
   return NULL;
-}
-
-/* ------------------------------------------------------------ spool */
-
-#define SPOOL_BUF ((size_t)1 << 18)
-
-int pd_spool_open(pd_spool *s) {
-  memset(s, 0, sizeof *s);
-  const char *dir = getenv("TMPDIR");
-  if (!dir || !*dir)
-    dir = "/tmp";
-  pd_buf path;
-  pd_buf_init(&path);
-  if (pd_buf_printf(&path, "%s/padan-spool.XXXXXX", dir)) {
-    pd_buf_free(&path);
-    errno = ENOMEM;
-    return PADAN_EIO;
-  }
-  int fd = mkstemp(path.p);
-  if (fd >= 0)
-    unlink(path.p);
-  pd_buf_free(&path);
-  if (fd < 0)
-    return PADAN_EIO;
-  s->fp = fdopen(fd, "w+b");
-  if (!s->fp) {
-    close(fd);
-    return PADAN_EIO;
-  }
-  s->vbuf = malloc(SPOOL_BUF);
-  if (s->vbuf)
-    setvbuf(s->fp, s->vbuf, _IOFBF, SPOOL_BUF);
-  return PADAN_OK;
-}
-
-void pd_spool_close(pd_spool *s) {
-  if (s->fp)
-    fclose(s->fp);
-  free(s->vbuf);
-  memset(s, 0, sizeof *s);
-}
-
-int pd_spool_write(pd_spool *s, const void *p, size_t n) {
-  if (!s->fp)
-    return PADAN_EIO;
-  if (s->reading) {
-    if (fseek(s->fp, 0, SEEK_END))
-      return PADAN_EIO;
-    s->reading = 0;
-  }
-  return n == 0 || fwrite(p, 1, n, s->fp) == n ? PADAN_OK : PADAN_EIO;
-}
-
-int pd_spool_rewind(pd_spool *s) {
-  if (!s->fp)
-    return PADAN_EIO;
-  if (fflush(s->fp) || fseek(s->fp, 0, SEEK_SET))
-    return PADAN_EIO;
-  s->reading = 1;
-  return PADAN_OK;
-}
-
-int pd_spool_read(pd_spool *s, void *p, size_t n) {
-  if (!s->fp || !s->reading)
-    return PADAN_EIO;
-  if (n && fread(p, 1, n, s->fp) != n) {
-    if (!ferror(s->fp))
-      errno = EIO;
-    return PADAN_EIO;
-  }
-  return PADAN_OK;
 }

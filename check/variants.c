@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/internal.h"
 #include "check/internal.h"
 #include "text/textint.h"
 

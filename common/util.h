@@ -131,4 +131,20 @@ static inline int pd_is_ascii_alpha(int c) {
 static inline int pd_is_ascii_digit(int c) { return c >= '0' && c <= '9'; }
 static inline int pd_ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
+/* A spool: records written once to an unlinked temporary file (in $TMPDIR,
+ * else /tmp) and read back in order as often as needed, so that a corpus
+ * costs disk, not memory. Writing after reading appends at the end. */
+typedef struct {
+  FILE *fp;
+  int reading;
+  char *vbuf;
+} pd_spool;
+
+int pd_spool_open(pd_spool *s);   /* PADAN_OK or PADAN_EIO (errno set) */
+void pd_spool_close(pd_spool *s); /* also on a spool never opened (zeroed) */
+int pd_spool_write(pd_spool *s, const void *p, size_t n);
+int pd_spool_rewind(pd_spool *s); /* the next read is the first record */
+/* Reads exactly n bytes: PADAN_OK, or PADAN_EIO (also at the end). */
+int pd_spool_read(pd_spool *s, void *p, size_t n);
+
 #endif
