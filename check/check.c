@@ -1206,11 +1206,6 @@ static int add_lexicon_pairs(padan_checker *c, padan_aligner *al) {
 
 /* ------------------------------------------------------------ sentences, streamed */
 
-/* Sentences a side in an alignment window of a long line pair (lines mode):
- * smaller than the default window, as the DP of a window is most of the
- * memory a long pair costs (a 6 MB line pair: 143 MB with 5000, 78 with 1000). */
-#define DOC_WINDOW 1000
-
 /* A new aligner (nothing learned) and stream for a pass, or (lines mode) for
  * a long line pair. */
 static int sent_stream_new(padan_checker *c) {
@@ -1231,7 +1226,7 @@ static int sent_stream_new(padan_checker *c) {
     st->side[k].line = 1;
     st->side[k].ended = 0;
   }
-  return padan_align_stream_new(st->al, st->sentences ? 0 : DOC_WINDOW, &st->as);
+  return padan_align_stream_new(st->al, st->sentences ? 0 : PADAN_ALIGN_DOC_WINDOW, &st->as);
 }
 
 static int sent_start(padan_checker *c) {

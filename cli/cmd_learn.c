@@ -11,8 +11,6 @@
 #include <sys/stat.h>
 
 #define CMD "learn"
-/* Sentences a side in an alignment window of a long line pair (as check's). */
-#define LONG_PAIR_WINDOW 1000
 
 static void help(FILE *fp) {
   fputs("Usage: padan learn [OPTIONS] ID_FILE EN_FILE\n"
@@ -294,7 +292,7 @@ static int learn_doc(learn_t *lt, cli_lines in[2], const int have[2], const char
   for (int k = 0; k < 2; k++)
     if (have[k] && !in[k].long_line && cli_blank(s[k], len[k]))
       pair = 0; /* a blank side: nothing to train on, as for short pairs */
-  if (pair && (need_aligner(lt) || padan_align_stream_new(lt->al, LONG_PAIR_WINDOW, &st))) {
+  if (pair && (need_aligner(lt) || padan_align_stream_new(lt->al, PADAN_ALIGN_DOC_WINDOW, &st))) {
     if (!st)
       cli_error(CMD, "out of memory");
     goto out;

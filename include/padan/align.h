@@ -127,6 +127,11 @@ typedef struct padan_align_stream padan_align_stream;
  * 16 are raised to 16). Release with padan_align_stream_free. Returns PADAN_OK
  * or PADAN_ENOMEM. */
 int padan_align_stream_new(padan_aligner *a, size_t window, padan_align_stream **out);
+/* The window for a document given as one long line pair (check --lines and
+ * learn on a line over 1 MiB): smaller than the default, as the DP of a window
+ * is most of the memory such a pair costs (a 6 MB line pair: 143 MB with
+ * 5000, 78 MB with 1000). */
+#define PADAN_ALIGN_DOC_WINDOW 1000
 void padan_align_stream_free(padan_align_stream *st); /* NULL is a no-op */
 
 /* Adds the next sentence of side 0 (Indonesian) or 1 (English); the text is
