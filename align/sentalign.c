@@ -434,6 +434,7 @@ typedef struct {
   float *pm; /* pair match cache per cell (a+1, b+1); < 0 = not computed */
   size_t ncells;
   int diagonal; /* the centre line was reset to the diagonal (no path reached the corner) */
+  int open_end; /* a window of a stream: the path may end anywhere on the last row or column */
 } dp;
 
 static const int MOVES[6][2] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}};
@@ -576,7 +577,8 @@ static int dp_band(dp *d) {
     tot += (size_t)(hi - lo + 1);
   }
   d->lo[0] = 0;
-  d->hi[n] = m;
+  if (!d->open_end)
+    d->hi[n] = m;
   if (d->lo[n] > m)
     d->lo[n] = m;
   /* recompute offsets after the fix-ups */
@@ -624,6 +626,34 @@ static void dp_run(dp *d) {
     }
 }
 
+/* The end of the path in a window of a stream, whose last sentences may
+ * belong with sentences of the next window: the reachable cell on the last
+ * row or column with the least cost once the sentences after it are counted
+ * as deleted. That is the cost the closed-end path pays to reach the corner,
+ * without the band having to follow the run of deletions there (which made a
+ * third of the windows of a long document widen their band 16-fold). A cell
+ * reached by deleting along that row or column is not an end: each such
+ * deletion costs what counting the sentence as left over costs, so ties would
+ * creep to the band's edge and widen it for nothing. */
+static int open_end_cell(const dp *d, size_t *ei, size_t *ej) {
+  const double del = -log(PRIOR_10) + DEL_COST;
+  size_t n = d->n, m = d->m;
+  double best = HUGE_VAL;
+  *ei = n, *ej = m;
+  for (size_t j = d->lo[n]; j <= d->hi[n]; j++) {
+    double v = d->cost[CELL(d, n, j)];
+    if (v != HUGE_VAL && d->back[CELL(d, n, j)] != 2 && (v += del * (double)(m - j)) < best)
+      best = v, *ei = n, *ej = j;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (d->hi[i] == m && d->lo[i] <= m) {
+      double v = d->cost[CELL(d, i, m)];
+      if (v != HUGE_VAL && d->back[CELL(d, i, m)] != 1 && (v += del * (double)(n - i)) < best)
+        best = v, *ei = i, *ej = m;
+    }
+  return best != HUGE_VAL;
+}
+
 /* Traces the best path back into beads (text order). Returns the number of
  * beads or 0 on ENOMEM; *edge is set when the path touches the band edge. */
 static size_t dp_trace(dp *d, padan_align_bead **out, int *edge) {
@@ -634,6 +664,12 @@ static size_t dp_trace(dp *d, padan_align_bead **out, int *edge) {
   size_t i = d->n, j = d->m;
   *edge = 0;
   memset(d->edge, 0, d->n + 1);
+  if (d->open_end && !open_end_cell(d, &i, &j)) {
+    *edge = 2; /* no cell of the last row or column is reachable */
+    memset(d->edge, 1, d->n + 1);
+    *out = b;
+    return 0;
+  }
   while (i > 0 || j > 0) {
     if ((d->lo[i] > 0 && j < d->lo[i] + 2) || (d->hi[i] < d->m && j + 2 > d->hi[i]))
       *edge = 1, d->edge[i] = 1;
@@ -851,7 +887,7 @@ static uint32_t *hapax_sentences(const side *sd, size_t nvoc) {
  * on each side are anchor points; the longest chain of them increasing on both
  * sides is the path's skeleton, interpolated between its points. Random drift
  * from deletions then no longer pushes the path off a narrow band. */
-static int anchor_center(const side *id, const side *en, size_t nvoc, long *cen) {
+static int anchor_center(const side *id, const side *en, size_t nvoc, int open_end, long *cen) {
   uint32_t *wi = hapax_sentences(id, nvoc), *we = hapax_sentences(en, nvoc);
   point *pt = NULL;
   size_t *tail = NULL, *prev = NULL;
@@ -895,6 +931,20 @@ static int anchor_center(const side *id, const side *en, size_t nvoc, long *cen)
   size_t k = tail[len - 1];
   long ni = (long)id->n, nj = (long)en->n;
   long pi = ni, pj = nj; /* the point after (the end) */
+  if (open_end && len >= 2) {
+    /* the window's corner need not be on the path: go on from the last point
+     * with the chain's own slope */
+    size_t first = k;
+    while (prev[first] != SIZE_MAX)
+      first = prev[first];
+    const point *f = &pt[first], *l = &pt[k];
+    double slope = (double)(l->j - f->j) / (double)(l->i - f->i);
+    pi = (long)l->i, pj = (long)l->j;
+    for (long i = pi; i <= ni; i++) {
+      long c = pj + (long)((double)(i - pi) * slope + 0.5);
+      cen[i] = c < nj ? c : nj;
+    }
+  }
   for (;;) {
     long ci = k == SIZE_MAX ? 0 : (long)pt[k].i, cj = k == SIZE_MAX ? 0 : (long)pt[k].j;
     for (long i = ci; i <= pi; i++)
@@ -999,9 +1049,10 @@ static void estimate_length(dp *d, const padan_align_bead *b, size_t nb) {
     d->s2 = v;
 }
 
-int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t nid,
-                          const padan_align_sent *ens, size_t nen, padan_align_bead **beads,
-                          size_t *nbeads) {
+/* open_end: a window of a stream (see open_end_cell). */
+static int align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t nid,
+                           const padan_align_sent *ens, size_t nen, padan_align_bead **beads,
+                           size_t *nbeads, int open_end) {
   *beads = NULL, *nbeads = 0;
   a->err[0] = 0;
   memset(&a->st, 0, sizeof a->st);
@@ -1046,6 +1097,7 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
   d.c = sa > 0 && sb > 0 ? sb / sa : 1.0;
   d.s2 = 6.8;
   d.n = nid, d.m = nen;
+  d.open_end = open_end && nid && nen;
   d.cen = malloc((nid + 1) * sizeof *d.cen);
   if (!d.cen) {
     rc = PADAN_ENOMEM;
@@ -1053,7 +1105,7 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
   }
   for (size_t i = 0; i <= nid; i++)
     d.cen[i] = nid ? (long)((double)i * (double)nen / (double)nid + 0.5) : 0;
-  if (lexical && nid && nen && (rc = anchor_center(&id, &en, nvoc, d.cen)) != PADAN_OK)
+  if (lexical && nid && nen && (rc = anchor_center(&id, &en, nvoc, d.open_end, d.cen)) != PADAN_OK)
     goto done;
   /* with nid == 0 the one row spans every English sentence */
   d.wr = malloc((nid + 1) * sizeof *d.wr);
@@ -1088,7 +1140,14 @@ int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t 
       if (b[k].id_n == 2)
         d.cen[i0 + 1] = (long)(j0 + b[k].en_n / 2);
     }
-    d.cen[nid] = (long)nen;
+    if (d.open_end) { /* rows after the path's end: its last column */
+      size_t ie = nb ? b[nb - 1].id_first + b[nb - 1].id_n : 0;
+      long je = nb ? (long)(b[nb - 1].en_first + b[nb - 1].en_n) : 0;
+      for (size_t i = ie; i <= nid; i++)
+        d.cen[i] = je;
+    } else {
+      d.cen[nid] = (long)nen;
+    }
     size_t w2 = a->band / 2;
     for (size_t i = 0; i <= nid; i++)
       d.wr[i] = w2 > 4 ? w2 : 4;
@@ -1114,6 +1173,12 @@ done:
   pd_vec_free(&pairs);
   unlocalize(a);
   return rc;
+}
+
+int padan_align_sentences(padan_aligner *a, const padan_align_sent *ids, size_t nid,
+                          const padan_align_sent *ens, size_t nen, padan_align_bead **beads,
+                          size_t *nbeads) {
+  return align_sentences(a, ids, nid, ens, nen, beads, nbeads, 0);
 }
 
 int padan_aligner_add_pair(padan_aligner *a, const char *idw, size_t idlen, const char *enw,
@@ -1324,7 +1389,7 @@ int padan_align_stream_next(padan_align_stream *st, padan_align_bead *bead,
   }
   padan_align_bead *b = NULL;
   size_t nb = 0;
-  int rc = padan_align_sentences(st->a, st->arr, n0, st->arr + n0, n1, &b, &nb);
+  int rc = align_sentences(st->a, st->arr, n0, st->arr + n0, n1, &b, &nb, !final);
   if (rc)
     return rc;
   st->windows++;

@@ -94,7 +94,10 @@ const char *padan_aligner_errmsg(const padan_aligner *a);
  * of sentences (or has ended), the window is aligned with
  * padan_align_sentences, the beads in roughly its first two thirds are
  * committed (handed out by padan_align_stream_next) and the rest is carried
- * into the next window. Memory is bounded by the window (plus the aligner's
+ * into the next window. A window that is not the last need not end in its
+ * corner: its path ends where the least cost lies once the sentences after it
+ * are counted as deleted, so one side running ahead of the other within a
+ * window costs no band widening. Memory is bounded by the window (plus the aligner's
  * vocabulary), not by the documents. Documents that fit in one window are
  * aligned in one call, exactly as padan_align_sentences aligns them.
  *

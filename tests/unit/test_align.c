@@ -338,6 +338,129 @@ static void test_learn_pairs(void) {
 /* The windowed aligner on a long easy document (1-1 links with a deletion on
  * each side and a merge now and then) gives the beads of whole-document
  * alignment, with small windows, holding no more than a window a side. */
+/* Appends a copy of T to the sentences ARR (its text kept in txt[]). */
+static void push(char **txt, size_t *nt, padan_align_sent *arr, size_t *n, const char *t) {
+  txt[*nt] = strdup(t);
+  arr[*n].s = txt[*nt], arr[*n].len = strlen(t);
+  (*nt)++, (*n)++;
+}
+
+/* What one stream run gave against the whole-document beads. */
+typedef struct {
+  size_t beads, diff, maxheld, windows, widened, maxcells;
+} stream_run;
+
+/* Feeds the two sides to a stream of WINDOW sentences as it asks for them and
+ * compares each bead handed out (and its sentences) with whole[]. */
+static stream_run run_stream(padan_aligner *a, size_t window, const padan_align_sent *id,
+                             size_t nid, const padan_align_sent *en, size_t nen,
+                             const padan_align_bead *whole, size_t nw) {
+  stream_run res;
+  memset(&res, 0, sizeof res);
+  padan_align_stream *st;
+  CU_ASSERT_FATAL(padan_align_stream_new(a, window, &st) == PADAN_OK);
+  size_t fi = 0, fe = 0, k = 0, loops = 0;
+  while (!padan_align_stream_done(st)) {
+    int side = padan_align_stream_want(st);
+    if (side == 0) {
+      if (fi < nid) {
+        CU_ASSERT(padan_align_stream_add(st, 0, id[fi].s, id[fi].len) == PADAN_OK);
+        fi++;
+      } else {
+        padan_align_stream_end(st, 0);
+      }
+    } else if (side == 1) {
+      if (fe < nen) {
+        CU_ASSERT(padan_align_stream_add(st, 1, en[fe].s, en[fe].len) == PADAN_OK);
+        fe++;
+      } else {
+        padan_align_stream_end(st, 1);
+      }
+    }
+    for (int sd = 0; sd < 2; sd++)
+      if (padan_align_stream_held(st, sd) > res.maxheld)
+        res.maxheld = padan_align_stream_held(st, sd);
+    size_t before = padan_align_stream_windows(st);
+    padan_align_bead x;
+    const padan_align_sent *si, *se;
+    int r;
+    while ((r = padan_align_stream_next(st, &x, &si, &se)) == 1) {
+      if (k >= nw || x.id_first != whole[k].id_first || x.id_n != whole[k].id_n ||
+          x.en_first != whole[k].en_first || x.en_n != whole[k].en_n)
+        res.diff++;
+      if (x.id_n && (!si || si[0].len != id[x.id_first].len ||
+                     memcmp(si[0].s, id[x.id_first].s, si[0].len) != 0))
+        res.diff++;
+      if (x.en_n && (!se || se[x.en_n - 1].len != en[x.en_first + x.en_n - 1].len))
+        res.diff++;
+      k++;
+    }
+    CU_ASSERT_FATAL(r == 0);
+    if (padan_align_stream_windows(st) != before) {
+      padan_align_stats sx;
+      padan_aligner_stats(a, &sx);
+      res.widened += sx.widenings;
+      if (sx.cells > res.maxcells)
+        res.maxcells = sx.cells;
+    }
+    CU_ASSERT_FATAL(++loops < 10 * (nid + nen + 1)); /* want and next always make progress */
+  }
+  res.beads = k;
+  res.windows = padan_align_stream_windows(st);
+  padan_align_bead x;
+  const padan_align_sent *si, *se;
+  CU_ASSERT_EQUAL(padan_align_stream_next(st, &x, &si, &se), 0);
+  CU_ASSERT_EQUAL(padan_align_stream_add(st, 0, "x", 1), PADAN_EARG);
+  padan_align_stream_free(st);
+  return res;
+}
+
+/* A long document pair whose Indonesian side runs ahead: one English
+ * sentence in four has two Indonesian ones, so a window of W sentences a side
+ * ends about W/5 sentences apart on the two sides. Windows end where the path
+ * leaves off (not in the corner, which made the band bend and widen), so no
+ * window widens its band and the stream gives the whole-document alignment. */
+static void test_stream_drift(void) {
+  enum { N = 1600 };
+  padan_aligner *a;
+  CU_ASSERT_FATAL(padan_aligner_new(&a) == PADAN_OK);
+  padan_align_sent *id = calloc(2 * N, sizeof *id), *en = calloc(N, sizeof *en);
+  char **txt = calloc(3 * N, sizeof *txt);
+  CU_ASSERT_FATAL(id && en && txt);
+  size_t nid = 0, nen = 0, nt = 0;
+  char b[512], c[512], m[1100];
+  for (int k = 0; k < N; k++) {
+    id_sent(b, sizeof b, k);
+    en_sent(c, sizeof c, k);
+    if (k % 4 == 1) {
+      push(txt, &nt, id, &nid, b);
+      snprintf(m, sizeof m, "Kota %s%d juga.", names[(k + 3) % 10], k + 5000);
+      push(txt, &nt, id, &nid, m);
+      snprintf(m, sizeof m, "%s The city of %s%d too.", c, names[(k + 3) % 10], k + 5000);
+      push(txt, &nt, en, &nen, m);
+    } else {
+      push(txt, &nt, id, &nid, b);
+      push(txt, &nt, en, &nen, c);
+    }
+  }
+  padan_align_bead *whole = NULL;
+  size_t nw = 0;
+  CU_ASSERT_FATAL(padan_align_sentences(a, id, nid, en, nen, &whole, &nw) == PADAN_OK);
+  check_cover(whole, nw, nid, nen);
+  CU_ASSERT_EQUAL(nw, (size_t)N);
+  stream_run r = run_stream(a, 200, id, nid, en, nen, whole, nw);
+  CU_ASSERT(r.windows > 8);
+  CU_ASSERT_EQUAL(r.diff, 0);
+  CU_ASSERT_EQUAL(r.beads, nw);
+  CU_ASSERT_EQUAL(r.widened, 0);
+  CU_ASSERT(r.maxcells < 200 * 30); /* the second pass's band: about 25 cells a row */
+  padan_aligner_free(a);
+  free(whole);
+  for (size_t t = 0; t < nt; t++)
+    free(txt[t]);
+  free(txt), free(id), free(en);
+}
+
 static void test_stream_windows(void) {
   enum { N = 1200 };
   padan_aligner *a;
@@ -351,18 +474,18 @@ static void test_stream_windows(void) {
     id_sent(b, sizeof b, k);
     en_sent(c, sizeof c, k);
     if (k % 97 == 40) { /* no translation */
-      txt[nt] = strdup(b), id[nid].s = txt[nt], id[nid++].len = strlen(b), nt++;
+      push(txt, &nt, id, &nid, b);
     } else if (k % 89 == 30) { /* no source */
-      txt[nt] = strdup(c), en[nen].s = txt[nt], en[nen++].len = strlen(c), nt++;
+      push(txt, &nt, en, &nen, c);
     } else if (k % 71 == 20) { /* two English sentences for one Indonesian */
       snprintf(m, sizeof m, "%s Kota %s%d juga.", b, names[(k + 3) % 10], k + 5000);
-      txt[nt] = strdup(m), id[nid].s = txt[nt], id[nid++].len = strlen(m), nt++;
-      txt[nt] = strdup(c), en[nen].s = txt[nt], en[nen++].len = strlen(c), nt++;
+      push(txt, &nt, id, &nid, m);
+      push(txt, &nt, en, &nen, c);
       snprintf(m, sizeof m, "The city of %s%d too.", names[(k + 3) % 10], k + 5000);
-      txt[nt] = strdup(m), en[nen].s = txt[nt], en[nen++].len = strlen(m), nt++;
+      push(txt, &nt, en, &nen, m);
     } else {
-      txt[nt] = strdup(b), id[nid].s = txt[nt], id[nid++].len = strlen(b), nt++;
-      txt[nt] = strdup(c), en[nen].s = txt[nt], en[nen++].len = strlen(c), nt++;
+      push(txt, &nt, id, &nid, b);
+      push(txt, &nt, en, &nen, c);
     }
   }
   padan_align_bead *whole = NULL;
@@ -371,57 +494,15 @@ static void test_stream_windows(void) {
   check_cover(whole, nw, nid, nen);
   size_t windows[] = {64, 200, 100000};
   for (size_t w = 0; w < sizeof windows / sizeof *windows; w++) {
-    padan_align_stream *st;
-    CU_ASSERT_FATAL(padan_align_stream_new(a, windows[w], &st) == PADAN_OK);
-    size_t fi = 0, fe = 0, k = 0, diff = 0, maxheld = 0, loops = 0;
-    while (!padan_align_stream_done(st)) {
-      int side = padan_align_stream_want(st);
-      if (side == 0) {
-        if (fi < nid) {
-          CU_ASSERT(padan_align_stream_add(st, 0, id[fi].s, id[fi].len) == PADAN_OK);
-          fi++;
-        } else
-          padan_align_stream_end(st, 0);
-      } else if (side == 1) {
-        if (fe < nen) {
-          CU_ASSERT(padan_align_stream_add(st, 1, en[fe].s, en[fe].len) == PADAN_OK);
-          fe++;
-        } else
-          padan_align_stream_end(st, 1);
-      }
-      for (int sd = 0; sd < 2; sd++)
-        if (padan_align_stream_held(st, sd) > maxheld)
-          maxheld = padan_align_stream_held(st, sd);
-      padan_align_bead x;
-      const padan_align_sent *si, *se;
-      int r;
-      while ((r = padan_align_stream_next(st, &x, &si, &se)) == 1) {
-        if (k >= nw || x.id_first != whole[k].id_first || x.id_n != whole[k].id_n ||
-            x.en_first != whole[k].en_first || x.en_n != whole[k].en_n)
-          diff++;
-        if (x.id_n && (!si || si[0].len != id[x.id_first].len ||
-                       memcmp(si[0].s, id[x.id_first].s, si[0].len) != 0))
-          diff++;
-        if (x.en_n && (!se || se[x.en_n - 1].len != en[x.en_first + x.en_n - 1].len))
-          diff++;
-        k++;
-      }
-      CU_ASSERT_FATAL(r == 0);
-      CU_ASSERT_FATAL(++loops < 10 * N); /* want and next always make progress */
-    }
-    CU_ASSERT_EQUAL(diff, 0);
-    CU_ASSERT_EQUAL(k, nw);
-    CU_ASSERT(maxheld <= windows[w] || windows[w] > N);
+    stream_run r = run_stream(a, windows[w], id, nid, en, nen, whole, nw);
+    CU_ASSERT_EQUAL(r.diff, 0);
+    CU_ASSERT_EQUAL(r.beads, nw);
+    CU_ASSERT(r.maxheld <= windows[w] || windows[w] > N);
     if (windows[w] < N) {
-      CU_ASSERT(padan_align_stream_windows(st) > 3);
+      CU_ASSERT(r.windows > 3);
     } else {
-      CU_ASSERT_EQUAL(padan_align_stream_windows(st), 1);
+      CU_ASSERT_EQUAL(r.windows, 1);
     }
-    padan_align_bead x;
-    const padan_align_sent *si, *se;
-    CU_ASSERT_EQUAL(padan_align_stream_next(st, &x, &si, &se), 0);
-    CU_ASSERT_EQUAL(padan_align_stream_add(st, 0, "x", 1), PADAN_EARG);
-    padan_align_stream_free(st);
   }
   padan_align_stream_free(NULL);
   free(whole);
@@ -442,7 +523,8 @@ int suite_align(void) {
       !CU_add_test(s, "empty sides", test_empty_sides) ||
       !CU_add_test(s, "lexicon pair", test_lexicon_pair) ||
       !CU_add_test(s, "learn pairs", test_learn_pairs) ||
-      !CU_add_test(s, "windowed alignment", test_stream_windows))
+      !CU_add_test(s, "windowed alignment", test_stream_windows) ||
+      !CU_add_test(s, "windows of drifting sides", test_stream_drift))
     return 1;
   return 0;
 }
