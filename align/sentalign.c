@@ -513,7 +513,13 @@ static double bead_match(dp *d, size_t i0, int ni, size_t j0, int nj) {
 }
 
 /* Cost of the bead of ni id and nj en sentences ending before (i, j). */
-static double bead_cost(dp *d, size_t i, size_t j, int ni, int nj) {
+/* The cost of the bead of ni Indonesian and nj English sentences ending at
+ * (i, j), or HUGE_VAL when it is sure to exceed limit: a merged bead's
+ * matched weight is at most the sum of its sentence pairs' (the multiset
+ * intersection is subadditive), whose matches are cached per cell, so most
+ * merges are ruled out without merging their keys (the aligner's hot spot).
+ * The margin keeps every bead that could tie or win: the result is exact. */
+static double bead_cost(dp *d, size_t i, size_t j, int ni, int nj, double limit) {
   if (ni == 0 || nj == 0)
     return -log(PRIOR_10) + DEL_COST;
   double la = 0, lb = 0;
@@ -532,11 +538,20 @@ static double bead_cost(dp *d, size_t i, size_t j, int ni, int nj) {
       KI += d->id->kw[i - x];
     for (int y = 1; y <= nj; y++)
       KE += d->en->kw[j - y];
-    if (ni == 1 && nj == 1)
-      M = dp_pair(d, i - 1, j - 1);
-    else
-      M = bead_match(d, i - ni, ni, j - nj, nj);
     double cap = KI < KE ? KI : KE;
+    if (ni == 1 && nj == 1) {
+      M = dp_pair(d, i - 1, j - 1);
+    } else {
+      double ub = 0;
+      for (int x = 1; x <= ni; x++)
+        for (int y = 1; y <= nj; y++)
+          ub += dp_pair(d, i - x, j - y);
+      if (ub > cap)
+        ub = cap;
+      if (cost - (LEX_MATCH * ub - LEX_MISS * (KI + KE - 2.0 * ub)) > limit + 1e-9 * (1 + fabs(limit)))
+        return HUGE_VAL;
+      M = bead_match(d, i - ni, ni, j - nj, nj);
+    }
     if (M > cap)
       M = cap;
     /* matched anchor weight is evidence for the bead, unmatched against it;
@@ -618,7 +633,7 @@ static void dp_run(dp *d) {
         double prev = d->cost[CELL(d, i - di, j - dj)];
         if (prev == HUGE_VAL)
           continue;
-        double v = prev + bead_cost(d, i, j, (int)di, (int)dj);
+        double v = prev + bead_cost(d, i, j, (int)di, (int)dj, best - prev);
         if (v < best)
           best = v, bm = (uint8_t)k;
       }
