@@ -39,10 +39,11 @@ struct padan_learner {
   size_t ncached;           /* pairs [0, ncached) have their grids in grid */
   pd_vec gtmp;              /* uint32 grid of one pair beyond the cache */
   /* word-pair table */
-  uint64_t *hkeys;          /* hash (id word << 32 | en word) -> slot + 1 */
-  uint32_t *hvals;
+  uint32_t *hvals;          /* open addressing on (id word, en word): slot + 1 */
   size_t hcap, nslots, slotcap;
-  uint32_t *sf, *se;        /* id word and en word of each slot (0 = NULL) */
+  uint64_t *sk;             /* (id word << 32 | en word) of each slot (0 = NULL): the
+                               hash keeps only slot numbers and compares with these,
+                               a third of the memory of keys and values in buckets */
   float *pa, *pb;           /* t(en | id) and t(id | en) */
   int loaded;
   pd_vec grid;              /* uint32 slots of the first pairs' (m+1) x (n+1) grids */
@@ -84,8 +85,8 @@ void padan_learner_free(padan_learner *l) {
   pd_vec_free(&l->links);
   pd_spool_close(&l->corp);
   pd_spool_close(&l->lnk);
-  free(l->hkeys), free(l->hvals);
-  free(l->sf), free(l->se), free(l->pa), free(l->pb);
+  free(l->hvals);
+  free(l->sk), free(l->pa), free(l->pb);
   free(l);
 }
 
@@ -215,22 +216,26 @@ static uint64_t mix64(uint64_t k) {
   return k;
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+#define SK_F(l, s) ((uint32_t)((l)->sk[s] >> 32))
+#define SK_E(l, s) ((uint32_t)(l)->sk[s])
+
 static int slot_rehash(padan_learner *l, size_t cap) {
-  uint64_t *k = calloc(cap, sizeof *k);
   uint32_t *v = calloc(cap, sizeof *v);
-  if (!k || !v) {
-    free(k), free(v);
+  if (!v)
     return PADAN_ENOMEM;
+  for (size_t s = 0; s < l->nslots; s++) {
+    size_t h = (size_t)mix64(l->sk[s]) & (cap - 1);
+    while (v[h])
+      h = (h + 1) & (cap - 1);
+    v[h] = (uint32_t)s + 1;
   }
-  for (size_t s = 0; s < l->hcap; s++)
-    if (l->hvals[s]) {
-      size_t h = (size_t)mix64(l->hkeys[s]) & (cap - 1);
-      while (v[h])
-        h = (h + 1) & (cap - 1);
-      k[h] = l->hkeys[s], v[h] = l->hvals[s];
-    }
-  free(l->hkeys), free(l->hvals);
-  l->hkeys = k, l->hvals = v, l->hcap = cap;
+  free(l->hvals);
+  l->hvals = v, l->hcap = cap;
   return PADAN_OK;
 }
 
@@ -241,7 +246,7 @@ static int slot_get(padan_learner *l, uint32_t f, uint32_t e, float init, uint32
   uint64_t key = (uint64_t)f << 32 | e;
   size_t h = (size_t)mix64(key) & (l->hcap - 1);
   while (l->hvals[h]) {
-    if (l->hkeys[h] == key) {
+    if (l->sk[l->hvals[h] - 1] == key) {
       *slot = l->hvals[h] - 1;
       return PADAN_OK;
     }
@@ -249,25 +254,22 @@ static int slot_get(padan_learner *l, uint32_t f, uint32_t e, float init, uint32
   }
   if (l->nslots == l->slotcap) {
     size_t nc = l->slotcap ? l->slotcap * 2 : 1 << 16;
-    uint32_t *a = realloc(l->sf, nc * sizeof *a);
+    uint64_t *a = realloc(l->sk, nc * sizeof *a);
     if (a)
-      l->sf = a;
-    uint32_t *b = realloc(l->se, nc * sizeof *b);
-    if (b)
-      l->se = b;
+      l->sk = a;
     float *c = realloc(l->pa, nc * sizeof *c);
     if (c)
       l->pa = c;
     float *d = realloc(l->pb, nc * sizeof *d);
     if (d)
       l->pb = d;
-    if (!a || !b || !c || !d)
+    if (!a || !c || !d)
       return PADAN_ENOMEM;
     l->slotcap = nc;
   }
   uint32_t s = (uint32_t)l->nslots++;
-  l->sf[s] = f, l->se[s] = e, l->pa[s] = init, l->pb[s] = init;
-  l->hkeys[h] = key, l->hvals[h] = s + 1;
+  l->sk[s] = key, l->pa[s] = init, l->pb[s] = init;
+  l->hvals[h] = s + 1;
   *slot = s;
   return PADAN_OK;
 }
@@ -277,7 +279,7 @@ static int slot_find(const padan_learner *l, uint32_t f, uint32_t e, uint32_t *s
   uint64_t key = (uint64_t)f << 32 | e;
   size_t h = (size_t)mix64(key) & (l->hcap - 1);
   while (l->hvals[h]) {
-    if (l->hkeys[h] == key) {
+    if (l->sk[l->hvals[h] - 1] == key) {
       *slot = l->hvals[h] - 1;
       return PADAN_OK;
     }
@@ -338,15 +340,48 @@ static int pair_grid(padan_learner *l, size_t k, const prec *r, size_t *go, cons
     return nomem(l);
   uint32_t *p = l->gtmp.p;
   size_t W = r->n + 1;
+  if (l->hcap > UINT32_MAX) { /* bucket numbers do not fit in the grid: one at a time */
+    p[0] = 0;
+    for (size_t i = 0; i <= r->m; i++)
+      for (size_t j = 0; j <= r->n; j++)
+        if ((i || j) && slot_find(l, i ? r->f[i - 1] : 0, j ? r->e[j - 1] : 0, &p[i * W + j]))
+          goto lost;
+    *g = p;
+    return PADAN_OK;
+  }
+  /* three sweeps so that the cache misses of one cell overlap those of the
+   * others (this runs for every pair beyond the cache in every EM iteration):
+   * the first bucket of each cell, then its slot's key, then the comparison */
+  for (size_t i = 0; i <= r->m; i++)
+    for (size_t j = 0; j <= r->n; j++) {
+      uint64_t key = (uint64_t)(i ? r->f[i - 1] : 0) << 32 | (j ? r->e[j - 1] : 0);
+      size_t h = (size_t)mix64(key) & (l->hcap - 1);
+      p[i * W + j] = (uint32_t)h;
+      PREFETCH(&l->hvals[h]);
+    }
+  for (size_t c = 1; c < cells; c++) {
+    p[c] = l->hvals[p[c]];
+    if (p[c])
+      PREFETCH(&l->sk[p[c] - 1]);
+  }
   p[0] = 0;
   for (size_t i = 0; i <= r->m; i++)
-    for (size_t j = 0; j <= r->n; j++)
-      if ((i || j) && slot_find(l, i ? r->f[i - 1] : 0, j ? r->e[j - 1] : 0, &p[i * W + j])) {
-        snprintf(l->err, sizeof l->err, "word pair table out of step with the corpus");
-        return PADAN_EARG;
+    for (size_t j = 0; j <= r->n; j++) {
+      if (!i && !j)
+        continue;
+      uint32_t f = i ? r->f[i - 1] : 0, e = j ? r->e[j - 1] : 0;
+      uint32_t *c = &p[i * W + j];
+      if (*c && l->sk[*c - 1] == ((uint64_t)f << 32 | e)) {
+        (*c)--;
+      } else if (slot_find(l, f, e, c)) { /* not in its first bucket */
+        goto lost;
       }
+    }
   *g = p;
   return PADAN_OK;
+lost:
+  snprintf(l->err, sizeof l->err, "word pair table out of step with the corpus");
+  return PADAN_EARG;
 }
 
 /* ------------------------------------------------------------ EM */
@@ -423,9 +458,9 @@ static int mstep(padan_learner *l, float *ca, float *cb) {
     return PADAN_ENOMEM;
   }
   for (size_t s = 0; s < l->nslots; s++)
-    ta[l->sf[s]] += ca[s], tb[l->se[s]] += cb[s];
+    ta[SK_F(l, s)] += ca[s], tb[SK_E(l, s)] += cb[s];
   for (size_t s = 0; s < l->nslots; s++) {
-    double x = ta[l->sf[s]], y = tb[l->se[s]];
+    double x = ta[SK_F(l, s)], y = tb[SK_E(l, s)];
     if (x > 0)
       l->pa[s] = (float)(ca[s] / x);
     if (y > 0)
@@ -579,8 +614,8 @@ int padan_learner_save(padan_learner *l, const char *path) {
   for (size_t s = 0; s < l->nslots; s++) {
     if (l->pa[s] < 1e-3f && l->pb[s] < 1e-3f)
       continue; /* prune: keeps the file small, costs nothing measurable */
-    const char *f = l->sf[s] ? pd_strmap_str(&l->vid, l->sf[s], NULL) : "";
-    const char *e = l->se[s] ? pd_strmap_str(&l->ven, l->se[s], NULL) : "";
+    const char *f = SK_F(l, s) ? pd_strmap_str(&l->vid, SK_F(l, s), NULL) : "";
+    const char *e = SK_E(l, s) ? pd_strmap_str(&l->ven, SK_E(l, s), NULL) : "";
     fprintf(at.fp, "%s\t%s\t%.6g\t%.6g\n", f, e, l->pa[s], l->pb[s]);
   }
   if (pd_atomic_commit(&at)) {
