@@ -375,20 +375,68 @@ int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, u
     rc = pd_lex_read_dictd(&ld, path);
     return pd_lexload_end(&ld, rc);
   }
-  if (format == PADAN_LEXFMT_TSV || format == PADAN_LEXFMT_CSV ||
-      format == PADAN_LEXFMT_CSV_NOHEADER || format == PADAN_LEXFMT_OMEGAT) {
-    /* record by record: only one row of the file is held at a time */
-    int in = strcmp(path, "-") == 0;
+  int in = strcmp(path, "-") == 0;
+  const char *name = in ? "(standard input)" : path;
+  pd_buf whole;
+  pd_buf_init(&whole);
+  if (format == PADAN_LEXFMT_AUTO) {
+    /* no known extension: the format is sniffed from the first 64 KiB; a
+     * seekable file is then read from its start record by record like any
+     * other, a pipe is read whole (what was read cannot be put back) */
     FILE *fp = in ? stdin : fopen(path, "rb");
     if (!fp)
-      return pd_lex_fail(lex, PADAN_EIO, "%s: %s", path, strerror(errno));
+      return pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
+    if (pd_buf_reserve(&whole, 65536)) {
+      if (!in)
+        fclose(fp);
+      return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
+    }
+    whole.len = fread(whole.p, 1, 65536, fp);
+    format = sniff(whole.p, whole.len);
+    int rc = PADAN_OK;
+    if (ferror(fp)) {
+      rc = pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
+    } else if (whole.len < 65536 || fseeko(fp, 0, SEEK_SET) != 0) {
+      for (size_t n = whole.len == 65536 ? 1 : 0; n && !rc;) {
+        if (pd_buf_reserve(&whole, 65536))
+          rc = pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
+        else
+          whole.len += n = fread(whole.p + whole.len, 1, 65536, fp);
+      }
+      if (!rc && ferror(fp))
+        rc = pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
+      if (!rc)
+        rc = padan_lexicon_load_mem(lex, name, whole.p, whole.len, format, flags);
+      if (!in)
+        fclose(fp);
+      pd_buf_free(&whole);
+      return rc;
+    }
+    pd_buf_free(&whole);
+    if (!in)
+      fclose(fp);
+    if (rc)
+      return rc;
+  }
+  if (format == PADAN_LEXFMT_TSV || format == PADAN_LEXFMT_CSV ||
+      format == PADAN_LEXFMT_CSV_NOHEADER || format == PADAN_LEXFMT_OMEGAT ||
+      format == PADAN_LEXFMT_TBX || format == PADAN_LEXFMT_TBX2) {
+    /* record by record (TBX entry by entry): only one of them is held at a time */
+    FILE *fp = in ? stdin : fopen(path, "rb");
+    if (!fp)
+      return pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
     pd_lexload ld;
-    int rc = pd_lexload_begin(&ld, lex, in ? "(standard input)" : path, flags);
-    if (!rc)
-      rc = pd_lexload_end(&ld, format == PADAN_LEXFMT_TSV
-                                   ? pd_lex_read_tsv_file(&ld, fp)
-                                   : pd_lex_read_csv_file(&ld, fp, format == PADAN_LEXFMT_CSV,
-                                                          format == PADAN_LEXFMT_OMEGAT ? '\t' : ','));
+    int rc = pd_lexload_begin(&ld, lex, name, flags);
+    if (!rc) {
+      if (format == PADAN_LEXFMT_TSV)
+        rc = pd_lex_read_tsv_file(&ld, fp);
+      else if (format == PADAN_LEXFMT_TBX || format == PADAN_LEXFMT_TBX2)
+        rc = pd_lex_read_tbx_file(&ld, fp);
+      else
+        rc = pd_lex_read_csv_file(&ld, fp, format == PADAN_LEXFMT_CSV,
+                                  format == PADAN_LEXFMT_OMEGAT ? '\t' : ',');
+      rc = pd_lexload_end(&ld, rc);
+    }
     if (!in)
       fclose(fp);
     return rc;
@@ -400,7 +448,6 @@ int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, u
     return pd_lex_fail(lex, rc, "%s: %s", path, strerror(errno));
   if (rc)
     return pd_lex_fail(lex, rc, "%s: %s", path, padan_strerror(rc));
-  const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
   rc = padan_lexicon_load_mem(lex, name, data, len, format, flags);
   free(data);
   return rc;

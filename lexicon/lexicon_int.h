@@ -115,6 +115,7 @@ int pd_lex_read_csv(pd_lexload *ld, const char *data, size_t len, int header, ch
 int pd_lex_read_csv_file(pd_lexload *ld, FILE *fp, int header, char sep);
 extern size_t pd_lex_csv_chunk;
 int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len);
+int pd_lex_read_tbx_file(pd_lexload *ld, FILE *fp);
 int pd_lex_read_dictd(pd_lexload *ld, const char *path);
 int pd_lex_write_tsv(padan_lexicon *lex, FILE *fp);
 int pd_lex_write_csv(padan_lexicon *lex, FILE *fp, int header);

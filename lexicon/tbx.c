@@ -7,6 +7,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/tree.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,20 +243,16 @@ static void on_xml_error(void *ud, xmlError *e) {
     fe->msg[--n] = '\0';
 }
 
+#define TBX_READ_OPTIONS                                                                        \
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |              \
+   XML_PARSE_BIG_LINES)
+
 /* Streamed with libxml2's xmlTextReader: each conceptEntry/termEntry is
  * expanded into a small tree, read, and freed before the next one, so memory
- * holds the file and the lexicon, not a tree of the whole document (a tree of
- * a 120 MB TBX took 1 GB). */
-int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
+ * holds the lexicon, not a tree of the whole document (a tree of a 120 MB TBX
+ * took 1 GB). RD is freed; FE collects libxml2's first error. */
+static int read_entries(pd_lexload *ld, xmlTextReader *rd, first_err *fe) {
   padan_lexicon *lex = ld->lex;
-  if (len > (size_t)INT32_MAX)
-    return pd_lex_fail(lex, PADAN_ELIMIT, "%s: file too large", ld->name);
-  first_err fe = {0, ""};
-  xmlSetStructuredErrorFunc(&fe, on_xml_error);
-  xmlTextReader *rd = xmlReaderForMemory(data, (int)len, ld->name, NULL,
-                                         XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                             XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS |
-                                             XML_PARSE_BIG_LINES);
   if (!rd) {
     xmlSetStructuredErrorFunc(NULL, NULL);
     return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
@@ -262,7 +260,7 @@ int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
   tbxread R = {ld, 0};
   int rc = PADAN_OK, root = 0, r;
   r = xmlTextReaderRead(rd);
-  while (r == 1 && !rc && !fe.line) {
+  while (r == 1 && !rc && !fe->line) {
     if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT) {
       r = xmlTextReaderRead(rd);
       continue;
@@ -279,7 +277,7 @@ int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
     }
     if (name && (strcmp(name, "conceptEntry") == 0 || strcmp(name, "termEntry") == 0)) {
       xmlNode *e = xmlTextReaderExpand(rd);
-      if (!e || fe.line)
+      if (!e || fe->line)
         break;
       rc = read_entry(&R, e);
       r = xmlTextReaderNext(rd);
@@ -289,9 +287,52 @@ int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
   }
   xmlFreeTextReader(rd);
   xmlSetStructuredErrorFunc(NULL, NULL);
-  if (!rc && (r < 0 || fe.line || !root))
-    rc = pd_lex_fail(lex, PADAN_EFORMAT, "%s:%d: bad XML: %s", ld->name, fe.line ? fe.line : 1,
-                     fe.msg[0] ? fe.msg : "not well-formed");
+  if (!rc && (r < 0 || fe->line || !root))
+    rc = pd_lex_fail(lex, PADAN_EFORMAT, "%s:%d: bad XML: %s", ld->name, fe->line ? fe->line : 1,
+                     fe->msg[0] ? fe->msg : "not well-formed");
+  return rc;
+}
+
+int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
+  if (len > (size_t)INT32_MAX)
+    return pd_lex_fail(ld->lex, PADAN_ELIMIT, "%s: file too large", ld->name);
+  first_err fe = {0, ""};
+  xmlSetStructuredErrorFunc(&fe, on_xml_error);
+  return read_entries(ld, xmlReaderForMemory(data, (int)len, ld->name, NULL, TBX_READ_OPTIONS),
+                      &fe);
+}
+
+typedef struct {
+  FILE *fp;
+  int err; /* errno of a failed read */
+} tbx_in;
+
+static int tbx_read_cb(void *ctx, char *buf, int len) {
+  tbx_in *in = ctx;
+  size_t n = fread(buf, 1, (size_t)len, in->fp);
+  if (n == 0 && ferror(in->fp)) {
+    in->err = errno ? errno : EIO;
+    return -1;
+  }
+  return (int)n;
+}
+
+static int tbx_close_cb(void *ctx) {
+  (void)ctx; /* the caller closes the file */
+  return 0;
+}
+
+/* The same from an open file, read in pieces: neither the file nor a tree of
+ * it is held (a 1.2 GB TBX no longer costs its size in memory; nor is there a
+ * 2 GB limit). */
+int pd_lex_read_tbx_file(pd_lexload *ld, FILE *fp) {
+  first_err fe = {0, ""};
+  tbx_in in = {fp, 0};
+  xmlSetStructuredErrorFunc(&fe, on_xml_error);
+  int rc = read_entries(
+      ld, xmlReaderForIO(tbx_read_cb, tbx_close_cb, &in, ld->name, NULL, TBX_READ_OPTIONS), &fe);
+  if (in.err)
+    return pd_lex_fail(ld->lex, PADAN_EIO, "%s: %s", ld->name, strerror(in.err));
   return rc;
 }
 

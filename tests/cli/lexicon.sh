@@ -255,5 +255,21 @@ if [ -z "${PADAN_WRAP:-}" ]; then
   "$PADAN" lexicon import - < "$TMP/big.csv" > "$TMP/whole.tsv" 2>&1
   cmp -s "$TMP/streamed.tsv" "$TMP/whole.tsv" && ok || fail "big CSV: streamed and whole reads differ"
   [ "$(wc -l < "$TMP/whole.tsv")" -eq 200001 ] && ok || fail "big CSV: $(wc -l < "$TMP/whole.tsv") rows"
+  # TBX is read from the file entry by entry, and a lexicon with no known extension is sniffed
+  # from its first 64 KiB and then read like the others: neither holds the file (before: the
+  # whole file besides the lexicon; a pipe still is read whole, the sniffed bytes cannot go back)
+  run lexicon import "$TMP/big.tsv" -o "$TMP/big.tbx"
+  expect_rc 0 "big TBX written"
+  cp "$TMP/big.tbx" "$TMP/bigtbx"; cp "$TMP/big.tsv" "$TMP/bigtsv"
+  for f in big.tbx bigtbx bigtsv; do
+    r=$(rss lexicon stats --no-default-lexicon "$TMP/$f")
+    expect_rc 0 "big $f stats"
+    cmp -s "$TMP/out" "$TMP/stats.tsv" && ok || fail "big $f: stats differ from the TSV's"
+    kb=$(( $(wc -c < "$TMP/$f") / 1024 ))
+    echo "peak RSS lexicon stats: as $f ($kb KB) ${r} KB"
+    if [ "$r" -lt $((tsv + kb / 2)) ]; then ok; else fail "big $f: peak RSS ${r} KB vs ${tsv} KB as TSV"; fi
+  done
+  cat "$TMP/bigtbx" | "$PADAN" lexicon stats --no-default-lexicon - > "$TMP/out" 2>&1
+  cmp -s "$TMP/out" "$TMP/stats.tsv" && ok || fail "big TBX through a pipe: stats differ from the TSV's"
 fi
 done_tests
