@@ -129,32 +129,15 @@ static void ob_tsv(obuf *o, const char *s, size_t n) {
   }
 }
 
-/* A JSON string; bytes that are not valid UTF-8 become U+FFFD. */
+/* A JSON string (pd_json_escape), escaped straight into the buffer. */
 static void ob_json(obuf *o, const char *s, size_t n) {
   ob_c(o, '"');
   for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) {
-      int32_t cp;
-      int l = pd_utf8_next(s + i, n - i, &cp);
-      if (cp < 0)
-        ob_put(o, "\\ufffd", 6);
-      else
-        ob_put(o, s + i, (size_t)l);
-      i += (size_t)l;
-      continue;
-    }
-    if (c == '"' || c == '\\') {
-      ob_c(o, '\\');
-      ob_c(o, (char)c);
-    } else if (c < 0x20) {
-      char tmp[8];
-      snprintf(tmp, sizeof tmp, "\\u%04x", c);
-      ob_s(o, tmp);
-    } else {
-      ob_c(o, (char)c);
-    }
-    i++;
+    if (o->cap - o->len < 6)
+      ob_flush(o);
+    size_t used;
+    o->len += pd_json_escape(o->p + o->len, o->cap - o->len, s + i, n - i, &used);
+    i += used;
   }
   ob_c(o, '"');
 }

@@ -331,35 +331,92 @@ size_t pd_utf8_valid_prefix(const char *s, size_t len) {
   return len;
 }
 
-void pd_json_str(FILE *fp, const char *s, size_t len) {
+/* The length of the UTF-8 unit at p[0..n), n >= 1, p[0] >= 0x80: > 0 for a
+ * well-formed sequence, < 0 (minus its length) for the maximal subpart of an
+ * ill-formed one, the longest prefix of a well-formed sequence (at least one
+ * byte), which becomes one U+FFFD ("U+FFFD substitution of maximal subparts",
+ * Unicode ch. 3; WHATWG Encoding). Well-formed: Unicode table 3-7. */
+static int utf8_unit(const unsigned char *p, size_t n) {
+  unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+  int need;
+  if (c >= 0xC2 && c <= 0xDF)
+    need = 1;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0)
+      lo = 0xA0;
+    else if (c == 0xED)
+      hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0)
+      lo = 0x90;
+    else if (c == 0xF4)
+      hi = 0x8F;
+  } else
+    return -1;
+  for (int k = 1; k <= need; k++) {
+    if ((size_t)k >= n || p[k] < lo || p[k] > hi)
+      return -k;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return need + 1;
+}
+
+size_t pd_json_escape(char *out, size_t cap, const char *s, size_t len, size_t *used) {
   static const char hex[] = "0123456789abcdef";
-  putc('"', fp);
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    switch (c) {
-    case '"': fputs("\\\"", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\t': fputs("\\t", fp); break;
-    case '\b': fputs("\\b", fp); break;
-    case '\f': fputs("\\f", fp); break;
-    default:
-      if (c < 0x20) {
-        fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-      } else if (c >= 0x80) {
-        int32_t cp;
-        int n = pd_utf8_next(s + i, len - i, &cp);
-        if (cp < 0) {
-          fputs("\\ufffd", fp);
-        } else {
-          fwrite(s + i, 1, (size_t)n, fp);
-          i += (size_t)n - 1;
-        }
-      } else {
-        putc(c, fp);
-      }
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0, w = 0;
+  /* every unit writes at most 6 bytes */
+  while (i < len && cap - w >= 6) {
+    unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      out[w++] = (char)c;
+      i++;
+      continue;
     }
+    if (c >= 0x80) {
+      int u = utf8_unit(p + i, len - i);
+      if (u > 0) {
+        memcpy(out + w, p + i, (size_t)u);
+        w += (size_t)u;
+        i += (size_t)u;
+      } else {
+        memcpy(out + w, "\\ufffd", 6);
+        w += 6;
+        i += (size_t)-u;
+      }
+      continue;
+    }
+    out[w++] = '\\';
+    switch (c) {
+    case '"': out[w++] = '"'; break;
+    case '\\': out[w++] = '\\'; break;
+    case '\n': out[w++] = 'n'; break;
+    case '\r': out[w++] = 'r'; break;
+    case '\t': out[w++] = 't'; break;
+    case '\b': out[w++] = 'b'; break;
+    case '\f': out[w++] = 'f'; break;
+    default:
+      memcpy(out + w, "u00", 3);
+      out[w + 3] = hex[c >> 4];
+      out[w + 4] = hex[c & 15];
+      w += 5;
+    }
+    i++;
+  }
+  *used = i;
+  return w;
+}
+
+void pd_json_str(FILE *fp, const char *s, size_t len) {
+  char tmp[1024];
+  putc('"', fp);
+  for (size_t i = 0; i < len;) {
+    size_t used, n = pd_json_escape(tmp, sizeof tmp, s + i, len - i, &used);
+    fwrite(tmp, 1, n, fp);
+    i += used;
   }
   putc('"', fp);
 }

@@ -87,9 +87,17 @@ int pd_utf8_put(int32_t cp, char *out);
 int pd_utf8_fold(const char *s, size_t len, pd_buf *out);
 /* Appends the NFC form of s to out. */
 int pd_utf8_nfc(const char *s, size_t len, pd_buf *out);
-/* Writes s[0..len) as a JSON string, quotes included: control characters
- * escaped, valid UTF-8 kept, each byte of an invalid sequence written as
- * \ufffd, so that the output is valid UTF-8 and valid JSON whatever s holds. */
+/* JSON string escaping, the one rule of every JSON output: control
+ * characters escaped (\n \r \t \b \f short, others \u00XX), '"' and '\\',
+ * well-formed UTF-8 kept, each maximal subpart of an ill-formed sequence
+ * (Unicode ch. 3, as WHATWG decoders do) written as one \ufffd: E2 82 41 ->
+ * \ufffd A, C0 AF -> \ufffd\ufffd. The output is valid UTF-8 and JSON
+ * whatever s holds.
+ * pd_json_escape writes the escaped form of a prefix of s[0..len), whole
+ * units only, into out[0..cap) without quotes; returns the bytes written and
+ * sets *used to the bytes of s consumed (> 0 when len > 0 and cap >= 6). */
+size_t pd_json_escape(char *out, size_t cap, const char *s, size_t len, size_t *used);
+/* Writes s[0..len) as a JSON string, quotes included (pd_json_escape). */
 void pd_json_str(FILE *fp, const char *s, size_t len);
 
 /* ---- files */

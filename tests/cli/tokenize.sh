@@ -66,6 +66,17 @@ assert s[1]["text"].startswith("Dia membeli"), s[1]["text"]
 assert [x["token"] for x in d[1]["sentences"][1]["tokens"]] == ["tiga", "."]
 PY
 
+# raw bytes reach JSON through a file name: one \ufffd per maximal subpart of
+# an invalid sequence (E2 82 | A | C0 | AF | ED | A0 | 80), valid UTF-8 kept
+bad="$TMP/x$(printf '\342\202A\300\257\360\237\230\200\355\240\200').txt"
+cp "$T/news.txt" "$bad"
+run tokenize --format=json "$bad"
+expect_rc 0 "json: invalid UTF-8 file name"
+if python3 -m json.tool "$TMP/out" > /dev/null; then ok; else fail "json.tool rejects the output"; fi
+expect_out '/x\ufffdA\ufffd\ufffd'"$(printf '\360\237\230\200')"'\ufffd\ufffd\ufffd.txt"' "U+FFFD per maximal subpart"
+if [ "$(grep -o '\\ufffd' "$TMP/out" | wc -l)" -eq 6 ]; then ok; else fail "exactly 6 \\ufffd"; fi
+rm -f "$bad"
+
 # several files: a trailing file column
 run tokenize "$T/news.txt" "$T/crlf.txt"
 expect_rc 0 "two files"

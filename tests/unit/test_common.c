@@ -72,6 +72,72 @@ static void test_utf8(void) {
   pd_buf_free(&b);
 }
 
+static char *json_of(const char *s, size_t len) {
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
+  pd_json_str(ms, s, len);
+  fclose(ms);
+  return buf;
+}
+
+/* one U+FFFD per maximal subpart of an ill-formed sequence (Unicode ch. 3,
+ * table 3-8 and WHATWG), whole units across pd_json_escape's chunks */
+static void test_json_subparts(void) {
+  static const struct {
+    const char *in;
+    size_t len;
+    const char *out;
+  } cases[] = {
+      {"\xe2\x82" "A", 3, "\"\\ufffdA\""},             /* E2 82 is one subpart */
+      {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\""},           /* C0 never starts one */
+      {"\xf0\x9f\x98", 3, "\"\\ufffd\""},              /* truncated 4-byte */
+      {"\xf0\x80\x80", 3, "\"\\ufffd\\ufffd\\ufffd\""}, /* F0 80: overlong */
+      {"\xe0\x9f\x80", 3, "\"\\ufffd\\ufffd\\ufffd\""}, /* E0 9F: overlong */
+      {"\xed\x9f\xbf", 3, "\"\xed\x9f\xbf\""},         /* U+D7FF kept */
+      {"\xf4\x8f\xbf\xbf", 4, "\"\xf4\x8f\xbf\xbf\""}, /* U+10FFFF kept */
+      {"\xf5\x80", 2, "\"\\ufffd\\ufffd\""},
+      /* Unicode 3.9, table 3-8: 61 F1 80 80 E1 80 C2 62 80 63 80 BF 64 */
+      {"a\xf1\x80\x80\xe1\x80\xc2" "b\x80" "c\x80\xbf" "d", 13,
+       "\"a\\ufffd\\ufffd\\ufffdb\\ufffdc\\ufffd\\ufffdd\""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *js = json_of(cases[i].in, cases[i].len);
+    CU_ASSERT_STRING_EQUAL(js, cases[i].out);
+    free(js);
+  }
+  /* a small output room takes whole units only, and always one */
+  char out[16];
+  size_t used;
+  CU_ASSERT_EQUAL(pd_json_escape(out, 7, "\xe2\x82\xac\xff", 4, &used), 3);
+  CU_ASSERT_EQUAL(used, 3);
+  CU_ASSERT_EQUAL(pd_json_escape(out, 6, "\xff\xff", 2, &used), 6);
+  CU_ASSERT_EQUAL(used, 1);
+  /* pd_json_str's chunks never split a sequence: euro signs after 1 to 3
+   * ASCII bytes cross every chunk boundary */
+  for (size_t pad = 1; pad <= 3; pad++) {
+    pd_buf in, want;
+    pd_buf_init(&in);
+    pd_buf_init(&want);
+    pd_buf_putc(&want, '"');
+    for (size_t k = 0; k < pad; k++) {
+      pd_buf_putc(&in, 'x');
+      pd_buf_putc(&want, 'x');
+    }
+    for (int k = 0; k < 1000; k++) {
+      pd_buf_append(&in, "\xe2\x82\xac\xe2\x82", 5);
+      pd_buf_append(&want, "\xe2\x82\xac\\ufffd", 9);
+    }
+    pd_buf_putc(&want, '"');
+    char *js = json_of(in.p, in.len);
+    CU_ASSERT_STRING_EQUAL(js, want.p);
+    free(js);
+    pd_buf_free(&in);
+    pd_buf_free(&want);
+  }
+}
+
 static void test_atomic(void) {
   char dir[] = "/tmp/padan-test-XXXXXX";
   CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
@@ -113,7 +179,8 @@ int suite_common(void) {
   if (!s)
     return -1;
   if (!CU_add_test(s, "buf", test_buf) || !CU_add_test(s, "strmap", test_strmap) ||
-      !CU_add_test(s, "utf8", test_utf8) || !CU_add_test(s, "atomic", test_atomic) ||
+      !CU_add_test(s, "utf8", test_utf8) ||
+      !CU_add_test(s, "json_subparts", test_json_subparts) || !CU_add_test(s, "atomic", test_atomic) ||
       !CU_add_test(s, "strerror", test_strerror))
     return -1;
   return 0;
