@@ -103,10 +103,8 @@ int cli_out_close(const char *cmd, cli_out *o, int ok);
 void cli_progress(const char *cmd, const char *what, size_t done, size_t total);
 void cli_progress_end(void);
 
-/* JSON and delimited-field writers. */
+/* JSON writer; delimited fields: pd_tsv_field, pd_csv_field (common/util.h). */
 void cli_json_str(FILE *fp, const char *s, size_t len);
-void cli_tsv_field(FILE *fp, const char *s, size_t len); /* TAB/LF/CR/\\ escaped as \t \n \r \\ */
-void cli_csv_field(FILE *fp, const char *s, size_t len); /* RFC 4180 quoting when needed */
 
 /* The data folder with padan's dicts/ files: $PADAN_DATADIR, else the
  * installed pkgdatadir, else the source tree's dicts/ (for an uninstalled build).

@@ -151,7 +151,7 @@ static int add_pair(void *ctx, const char *id, size_t idlen, const char *en, siz
 static void tsv_text(FILE *fp, const char *s, size_t len) {
   for (size_t i = 0; i < len; i++)
     if ((unsigned char)s[i] < 0x20 || s[i] == '\\') {
-      cli_tsv_field(fp, s, len);
+      pd_tsv_field(fp, s, len);
       return;
     }
   fwrite(s, 1, len, fp);

@@ -67,7 +67,7 @@ static void html_marked(FILE *fp, const char *s, const padan_check_mark *m, size
   padan_glossary_html_escape(fp, s + pos, len - pos);
 }
 
-static void tsv(FILE *fp, const char *s) { cli_tsv_field(fp, s, strlen(s)); }
+static void tsv(FILE *fp, const char *s) { pd_tsv_field(fp, s, strlen(s)); }
 static void js(FILE *fp, const char *s) { cli_json_str(fp, s, strlen(s)); }
 
 static void tsv_header(FILE *fp, int variants) {

@@ -343,7 +343,7 @@ out:
 
 static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) {
   fprintf(fp, "learned%05zu\t%s\t", c, lang);
-  cli_tsv_field(fp, term, strlen(term));
+  pd_tsv_field(fp, term, strlen(term));
   fputs("\tadmitted\t\tlearned\t\n", fp);
 }
 
@@ -543,9 +543,9 @@ int cmd_learn(int argc, char **argv) {
   for (size_t k = 0; k < nres; k++) {
     const padan_learned *r = &res[k];
     if (fmt == FMT_TSV) {
-      cli_tsv_field(fp, r->id_term, strlen(r->id_term));
+      pd_tsv_field(fp, r->id_term, strlen(r->id_term));
       putc('\t', fp);
-      cli_tsv_field(fp, r->en_term, strlen(r->en_term));
+      pd_tsv_field(fp, r->en_term, strlen(r->en_term));
       fprintf(fp, "\t%.3f\t%u\t%u\n", r->score, r->count, r->id_count);
     } else if (fmt == FMT_JSON) {
       fputs(k ? ",\n {\"id_term\":" : "\n {\"id_term\":", fp);

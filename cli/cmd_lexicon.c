@@ -246,15 +246,15 @@ static void on_finding(const padan_lexicon_finding *f, void *ud) {
   lintctx *L = ud;
   FILE *fp = L->fp;
   if (L->fmt == FMT_TSV) {
-    cli_tsv_field(fp, f->source, strlen(f->source));
+    pd_tsv_field(fp, f->source, strlen(f->source));
     fprintf(fp, "\t%zu\t%s\t", f->line, f->kind);
-    cli_tsv_field(fp, f->concept, strlen(f->concept));
+    pd_tsv_field(fp, f->concept, strlen(f->concept));
     putc('\t', fp);
-    cli_tsv_field(fp, f->lang, strlen(f->lang));
+    pd_tsv_field(fp, f->lang, strlen(f->lang));
     putc('\t', fp);
-    cli_tsv_field(fp, f->term, strlen(f->term));
+    pd_tsv_field(fp, f->term, strlen(f->term));
     putc('\t', fp);
-    cli_tsv_field(fp, f->message, strlen(f->message));
+    pd_tsv_field(fp, f->message, strlen(f->message));
     putc('\n', fp);
   } else if (L->fmt == FMT_JSON) {
     fputs(L->n ? ",\n {\"file\":" : "\n {\"file\":", fp);
@@ -387,12 +387,12 @@ static int lookup_one(opts *o, padan_lexicon *lex, lookctx *L, const char *q, si
   }
   if (!nh && L->fmt == FMT_TSV) {
     if (!o->from_en)
-      cli_tsv_field(fp, q, qlen);
+      pd_tsv_field(fp, q, qlen);
     fputs("\t", fp);
     if (o->from_en)
-      cli_tsv_field(fp, q, qlen);
+      pd_tsv_field(fp, q, qlen);
     fputs("\tnone\t\t\t\t", fp);
-    cli_tsv_field(fp, q, qlen);
+    pd_tsv_field(fp, q, qlen);
     putc('\n', fp);
   }
   size_t rows = 0;
@@ -426,15 +426,15 @@ static int lookup_one(opts *o, padan_lexicon *lex, lookctx *L, const char *q, si
       const padan_lexicon_term *it = o->from_en ? &et : &mt, *en = o->from_en ? &mt : &et;
       const char *status = et.status ? padan_lexicon_status_name(et.status) : "";
       if (L->fmt == FMT_TSV) {
-        cli_tsv_field(fp, it->text, it->len);
+        pd_tsv_field(fp, it->text, it->len);
         putc('\t', fp);
-        cli_tsv_field(fp, en->text, en->len);
+        pd_tsv_field(fp, en->text, en->len);
         fprintf(fp, "\t%s\t%s\t", match, status);
-        cli_tsv_field(fp, ci.id, strlen(ci.id));
+        pd_tsv_field(fp, ci.id, strlen(ci.id));
         putc('\t', fp);
-        cli_tsv_field(fp, src, strlen(src));
+        pd_tsv_field(fp, src, strlen(src));
         putc('\t', fp);
-        cli_tsv_field(fp, q, qlen);
+        pd_tsv_field(fp, q, qlen);
         putc('\n', fp);
       } else if (L->fmt == FMT_JSON) {
         fputs(rows ? ",{\"id_term\":" : "{\"id_term\":", fp);

@@ -76,14 +76,14 @@ static int emit(void *user, const padan_spell_finding *f0) {
   fl.line += c->line_base;
   const char *kind = padan_spell_kind_name(f->kind);
   if (c->fmt == FMT_TSV) {
-    cli_tsv_field(fp, c->file, strlen(c->file));
+    pd_tsv_field(fp, c->file, strlen(c->file));
     fprintf(fp, "\t%zu\t%zu\t", f->line, f->col);
-    cli_tsv_field(fp, f->word, f->len);
+    pd_tsv_field(fp, f->word, f->len);
     fputc('\t', fp);
     for (size_t i = 0; i < f->nsugg; i++) {
       if (i)
         fputc('|', fp);
-      cli_tsv_field(fp, f->sugg[i], strlen(f->sugg[i]));
+      pd_tsv_field(fp, f->sugg[i], strlen(f->sugg[i]));
     }
     fprintf(fp, "\t%s\t%zu\n", kind, f->start);
   } else if (c->fmt == FMT_JSON) {

@@ -133,15 +133,15 @@ static void write_tsv(FILE *fp, const padan_term *v, size_t n) {
   fputs("#term\tscore\tfreq\tdocs\tvariants\tcontext\tkind\tcvalue\tassoc\tspec\n", fp);
   for (size_t i = 0; i < n; i++) {
     const padan_term *t = &v[i];
-    cli_tsv_field(fp, t->term, strlen(t->term));
+    pd_tsv_field(fp, t->term, strlen(t->term));
     fprintf(fp, "\t%.4f\t%lu\t%lu\t", t->score, t->freq, t->docs);
     for (size_t k = 0; k < t->nvariants; k++) {
       if (k)
         putc('|', fp);
-      cli_tsv_field(fp, t->variants[k], strlen(t->variants[k]));
+      pd_tsv_field(fp, t->variants[k], strlen(t->variants[k]));
     }
     putc('\t', fp);
-    cli_tsv_field(fp, t->context, strlen(t->context));
+    pd_tsv_field(fp, t->context, strlen(t->context));
     fprintf(fp, "\t%s\t%.4f\t%.4f\t%.4f\n", kind_name(t->kind), t->cvalue, t->assoc, t->spec);
   }
 }
@@ -152,14 +152,14 @@ static void write_csv(FILE *fp, const padan_term *v, size_t n) {
   pd_buf_init(&b);
   for (size_t i = 0; i < n; i++) {
     const padan_term *t = &v[i];
-    cli_csv_field(fp, t->term, strlen(t->term));
+    pd_csv_field(fp, t->term, strlen(t->term));
     fprintf(fp, ",%.4f,%lu,%lu,", t->score, t->freq, t->docs);
     pd_buf_clear(&b);
     for (size_t k = 0; k < t->nvariants; k++)
       pd_buf_printf(&b, "%s%s", k ? "|" : "", t->variants[k]);
-    cli_csv_field(fp, b.p ? b.p : "", b.len);
+    pd_csv_field(fp, b.p ? b.p : "", b.len);
     putc(',', fp);
-    cli_csv_field(fp, t->context, strlen(t->context));
+    pd_csv_field(fp, t->context, strlen(t->context));
     fprintf(fp, ",%s,%.4f,%.4f,%.4f\r\n", kind_name(t->kind), t->cvalue, t->assoc, t->spec);
   }
   pd_buf_free(&b);

@@ -171,37 +171,6 @@ void cli_progress_end(void) {
 
 void cli_json_str(FILE *fp, const char *s, size_t len) { pd_json_str(fp, s, len); }
 
-void cli_tsv_field(FILE *fp, const char *s, size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    switch (s[i]) {
-    case '\t': fputs("\\t", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    default: putc(s[i], fp);
-    }
-  }
-}
-
-void cli_csv_field(FILE *fp, const char *s, size_t len) {
-  int quote = 0;
-  for (size_t i = 0; i < len && !quote; i++)
-    quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-  if (len && (s[0] == ' ' || s[len - 1] == ' '))
-    quote = 1;
-  if (!quote) {
-    fwrite(s, 1, len, fp);
-    return;
-  }
-  putc('"', fp);
-  for (size_t i = 0; i < len; i++) {
-    if (s[i] == '"')
-      putc('"', fp);
-    putc(s[i], fp);
-  }
-  putc('"', fp);
-}
-
 const char *cli_data_file(const char *name) {
   static char path[4096];
   const char *dirs[3] = {getenv("PADAN_DATADIR"), PADAN_PKGDATADIR, PADAN_SRCDATADIR};

@@ -421,6 +421,35 @@ void pd_json_str(FILE *fp, const char *s, size_t len) {
   putc('"', fp);
 }
 
+void pd_tsv_field(FILE *fp, const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    switch (s[i]) {
+    case '\t': fputs("\\t", fp); break;
+    case '\n': fputs("\\n", fp); break;
+    case '\r': fputs("\\r", fp); break;
+    case '\\': fputs("\\\\", fp); break;
+    default: putc(s[i], fp);
+    }
+  }
+}
+
+void pd_csv_field(FILE *fp, const char *s, size_t len) {
+  int quote = len && (s[0] == ' ' || s[len - 1] == ' ');
+  for (size_t i = 0; i < len && !quote; i++)
+    quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+  if (!quote) {
+    fwrite(s, 1, len, fp);
+    return;
+  }
+  putc('"', fp);
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '"')
+      putc('"', fp);
+    putc(s[i], fp);
+  }
+  putc('"', fp);
+}
+
 int pd_utf8_put(int32_t cp, char *out) {
   return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
 }

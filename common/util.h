@@ -99,6 +99,12 @@ int pd_utf8_nfc(const char *s, size_t len, pd_buf *out);
 size_t pd_json_escape(char *out, size_t cap, const char *s, size_t len, size_t *used);
 /* Writes s[0..len) as a JSON string, quotes included (pd_json_escape). */
 void pd_json_str(FILE *fp, const char *s, size_t len);
+/* Delimited fields of every TSV and CSV writer (library and CLI).
+ * TSV: TAB, LF, CR and backslash written as \t \n \r \\.
+ * CSV (RFC 4180): quoted, '"' doubled, when s holds ',', '"', CR or LF or
+ * starts or ends with a space (kept by readers that trim). */
+void pd_tsv_field(FILE *fp, const char *s, size_t len);
+void pd_csv_field(FILE *fp, const char *s, size_t len);
 
 /* ---- files */
 /* Reads a whole file ("-" = stdin) into a malloc'd, NUL-terminated buffer.

@@ -6,32 +6,6 @@
 #include "report/gloss_int.h"
 #include "lexicon/lexicon_int.h"
 
-static void tsv_field(FILE *fp, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-    case '\t': fputs("\\t", fp); break;
-    case '\n': fputs("\\n", fp); break;
-    case '\r': fputs("\\r", fp); break;
-    case '\\': fputs("\\\\", fp); break;
-    default: fputc(*s, fp);
-    }
-  }
-}
-
-static void csv_field(FILE *fp, const char *s) {
-  if (!strpbrk(s, ",\"\r\n")) {
-    fputs(s, fp);
-    return;
-  }
-  fputc('"', fp);
-  for (; *s; s++) {
-    if (*s == '"')
-      fputc('"', fp);
-    fputc(*s, fp);
-  }
-  fputc('"', fp);
-}
-
 static void json_str(FILE *fp, const char *s) { pd_json_str(fp, s, strlen(s)); }
 
 void padan_glossary_html_escape(FILE *fp, const char *s, size_t len) {
@@ -129,9 +103,9 @@ static void write_delim(FILE *fp, const padan_glossary_row *rows, size_t n, int 
         fputc(csv ? ',' : '\t', fp);
       const char *v = col(&rows[i], k, buf, sizeof buf);
       if (csv)
-        csv_field(fp, v);
+        pd_csv_field(fp, v, strlen(v));
       else
-        tsv_field(fp, v);
+        pd_tsv_field(fp, v, strlen(v));
     }
     fputc('\n', fp);
   }

@@ -20,6 +20,16 @@ char *test_read_fixture(const char *path, size_t *len) {
   return data;
 }
 
+char *test_written(void (*write)(FILE *, const char *, size_t), const char *s, size_t len) {
+  char *buf = NULL;
+  size_t cap = 0;
+  FILE *ms = open_memstream(&buf, &cap);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
+  write(ms, s, len);
+  fclose(ms);
+  return buf;
+}
+
 int main(void) {
   if (CU_initialize_registry() != CUE_SUCCESS)
     return 99;

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <padan/common.h>
 
@@ -72,15 +73,7 @@ static void test_utf8(void) {
   pd_buf_free(&b);
 }
 
-static char *json_of(const char *s, size_t len) {
-  char *buf = NULL;
-  size_t cap = 0;
-  FILE *ms = open_memstream(&buf, &cap);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
-  pd_json_str(ms, s, len);
-  fclose(ms);
-  return buf;
-}
+static char *json_of(const char *s, size_t len) { return test_written(pd_json_str, s, len); }
 
 /* one U+FFFD per maximal subpart of an ill-formed sequence (Unicode ch. 3,
  * table 3-8 and WHATWG), whole units across pd_json_escape's chunks */
@@ -138,6 +131,31 @@ static void test_json_subparts(void) {
   }
 }
 
+/* the delimited fields of every TSV/CSV writer */
+static void test_fields(void) {
+  static const struct {
+    int csv;
+    const char *in, *out;
+  } cases[] = {
+      {0, "a\tb\nc\rd\\e", "a\\tb\\nc\\rd\\\\e"},
+      {0, "a,\"b\" ", "a,\"b\" "},
+      {1, "plain text", "plain text"},
+      {1, "a,b", "\"a,b\""},
+      {1, "say \"x\"", "\"say \"\"x\"\"\""},
+      {1, "two\nlines", "\"two\nlines\""},
+      {1, " edge", "\" edge\""},
+      {1, "edge ", "\"edge \""},
+      {1, "tab\there\\", "tab\there\\"},
+      {1, "", ""},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *f = test_written(cases[i].csv ? pd_csv_field : pd_tsv_field, cases[i].in,
+                           strlen(cases[i].in));
+    CU_ASSERT_STRING_EQUAL(f, cases[i].out);
+    free(f);
+  }
+}
+
 static void test_atomic(void) {
   char dir[] = "/tmp/padan-test-XXXXXX";
   CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
@@ -180,7 +198,8 @@ int suite_common(void) {
     return -1;
   if (!CU_add_test(s, "buf", test_buf) || !CU_add_test(s, "strmap", test_strmap) ||
       !CU_add_test(s, "utf8", test_utf8) ||
-      !CU_add_test(s, "json_subparts", test_json_subparts) || !CU_add_test(s, "atomic", test_atomic) ||
+      !CU_add_test(s, "json_subparts", test_json_subparts) ||
+      !CU_add_test(s, "fields", test_fields) || !CU_add_test(s, "atomic", test_atomic) ||
       !CU_add_test(s, "strerror", test_strerror))
     return -1;
   return 0;

@@ -428,15 +428,7 @@ static int json_valid(const char *s) {
 }
 
 /* s[0..len) as the JSON escaper writes it (malloc'd) */
-static char *json_of(const char *s, size_t len) {
-  char *buf = NULL;
-  size_t cap = 0;
-  FILE *ms = open_memstream(&buf, &cap);
-  CU_ASSERT_PTR_NOT_NULL_FATAL(ms);
-  pd_json_str(ms, s, len);
-  fclose(ms);
-  return buf;
-}
+static char *json_of(const char *s, size_t len) { return test_written(pd_json_str, s, len); }
 
 /* a document in pieces (cut at line ends or every 5 bytes), and the input
  * kept in a temporary file, give exactly the glossary of whole documents */

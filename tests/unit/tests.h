@@ -2,6 +2,7 @@
 #ifndef PADAN_TESTS_H
 #define PADAN_TESTS_H
 #include <CUnit/CUnit.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Path of a file under tests/fixtures (static buffer). */
@@ -9,6 +10,8 @@ const char *test_fixture(const char *name);
 /* The bytes of a file (malloc'd, NUL-terminated, *len without the NUL), read
  * with pd_read_file; a failure fails the running test. */
 char *test_read_fixture(const char *path, size_t *len);
+/* What write(fp, s, len) writes, as a malloc'd string (open_memstream). */
+char *test_written(void (*write)(FILE *, const char *, size_t), const char *s, size_t len);
 
 int suite_common(void);
 int suite_text(void);
