@@ -580,20 +580,17 @@ static int spool_input(const char *src, char *path, size_t cap) {
     cli_error(CMD, "%s: %s", shown, strerror(errno));
     return EXIT_ERROR;
   }
-  const char *dir = getenv("TMPDIR");
-  snprintf(path, cap, "%s/padan-check.XXXXXX", dir && *dir ? dir : "/tmp");
-  int fd = mkstemp(path);
-  if (fd < 0) {
-    cli_error(CMD, "%s: %s", path, strerror(errno));
+  FILE *fp = pd_temp_file("check", path, cap);
+  if (!fp) {
+    cli_error(CMD, "%s: %s", *path ? path : "temporary file", strerror(errno));
     if (in != stdin)
       fclose(in);
     *path = '\0';
     return EXIT_ERROR;
   }
-  FILE *fp = fdopen(fd, "wb");
   char buf[1 << 16];
   size_t n;
-  int bad = !fp;
+  int bad = 0;
   while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
     bad = fwrite(buf, 1, n, fp) != n;
   if (ferror(in)) {
@@ -604,8 +601,10 @@ static int spool_input(const char *src, char *path, size_t cap) {
   }
   if (in != stdin)
     fclose(in);
-  if (fp ? fclose(fp) != 0 : close(fd) != 0)
+  if (fclose(fp) != 0 && !bad) {
+    cli_error(CMD, "%s: %s", path, strerror(errno));
     bad = 1;
+  }
   if (bad) {
     remove(path);
     *path = '\0';

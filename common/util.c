@@ -699,29 +699,41 @@ void pd_atomic_abort(pd_atomic *a) {
 
 #define SPOOL_BUF ((size_t)1 << 18)
 
-int pd_spool_open(pd_spool *s) {
-  memset(s, 0, sizeof *s);
+FILE *pd_temp_file(const char *name, char *path, size_t cap) {
+  char local[4096];
   const char *dir = getenv("TMPDIR");
   if (!dir || !*dir)
     dir = "/tmp";
-  pd_buf path;
-  pd_buf_init(&path);
-  if (pd_buf_printf(&path, "%s/padan-spool.XXXXXX", dir)) {
-    pd_buf_free(&path);
-    errno = ENOMEM;
-    return PADAN_EIO;
+  char *p = path ? path : local;
+  size_t n = path ? cap : sizeof local;
+  int w = snprintf(p, n, "%s/padan-%s.XXXXXX", dir, name);
+  if (w < 0 || (size_t)w >= n) {
+    if (n)
+      *p = '\0';
+    errno = ENAMETOOLONG;
+    return NULL;
   }
-  int fd = mkstemp(path.p);
-  if (fd >= 0)
-    unlink(path.p);
-  pd_buf_free(&path);
+  int fd = mkstemp(p);
   if (fd < 0)
-    return PADAN_EIO;
-  s->fp = fdopen(fd, "w+b");
-  if (!s->fp) {
+    return NULL;
+  if (!path)
+    unlink(p);
+  FILE *fp = fdopen(fd, "w+b");
+  if (!fp) {
+    int e = errno;
     close(fd);
-    return PADAN_EIO;
+    if (path)
+      unlink(p);
+    errno = e;
   }
+  return fp;
+}
+
+int pd_spool_open(pd_spool *s) {
+  memset(s, 0, sizeof *s);
+  s->fp = pd_temp_file("spool", NULL, 0);
+  if (!s->fp)
+    return PADAN_EIO;
   s->vbuf = malloc(SPOOL_BUF);
   if (s->vbuf)
     setvbuf(s->fp, s->vbuf, _IOFBF, SPOOL_BUF);

@@ -145,6 +145,13 @@ static inline int pd_is_ascii_alpha(int c) {
 static inline int pd_is_ascii_digit(int c) { return c >= '0' && c <= '9'; }
 static inline int pd_ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
+/* A new temporary file $TMPDIR/padan-NAME.XXXXXX ($TMPDIR unset or empty:
+ * /tmp), open for update ("w+b"). With path NULL it is unlinked at once (it
+ * goes when closed); else its name is written to path[0..cap), also when
+ * creating it fails (for the message; empty if it does not fit), and the
+ * caller removes it. NULL with errno set on failure. */
+FILE *pd_temp_file(const char *name, char *path, size_t cap);
+
 /* A spool: records written once to an unlinked temporary file (in $TMPDIR,
  * else /tmp) and read back in order as often as needed, so that a corpus
  * costs disk, not memory. Writing after reading appends at the end. */

@@ -145,30 +145,12 @@ int padan_glossary_load_stopwords(padan_glossary *g, const char *path) {
   return PADAN_OK;
 }
 
-/* An unlinked temporary file in $TMPDIR (else /tmp), NULL with errno set. */
-static FILE *spill_open(void) {
-  const char *dir = getenv("TMPDIR");
-  char path[4096];
-  snprintf(path, sizeof path, "%s/padan-glossary-XXXXXX", dir && *dir ? dir : "/tmp");
-  int fd = mkstemp(path);
-  if (fd < 0)
-    return NULL;
-  unlink(path);
-  FILE *fp = fdopen(fd, "w+b");
-  if (!fp) {
-    int e = errno;
-    close(fd);
-    errno = e;
-  }
-  return fp;
-}
-
 /* Appends bytes to the stored input. */
 static int store(padan_glossary *g, const void *p, size_t n) {
   if (!g->spill && g->mem.len + n <= g->opt.keep_bytes)
     return pd_buf_append(&g->mem, p, n) ? fail(g, PADAN_ENOMEM, "out of memory") : PADAN_OK;
   if (!g->spill) {
-    g->spill = spill_open();
+    g->spill = pd_temp_file("glossary", NULL, 0);
     if (!g->spill)
       return fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
     if (g->mem.len && fwrite(g->mem.p, 1, g->mem.len, g->spill) != g->mem.len)

@@ -156,6 +156,38 @@ static void test_fields(void) {
   }
 }
 
+/* temporary files in $TMPDIR: named (the caller removes it) or unlinked;
+ * a failure leaves the name tried for the message */
+static void test_temp_file(void) {
+  char dir[] = "/tmp/padan-unit.XXXXXX", path[4096];
+  CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+  char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+  setenv("TMPDIR", dir, 1);
+  FILE *fp = pd_temp_file("unit", path, sizeof path);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  CU_ASSERT_EQUAL(strncmp(path, dir, strlen(dir)), 0);
+  CU_ASSERT_PTR_NOT_NULL(strstr(path, "/padan-unit."));
+  CU_ASSERT_EQUAL(fputs("x", fp) >= 0 && fflush(fp) == 0, 1);
+  CU_ASSERT_EQUAL(access(path, F_OK), 0);
+  fclose(fp);
+  CU_ASSERT_EQUAL(remove(path), 0);
+  fp = pd_temp_file("unit", NULL, 0); /* unlinked: the folder stays empty */
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  fclose(fp);
+  CU_ASSERT_EQUAL(rmdir(dir), 0);
+  /* the folder is gone now */
+  CU_ASSERT_PTR_NULL(pd_temp_file("unit", path, sizeof path));
+  CU_ASSERT_EQUAL(errno, ENOENT);
+  CU_ASSERT_EQUAL(strncmp(path, dir, strlen(dir)), 0);
+  CU_ASSERT_PTR_NULL(pd_temp_file("unit", path, 8)); /* the name does not fit */
+  CU_ASSERT_STRING_EQUAL(path, "");
+  if (old)
+    setenv("TMPDIR", old, 1);
+  else
+    unsetenv("TMPDIR");
+  free(old);
+}
+
 static void test_atomic(void) {
   char dir[] = "/tmp/padan-test-XXXXXX";
   CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
@@ -199,7 +231,8 @@ int suite_common(void) {
   if (!CU_add_test(s, "buf", test_buf) || !CU_add_test(s, "strmap", test_strmap) ||
       !CU_add_test(s, "utf8", test_utf8) ||
       !CU_add_test(s, "json_subparts", test_json_subparts) ||
-      !CU_add_test(s, "fields", test_fields) || !CU_add_test(s, "atomic", test_atomic) ||
+      !CU_add_test(s, "fields", test_fields) ||
+      !CU_add_test(s, "temp_file", test_temp_file) || !CU_add_test(s, "atomic", test_atomic) ||
       !CU_add_test(s, "strerror", test_strerror))
     return -1;
   return 0;
