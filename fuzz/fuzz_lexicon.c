@@ -1,8 +1,9 @@
 /* libFuzzer target: padan_lexicon_load_mem with the format FUZZ_LEXFMT
  * (TSV, CSV or TBX, chosen at compile time), then lookups of its own terms,
- * lint and writing every format to /dev/null. TSV and CSV are also read as a
- * file, line by line or record by record (CSV in chunks of 1 to 8 bytes): the
- * same status, message and counts. */
+ * lint and writing every format to /dev/null. Each is also read as a file,
+ * line by line, record by record (CSV in chunks of 1 to 8 bytes) or, for
+ * TBX, entry by entry through libxml2's reader on the stream: the same
+ * status, message and counts. */
 #include "config.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -21,7 +22,6 @@ static void on_finding(const padan_lexicon_finding *f, void *ud) {
   (void)f, (void)ud;
 }
 
-#if FUZZ_LEXFMT == PADAN_LEXFMT_TSV || FUZZ_LEXFMT == PADAN_LEXFMT_CSV
 static void same_from_file(const uint8_t *data, size_t size, padan_lexicon *lex, int rc) {
   if (!size)
     return;
@@ -36,8 +36,14 @@ static void same_from_file(const uint8_t *data, size_t size, padan_lexicon *lex,
   }
   size_t chunk = pd_lex_csv_chunk;
   pd_lex_csv_chunk = 1 + data[0] % 8;
-  int rb = pd_lexload_end(&ld, FUZZ_LEXFMT == PADAN_LEXFMT_TSV ? pd_lex_read_tsv_file(&ld, fp)
-                                                               : pd_lex_read_csv_file(&ld, fp, 1, ','));
+  int rb;
+  if (FUZZ_LEXFMT == PADAN_LEXFMT_TSV)
+    rb = pd_lex_read_tsv_file(&ld, fp);
+  else if (FUZZ_LEXFMT == PADAN_LEXFMT_CSV)
+    rb = pd_lex_read_csv_file(&ld, fp, 1, ',');
+  else
+    rb = pd_lex_read_tbx_file(&ld, fp);
+  rb = pd_lexload_end(&ld, rb);
   pd_lex_csv_chunk = chunk;
   fclose(fp);
   if (rb != rc || strcmp(padan_lexicon_errmsg(lex), padan_lexicon_errmsg(b)) != 0 ||
@@ -46,11 +52,6 @@ static void same_from_file(const uint8_t *data, size_t size, padan_lexicon *lex,
     abort();
   padan_lexicon_free(b);
 }
-#else
-static void same_from_file(const uint8_t *data, size_t size, padan_lexicon *lex, int rc) {
-  (void)data, (void)size, (void)lex, (void)rc;
-}
-#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!devnull)

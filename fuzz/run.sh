@@ -12,7 +12,7 @@ set -u
 CC=${FUZZ_CC:-clang}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 srcdir=${srcdir:-.}
-ALL="tokenize lemma lexicon_tsv lexicon_csv lexicon_tbx dictd terms terms_merge ispell"
+ALL="tokenize lemma json lexicon_tsv lexicon_csv lexicon_tbx dictd terms terms_merge ispell"
 TARGETS=${FUZZ_TARGETS:-$ALL}
 [ -n "$TARGETS" ] || TARGETS=$ALL
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
@@ -58,6 +58,7 @@ for t in $TARGETS; do
   case $t in
   tokenize) build tokenize fuzz_tokenize.c "" ;;
   lemma) build lemma fuzz_lemma.c "" ;;
+  json) build json fuzz_json.c "" ;;
   lexicon_tsv) build lexicon_tsv fuzz_lexicon.c -DFUZZ_LEXFMT=PADAN_LEXFMT_TSV ;;
   lexicon_csv) build lexicon_csv fuzz_lexicon.c -DFUZZ_LEXFMT=PADAN_LEXFMT_CSV ;;
   lexicon_tbx) build lexicon_tbx fuzz_lexicon.c -DFUZZ_LEXFMT=PADAN_LEXFMT_TBX ;;
@@ -77,6 +78,11 @@ seeds() { # TARGET CORPUS: copies seed files (small ones only) into CORPUS
     for f in "$fx"/text/* "$fx"/spell/*.txt "$fx"/terms/*.txt "$fx"/check/*.txt "$fx"/align/*.txt; do
       [ -f "$f" ] || continue
       { printf '\000'; head -c 16384 "$f"; } > "$2/$(basename "$f").seed"
+    done ;;
+  json) # the first byte picks the output buffer size
+    for f in "$fx"/text/* "$fx"/spell/*.txt; do
+      [ -f "$f" ] || continue
+      { printf '\000'; head -c 4096 "$f"; } > "$2/$(basename "$f").seed"
     done ;;
   lemma) head -n 400 "$fx"/terms/seeds_gold.txt 2>/dev/null | awk -v d="$2" 'NF { print > (d "/l" NR) }' ;;
   lexicon_tsv) cp "$fx"/lexicon/*.tsv "$fx"/check/lex*.tsv "$fx"/glossary/lexicon.tsv "$2"/ 2>/dev/null ;;

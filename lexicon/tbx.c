@@ -293,22 +293,27 @@ static int read_entries(pd_lexload *ld, xmlTextReader *rd, first_err *fe) {
   return rc;
 }
 
-int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
-  if (len > (size_t)INT32_MAX)
-    return pd_lex_fail(ld->lex, PADAN_ELIMIT, "%s: file too large", ld->name);
-  first_err fe = {0, ""};
-  xmlSetStructuredErrorFunc(&fe, on_xml_error);
-  return read_entries(ld, xmlReaderForMemory(data, (int)len, ld->name, NULL, TBX_READ_OPTIONS),
-                      &fe);
-}
-
+/* The bytes come to libxml2's reader through one callback, from a file or
+ * from memory alike: the reader parses ahead by as much as it asks for, so a
+ * file with an XML error after a bad entry gives the same first message (the
+ * XML error's, once it was parsed) whichever way it is read. */
 typedef struct {
-  FILE *fp;
-  int err; /* errno of a failed read */
+  FILE *fp;          /* the file, or NULL: data[0..len) */
+  const char *data;
+  size_t len, at;
+  int err;           /* errno of a failed read */
 } tbx_in;
 
 static int tbx_read_cb(void *ctx, char *buf, int len) {
   tbx_in *in = ctx;
+  if (len <= 0)
+    return 0;
+  if (!in->fp) {
+    size_t n = in->len - in->at < (size_t)len ? in->len - in->at : (size_t)len;
+    memcpy(buf, in->data + in->at, n);
+    in->at += n;
+    return (int)n;
+  }
   size_t n = fread(buf, 1, (size_t)len, in->fp);
   if (n == 0 && ferror(in->fp)) {
     in->err = errno ? errno : EIO;
@@ -322,18 +327,27 @@ static int tbx_close_cb(void *ctx) {
   return 0;
 }
 
+static int read_tbx(pd_lexload *ld, tbx_in *in) {
+  first_err fe = {0, ""};
+  xmlSetStructuredErrorFunc(&fe, on_xml_error);
+  int rc = read_entries(
+      ld, xmlReaderForIO(tbx_read_cb, tbx_close_cb, in, ld->name, NULL, TBX_READ_OPTIONS), &fe);
+  if (in->err)
+    return pd_lex_fail(ld->lex, PADAN_EIO, "%s: %s", ld->name, strerror(in->err));
+  return rc;
+}
+
+int pd_lex_read_tbx(pd_lexload *ld, const char *data, size_t len) {
+  tbx_in in = {NULL, data, len, 0, 0};
+  return read_tbx(ld, &in);
+}
+
 /* The same from an open file, read in pieces: neither the file nor a tree of
  * it is held (a 1.2 GB TBX no longer costs its size in memory; nor is there a
  * 2 GB limit). */
 int pd_lex_read_tbx_file(pd_lexload *ld, FILE *fp) {
-  first_err fe = {0, ""};
-  tbx_in in = {fp, 0};
-  xmlSetStructuredErrorFunc(&fe, on_xml_error);
-  int rc = read_entries(
-      ld, xmlReaderForIO(tbx_read_cb, tbx_close_cb, &in, ld->name, NULL, TBX_READ_OPTIONS), &fe);
-  if (in.err)
-    return pd_lex_fail(ld->lex, PADAN_EIO, "%s: %s", ld->name, strerror(in.err));
-  return rc;
+  tbx_in in = {fp, NULL, 0, 0, 0};
+  return read_tbx(ld, &in);
 }
 
 /* ------------------------------------------------------------ writing */
