@@ -75,10 +75,13 @@ void cli_stream_close(cli_stream *s) {
   free(s);
 }
 
-/* Reads until raw holds `want` bytes or the file ends. */
+/* Reads until raw holds `want` bytes or the file ends, a block at a time
+ * (want may be SIZE_MAX - 1: the whole file). */
 static int fill(cli_stream *s, size_t want) {
   while (!s->eof && s->raw.len < want) {
     size_t room = want - s->raw.len;
+    if (room > RAW_BLOCK)
+      room = RAW_BLOCK;
     if (pd_buf_reserve(&s->raw, room)) {
       cli_error(s->cmd, "%s: out of memory", s->shown);
       return EXIT_ERROR;

@@ -98,4 +98,23 @@ expect_rc 0 "BOM file"
 # the leading BOM is removed, the inner one stays in the text (3 bytes before kata)
 expect_out_re "	$((size - 8))	$((size - 4))	word	kata	" "inner U+FEFF kept, leading BOM removed"
 
+# ---- a file read whole (UTF-16, or an encoding other than UTF-8, Windows-1252
+# and ISO-8859-1) over the first 4 MiB block: it was "out of memory" (the
+# whole-file read asked for SIZE_MAX bytes at once)
+repeat 5000000 > "$TMP/u8"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$TMP/u8"; } > "$TMP/u16"
+iconv -f UTF-8 -t ISO-8859-2 "$TMP/u8" > "$TMP/l2"
+for c in tokenize spell terms; do
+  run $c "$TMP/u8"
+  cp "$TMP/out" "$TMP/want"
+  want_rc=$rc
+  run $c "$TMP/u16"
+  expect_rc "$want_rc" "$c on a 10 MB UTF-16 file"
+  expect_empty_err "$c on a 10 MB UTF-16 file"
+  if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c: a 10 MB UTF-16 file as its UTF-8"; fi
+done
+run terms --encoding=iso-8859-2 "$TMP/l2"
+expect_rc 0 "terms on a 5 MB ISO-8859-2 file"
+if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "terms: a 5 MB ISO-8859-2 file as its UTF-8"; fi
+
 done_tests
