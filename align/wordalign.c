@@ -49,6 +49,10 @@ struct padan_learner {
   pd_vec grid;              /* uint32 slots of the first pairs' (m+1) x (n+1) grids */
   pd_vec links;             /* uint16 (i, j) of the pair read last */
   pd_strmap out;            /* strings handed out in results */
+  padan_learner_progress_fn progress;
+  void *progress_ud;
+  char stage[64];           /* the pass over the pairs, for progress */
+  size_t pk;                /* pairs read in this pass */
   char err[512];
 };
 
@@ -91,6 +95,17 @@ void padan_learner_free(padan_learner *l) {
 }
 
 const char *padan_learner_errmsg(const padan_learner *l) { return l->err; }
+
+void padan_learner_set_progress(padan_learner *l, padan_learner_progress_fn fn, void *ud) {
+  l->progress = fn, l->progress_ud = ud;
+}
+
+#define PROGRESS_EVERY 65536 /* pairs */
+
+/* Names the next pass over the pairs (corp_rewind starts it). */
+static void stage(padan_learner *l, const char *fmt, int a, int b) {
+  snprintf(l->stage, sizeof l->stage, fmt, a, b);
+}
 
 static int nomem(padan_learner *l) {
   snprintf(l->err, sizeof l->err, "out of memory");
@@ -182,6 +197,9 @@ static int vec_fit_max(pd_vec *v, size_t n, size_t max) {
 static int vec_fit(pd_vec *v, size_t n) { return vec_fit_max(v, n, SIZE_MAX); }
 
 static int corp_rewind(padan_learner *l) {
+  l->pk = 0;
+  if (l->progress && l->npairs)
+    l->progress(l->progress_ud, l->stage, 0, l->npairs);
   if (!l->npairs)
     return PADAN_OK;
   return pd_spool_rewind(&l->corp) ? spool_err(l) : PADAN_OK;
@@ -198,6 +216,8 @@ static int corp_read(padan_learner *l, prec *r) {
     return spool_err(l);
   r->m = h[0], r->n = h[1], r->anchor = (int)h[2];
   r->f = l->tid.p, r->e = l->ten.p;
+  if (l->progress && (++l->pk % PROGRESS_EVERY == 0 || l->pk == l->npairs))
+    l->progress(l->progress_ud, l->stage, l->pk, l->npairs);
   return PADAN_OK;
 }
 
@@ -294,6 +314,7 @@ static int build_grids(padan_learner *l) {
   if (l->built == l->npairs)
     return PADAN_OK;
   l->grid.n = 0, l->ncached = 0;
+  stage(l, "word-pair table", 0, 0);
   int caching = 1, rc = corp_rewind(l);
   for (size_t k = 0; k < l->npairs && !rc; k++) {
     prec r;
@@ -482,6 +503,7 @@ static int align_pairs(padan_learner *l) {
   }
   l->aligned = 0, l->trained = 0;
   pd_spool_close(&l->lnk);
+  stage(l, "word alignment", 0, 0);
   int rc = corp_rewind(l);
   if (!rc && pd_spool_open(&l->lnk))
     rc = spool_err(l);
@@ -592,6 +614,7 @@ int padan_learner_train(padan_learner *l, int m1, int m2) {
   for (int it = 0; it < m1 + m2 && rc == PADAN_OK; it++) {
     memset(ca, 0, l->nslots * sizeof *ca);
     memset(cb, 0, l->nslots * sizeof *cb);
+    stage(l, "EM iteration %d of %d", it + 1, m1 + m2);
     rc = estep(l, it >= m1, ca, cb, w);
     if (!rc && mstep(l, ca, cb))
       rc = nomem(l);
@@ -762,6 +785,7 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   }
   prec pr; /* the pair read last */
   /* counts of n-grams (given terms: only those) */
+  stage(l, "phrase pairs, pass %d of %d", 1, 3);
   if (!rc)
     rc = corp_rewind(l);
   for (size_t k = 0; k < l->npairs && !rc; k++) {
@@ -801,6 +825,7 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   int16_t *emin = malloc(MAXLEN * sizeof *emin), *emax = malloc(MAXLEN * sizeof *emax);
   if (!amin || !amax || !emin || !emax)
     rc = PADAN_ENOMEM;
+  stage(l, "phrase pairs, pass %d of %d", 2, 3);
   if (!rc)
     rc = corp_rewind(l);
   if (!rc && l->npairs && pd_spool_rewind(&l->lnk))
@@ -896,6 +921,7 @@ int padan_learner_pairs(padan_learner *l, const char *const *terms, size_t nterm
   }
   free(amin), free(amax), free(emin), free(emax);
   /* 3. occurrences of each English phrase in the English text, for Dice */
+  stage(l, "phrase pairs, pass %d of %d", 3, 3);
   if (!rc && maxph)
     rc = corp_rewind(l);
   for (size_t k = 0; k < l->npairs && !rc && maxph; k++) {

@@ -99,8 +99,27 @@ int cli_out_open(const char *cmd, cli_out *o, const char *path);
 /* Commits (rename) or, with ok = 0, discards the output. Returns EXIT_DONE or EXIT_ERROR. */
 int cli_out_close(const char *cmd, cli_out *o, int ok);
 
-/* Progress on stderr, only when stderr is a terminal and not disabled. */
+/* Progress: one line on stderr, redrawn at most 4 times a second, only when
+ * stderr is a terminal and standard output is not (its lines would break into
+ * the progress line), unless cli_progress_quiet_output is set by a command
+ * that writes its output only at the end; PADAN_NO_PROGRESS=1 turns it off,
+ * PADAN_PROGRESS=1 on whatever stderr is (for tests). The line shows the
+ * command's stage ("documents 3/10") and the bytes its inputs gave ("312 MB
+ * of 690 MB read (45%)"; without the total when an input is a pipe).
+ * cli_progress_stage: a stage after the reading (training, a second pass),
+ * shown without the bytes, as "what, P%" when total is not 0 (drawn at once
+ * when done == total). cli_progress_end clears the line (cli_error and
+ * main call it). */
+extern int cli_progress_quiet_output;
 void cli_progress(const char *cmd, const char *what, size_t done, size_t total);
+void cli_progress_stage(const char *cmd, const char *what, size_t done, size_t total);
+/* An input was opened (its size counts when it is a regular file); n bytes
+ * were read from one (eof: it has ended, the line is drawn now). */
+void cli_progress_input(const char *cmd, FILE *fp);
+/* The inputs of a command that opens them one after the other: their sizes
+ * are added up front, so that the share read is of all of them. */
+void cli_progress_files(const char *cmd, const char *const *files, size_t n);
+void cli_progress_read(const char *cmd, size_t n, int eof);
 void cli_progress_end(void);
 
 /* JSON writer; delimited fields: pd_tsv_field, pd_csv_field (common/util.h). */

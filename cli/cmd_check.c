@@ -805,6 +805,7 @@ int cmd_check(int argc, char **argv) {
     /* each file in pieces ending between words: the library keeps no text */
     pd_buf piece;
     pd_buf_init(&piece);
+    cli_progress_files(CMD, files, nfiles);
     for (size_t i = 0; i < nfiles; i++) {
       cli_stream *s;
       if (cli_stream_open(CMD, files[i], encoding, &s) != EXIT_DONE) {

@@ -176,6 +176,8 @@ int cmd_glossary(int argc, char **argv) {
   dd.mode = docs, dd.whole = g_whole, dd.piece = g_piece, dd.end = g_end, dd.ctx = g;
   pd_buf piece;
   pd_buf_init(&piece);
+  cli_progress_quiet_output = 1; /* the output comes at the end */
+  cli_progress_files(CMD, files, nfiles);
   for (size_t i = 0; i < nfiles; i++) {
     cli_stream *s;
     if (cli_stream_open(CMD, files[i], encoding, &s)) {
@@ -204,14 +206,16 @@ int cmd_glossary(int argc, char **argv) {
       pd_buf_free(&piece);
       goto fail;
     }
-    cli_progress(CMD, "reading", i + 1, nfiles);
+    if (nfiles > 1)
+      cli_progress(CMD, "files", i + 1, nfiles);
   }
   pd_buf_free(&piece);
-  cli_progress_end();
+  cli_progress_stage(CMD, "ranking, examples", 0, 0);
   if ((st = padan_glossary_build(g, NULL, NULL))) {
     cli_error(CMD, "%s", gloss_msg(g, st));
     goto fail;
   }
+  cli_progress_end();
   cli_out o;
   if (cli_out_open(CMD, &o, out_path))
     goto fail;

@@ -184,6 +184,12 @@ static int align_part(padan_tokenizer *tk, padan_tokens *t, padan_align_stream *
   return cli_blank(s, len) ? PADAN_OK : padan_align_stream_add(st, k, s, len);
 }
 
+/* The learner's passes over its pairs, as progress. */
+static void on_progress(void *ud, const char *stage, size_t done, size_t total) {
+  (void)ud;
+  cli_progress_stage(CMD, stage, done, total);
+}
+
 static int add_anchor(void *ctx, const char *id, size_t idlen, const char *en, size_t enlen) {
   return padan_learner_add_anchor(ctx, id, idlen, en, enlen);
 }
@@ -409,6 +415,7 @@ int cmd_learn(int argc, char **argv) {
   memset(&lt, 0, sizeof lt);
   padan_tokens_init(&lt.toks);
   pd_buf_init(&lt.bi), pd_buf_init(&lt.be);
+  cli_progress_quiet_output = 1; /* the output comes at the end */
   for (int k = 0; k < 2; k++)
     if (cli_lines_open(CMD, pa.files[k], pa.encoding, 0, &in[k]) != EXIT_DONE)
       goto done;
@@ -422,6 +429,7 @@ int cmd_learn(int argc, char **argv) {
     cli_error(CMD, "out of memory");
     goto done;
   }
+  padan_learner_set_progress(l, on_progress, NULL);
   int rc = extract ? terms_begin((unsigned)min_count, &tx) : PADAN_OK;
   if (rc) {
     cli_error(CMD, "%s: term extraction: %s", pa.files[0],
@@ -529,6 +537,7 @@ int cmd_learn(int argc, char **argv) {
     cli_error(CMD, "%s", padan_learner_errmsg(l));
     goto done;
   }
+  cli_progress_end();
   cli_out o;
   if (cli_out_open(CMD, &o, pa.out) != EXIT_DONE)
     goto done;

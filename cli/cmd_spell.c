@@ -410,6 +410,8 @@ int cmd_spell(int argc, char **argv) {
     pd_buf pend;
     pd_buf_init(&pend);
     int nfiles = argc - optind;
+    if (nfiles > 1)
+      cli_progress_files(CMD, (const char *const *)argv + optind, (size_t)nfiles);
     for (int i = 0; i < (nfiles ? nfiles : 1) && ok; i++) {
       const char *path = nfiles ? argv[optind + i] : "-";
       if (spell_file(sp, tk, path, encoding, &toks, &pend, &ec))

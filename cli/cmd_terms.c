@@ -323,6 +323,9 @@ int cmd_terms(int argc, char **argv) {
   dd.mode = docs, dd.whole = t_whole, dd.piece = t_piece, dd.end = t_end, dd.ctx = t;
   pd_buf piece;
   pd_buf_init(&piece);
+  cli_progress_quiet_output = 1; /* the output comes at the end */
+  if (!merge)
+    cli_progress_files(CMD, (const char *const *)files, (size_t)nfiles);
   for (int i = 0; !merge && i < nfiles; i++) {
     const char *shown = strcmp(files[i], "-") ? files[i] : "(standard input)";
     cli_stream *s;
@@ -347,7 +350,8 @@ int cmd_terms(int argc, char **argv) {
       cli_error(CMD, "%s: %s", shown, padan_strerror(rc));
       goto fail_p;
     }
-    cli_progress(CMD, "documents", (size_t)i + 1, (size_t)nfiles);
+    if (nfiles > 1)
+      cli_progress(CMD, "files", (size_t)i + 1, (size_t)nfiles);
   }
   pd_buf_free(&piece);
   cli_progress_end();

@@ -410,6 +410,8 @@ int cmd_tokenize(int argc, char **argv) {
     ob_c(&o, '[');
   pd_buf text; /* decoded text not yet tokenized; text.p[0] is at offset `base` in the file */
   pd_buf_init(&text);
+  if (nfiles > 1)
+    cli_progress_files(cmd, (const char *const *)files, nfiles);
   for (size_t f = 0; f < nfiles && status == EXIT_DONE; f++) {
     cli_stream *in;
     if (cli_stream_open(cmd, files[f], encoding, &in)) {

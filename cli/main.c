@@ -56,8 +56,11 @@ int main(int argc, char **argv) {
     return EXIT_DONE;
   }
   for (size_t i = 0; i < NCOMMANDS; i++)
-    if (strcmp(cmd, commands[i].name) == 0)
-      return commands[i].fn(argc - 1, argv + 1);
+    if (strcmp(cmd, commands[i].name) == 0) {
+      int rc = commands[i].fn(argc - 1, argv + 1);
+      cli_progress_end();
+      return rc;
+    }
   cli_error(NULL, "unknown command '%s' (see 'padan --help')", cmd);
   return EXIT_ERROR;
 }

@@ -58,6 +58,7 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
   }
   pd_buf_init(&s->raw);
   s->first = 1, s->line = 1;
+  cli_progress_input(cmd, s->fp);
   *out = s;
   return EXIT_DONE;
 }
@@ -87,6 +88,7 @@ static int fill(cli_stream *s, size_t want) {
       return EXIT_ERROR;
     }
     size_t k = fread(s->raw.p + s->raw.len, 1, room, s->fp);
+    cli_progress_read(s->cmd, k, k < room);
     s->raw.len += k;
     s->raw.p[s->raw.len] = '\0';
     if (k < room) {

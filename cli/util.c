@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *cli_progname = "padan";
@@ -147,25 +148,154 @@ int cli_out_close(const char *cmd, cli_out *o, int ok) {
   return EXIT_DONE;
 }
 
-static int progress_shown;
+/* Progress: one line on stderr, redrawn at most 4 times a second, of the
+ * command's own stage (cli_progress) and of the bytes its inputs gave so far
+ * (cli_progress_read, from cli/stream.c). */
+static struct {
+  int shown;
+  const char *cmd;
+  char what[96];
+  size_t done, total;
+  int stage;                /* a stage after the reading: the bytes are not shown */
+  unsigned long long bytes, size;
+  int size_known;           /* every input so far was a regular file */
+  int presized;             /* the sizes of all inputs were added up front */
+  double last;
+} prog = {0, NULL, "", 0, 0, 0, 0, 0, 1, 0, -1.0};
+
+int cli_progress_quiet_output;
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int progress_on(void) {
+  static int mode = -1; /* 0 off, 1 forced, 2 stderr a terminal, 3 and stdout too */
+  if (mode < 0) {
+    const char *force = getenv("PADAN_PROGRESS");
+    const char *off = getenv("PADAN_NO_PROGRESS");
+    if (off && *off)
+      mode = 0;
+    else if (force && *force && strcmp(force, "0") != 0)
+      mode = 1;
+    else if (!isatty(STDERR_FILENO))
+      mode = 0;
+    else
+      mode = isatty(STDOUT_FILENO) ? 3 : 2;
+  }
+  /* the output going to the same terminal would break into the line */
+  return mode == 1 || mode == 2 || (mode == 3 && cli_progress_quiet_output);
+}
+
+/* A size, short: "85 kB", "312 MB", "1.2 GB", "12 GB" (decimal units). */
+static void put_size(char *out, size_t cap, unsigned long long b) {
+  if (b < 1000000ULL)
+    snprintf(out, cap, "%llu kB", (b + 999) / 1000);
+  else if (b >= 10000000000ULL)
+    snprintf(out, cap, "%.0f GB", b / 1e9);
+  else if (b >= 1000000000ULL)
+    snprintf(out, cap, "%.1f GB", b / 1e9);
+  else
+    snprintf(out, cap, "%.0f MB", b / 1e6);
+}
+
+static void progress_draw(int force) {
+  double t = now_s();
+  if (!force && prog.last >= 0 && t - prog.last < 0.25)
+    return;
+  prog.last = t;
+  char line[256], a[32], b[32];
+  int n = snprintf(line, sizeof line, "%s %s:", cli_progname, prog.cmd ? prog.cmd : "");
+  if (prog.what[0] && n < (int)sizeof line) {
+    if (prog.total)
+      n += snprintf(line + n, sizeof line - (size_t)n, " %s %zu/%zu", prog.what, prog.done,
+                    prog.total);
+    else if (prog.done)
+      n += snprintf(line + n, sizeof line - (size_t)n, " %s %zu", prog.what, prog.done);
+    else
+      n += snprintf(line + n, sizeof line - (size_t)n, " %s", prog.what);
+  }
+  if (!prog.stage && prog.bytes && n < (int)sizeof line) {
+    put_size(a, sizeof a, prog.bytes);
+    if (prog.size_known && prog.size >= prog.bytes && prog.size) {
+      put_size(b, sizeof b, prog.size);
+      n += snprintf(line + n, sizeof line - (size_t)n, "%s %s of %s read (%.0f%%)",
+                    prog.what[0] ? "," : "", a, b, 100.0 * (double)prog.bytes / (double)prog.size);
+    } else {
+      n += snprintf(line + n, sizeof line - (size_t)n, "%s %s read", prog.what[0] ? "," : "", a);
+    }
+  }
+  fprintf(stderr, "\r%s\033[K", line);
+  fflush(stderr);
+  prog.shown = 1;
+}
 
 void cli_progress(const char *cmd, const char *what, size_t done, size_t total) {
-  static int tty = -1;
-  if (tty < 0)
-    tty = isatty(STDERR_FILENO) && !getenv("PADAN_NO_PROGRESS");
-  if (!tty)
+  if (!progress_on())
     return;
+  prog.cmd = cmd;
+  snprintf(prog.what, sizeof prog.what, "%s", what ? what : "");
+  prog.done = done, prog.total = total;
+  progress_draw(total && done == total);
+}
+
+void cli_progress_stage(const char *cmd, const char *what, size_t done, size_t total) {
+  if (!progress_on())
+    return;
+  prog.stage = 1;
+  prog.cmd = cmd;
   if (total)
-    fprintf(stderr, "\r%s %s: %s %zu/%zu", cli_progname, cmd, what, done, total);
+    snprintf(prog.what, sizeof prog.what, "%s, %.0f%%", what ? what : "",
+             100.0 * (double)done / (double)total);
   else
-    fprintf(stderr, "\r%s %s: %s %zu", cli_progname, cmd, what, done);
-  progress_shown = 1;
+    snprintf(prog.what, sizeof prog.what, "%s", what ? what : "");
+  prog.done = prog.total = 0;
+  progress_draw(total && done == total);
+}
+
+void cli_progress_input(const char *cmd, FILE *fp) {
+  if (!progress_on())
+    return;
+  struct stat st;
+  prog.cmd = cmd;
+  if (fp && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) {
+    if (!prog.presized)
+      prog.size += (unsigned long long)st.st_size;
+  } else {
+    prog.size_known = 0;
+  }
+}
+
+void cli_progress_files(const char *cmd, const char *const *files, size_t n) {
+  if (!progress_on())
+    return;
+  struct stat st;
+  prog.cmd = cmd;
+  prog.presized = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
+      prog.size += (unsigned long long)st.st_size;
+    else
+      prog.size_known = 0;
+  }
+}
+
+void cli_progress_read(const char *cmd, size_t n, int eof) {
+  if (!progress_on())
+    return;
+  prog.cmd = cmd;
+  prog.bytes += n;
+  prog.stage = 0;
+  progress_draw(eof);
 }
 
 void cli_progress_end(void) {
-  if (progress_shown) {
+  if (prog.shown) {
     fputs("\r\033[K", stderr);
-    progress_shown = 0;
+    fflush(stderr);
+    prog.shown = 0;
   }
 }
 

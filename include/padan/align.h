@@ -204,6 +204,14 @@ int padan_learner_add_anchor(padan_learner *l, const char *id, size_t idlen, con
  * both directions, grow-diag-final-and). */
 int padan_learner_train(padan_learner *l, int m1, int m2);
 
+/* Progress of the passes over the training pairs (building the word-pair
+ * table, each EM iteration, the word alignment, the three passes of
+ * padan_learner_pairs): fn(ud, stage, done, total) with the pass's name
+ * ("EM iteration 3 of 10"), the pairs read and all pairs, at the start of a
+ * pass, every 65,536 pairs and at its end. fn NULL: no reports (the default). */
+typedef void (*padan_learner_progress_fn)(void *ud, const char *stage, size_t done, size_t total);
+void padan_learner_set_progress(padan_learner *l, padan_learner_progress_fn fn, void *ud);
+
 /* Saves / loads the translation tables (a TSV text file). */
 int padan_learner_save(padan_learner *l, const char *path);
 int padan_learner_load(padan_learner *l, const char *path);

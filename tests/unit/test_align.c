@@ -512,6 +512,67 @@ static void test_stream_windows(void) {
   padan_aligner_free(a);
 }
 
+/* The learner's progress: every pass over the pairs is named, starts at 0,
+ * ends at all pairs, and counts up; reports change nothing learned. */
+typedef struct {
+  char stages[32][64];
+  size_t n, bad;
+  size_t last_done;
+} prog_log;
+
+static void on_progress(void *ud, const char *stage, size_t done, size_t total) {
+  prog_log *pl = ud;
+  if (total != sizeof pairs_id / sizeof pairs_id[0] || done > total)
+    pl->bad++;
+  if (done == 0) {
+    if (pl->n < 32)
+      snprintf(pl->stages[pl->n], sizeof pl->stages[0], "%s", stage);
+    pl->n++;
+  } else if (done < pl->last_done || pl->n == 0 || strcmp(stage, pl->stages[pl->n - 1]) != 0) {
+    pl->bad++;
+  }
+  pl->last_done = done;
+}
+
+static void test_learn_progress(void) {
+  padan_learner *l, *q;
+  CU_ASSERT_FATAL(padan_learner_new(&l) == PADAN_OK && padan_learner_new(&q) == PADAN_OK);
+  prog_log pl;
+  memset(&pl, 0, sizeof pl);
+  padan_learner_set_progress(q, on_progress, &pl);
+  for (size_t k = 0; k < sizeof pairs_id / sizeof pairs_id[0]; k++) {
+    CU_ASSERT_EQUAL(padan_learner_add(l, pairs_id[k], strlen(pairs_id[k]), pairs_en[k],
+                                      strlen(pairs_en[k])), PADAN_OK);
+    CU_ASSERT_EQUAL(padan_learner_add(q, pairs_id[k], strlen(pairs_id[k]), pairs_en[k],
+                                      strlen(pairs_en[k])), PADAN_OK);
+  }
+  CU_ASSERT_EQUAL_FATAL(padan_learner_train(l, 2, 1), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_learner_train(q, 2, 1), PADAN_OK);
+  /* table, 3 EM iterations, alignment */
+  CU_ASSERT_EQUAL(pl.n, 5);
+  CU_ASSERT_EQUAL(pl.bad, 0);
+  CU_ASSERT_STRING_EQUAL(pl.stages[0], "word-pair table");
+  CU_ASSERT_STRING_EQUAL(pl.stages[1], "EM iteration 1 of 3");
+  CU_ASSERT_STRING_EQUAL(pl.stages[3], "EM iteration 3 of 3");
+  CU_ASSERT_STRING_EQUAL(pl.stages[4], "word alignment");
+  CU_ASSERT_EQUAL(pl.last_done, sizeof pairs_id / sizeof pairs_id[0]);
+  padan_learned *r, *rq;
+  size_t n, nq;
+  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(l, NULL, 0, 0, 1, 2, &r, &n), PADAN_OK);
+  CU_ASSERT_EQUAL_FATAL(padan_learner_pairs(q, NULL, 0, 0, 1, 2, &rq, &nq), PADAN_OK);
+  CU_ASSERT_STRING_EQUAL(pl.stages[5], "phrase pairs, pass 1 of 3");
+  CU_ASSERT_EQUAL(pl.bad, 0);
+  CU_ASSERT_EQUAL_FATAL(n, nq);
+  for (size_t k = 0; k < n; k++) {
+    CU_ASSERT_STRING_EQUAL(r[k].id_term, rq[k].id_term);
+    CU_ASSERT_STRING_EQUAL(r[k].en_term, rq[k].en_term);
+    CU_ASSERT_EQUAL(r[k].count, rq[k].count);
+  }
+  free(r), free(rq);
+  padan_learner_free(l);
+  padan_learner_free(q);
+}
+
 int suite_align(void) {
   CU_pSuite s = CU_add_suite("align", NULL, NULL);
   if (!s)
@@ -523,6 +584,7 @@ int suite_align(void) {
       !CU_add_test(s, "empty sides", test_empty_sides) ||
       !CU_add_test(s, "lexicon pair", test_lexicon_pair) ||
       !CU_add_test(s, "learn pairs", test_learn_pairs) ||
+      !CU_add_test(s, "learn progress", test_learn_progress) ||
       !CU_add_test(s, "windowed alignment", test_stream_windows) ||
       !CU_add_test(s, "windows of drifting sides", test_stream_drift))
     return 1;
