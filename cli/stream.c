@@ -4,8 +4,12 @@
  * Decoding keeps the whole-file rules of cli_read_text wherever it can:
  * - a file that fits in the first block (4 MiB) is decoded whole, exactly as
  *   cli_read_text does;
- * - UTF-16 (by BOM or --encoding) and encodings other than UTF-8, Windows-1252
- *   and ISO-8859-1 are read whole too (their line ends are not single bytes);
+ * - UTF-16 (by BOM or --encoding) is read in pieces that end after a LF code
+ *   unit (a long line is cut at an even byte, never inside a surrogate pair
+ *   or between CR and LF);
+ * - so are the single-byte families ISO-8859-*, Windows-125x / CP125x and
+ *   KOI8-* (each byte a character, LF the byte 0x0A); other encodings (UTF-32,
+ *   stateful ones such as ISO-2022-JP, multibyte ones) are read whole;
  * - otherwise pieces end after a LF (a line longer than 1 MiB is cut at a
  *   character boundary, never between CR and LF); strict UTF-8 reports the
  *   first invalid byte by its offset in the file; "auto" reads UTF-8 until the
@@ -24,7 +28,7 @@
 #define FIRST_BLOCK ((size_t)4 << 20)
 #define RAW_BLOCK ((size_t)1 << 20)
 
-enum { M_UTF8 = 1, M_AUTO, M_CP1252, M_LATIN1 };
+enum { M_UTF8 = 1, M_AUTO, M_BYTE, M_UTF16LE, M_UTF16BE };
 
 struct cli_stream {
   const char *cmd, *encoding;
@@ -36,6 +40,7 @@ struct cli_stream {
   int fallback;   /* auto mode switched to Windows-1252 */
   int first;      /* the next piece starts the file */
   int words;      /* cut long lines after a space, best after a sentence end */
+  char byte_enc[64]; /* M_BYTE: the single-byte encoding's name */
   pd_buf raw;     /* bytes read, not yet decoded */
   size_t raw_off; /* file offset of raw.p[0] */
   size_t line;    /* 1-based line at raw.p[0] */
@@ -142,13 +147,22 @@ static int decode_to(cli_stream *s, const char *in, size_t n, const char *enc, p
   return EXIT_DONE;
 }
 
+static int is16(const cli_stream *s) { return s->mode == M_UTF16LE || s->mode == M_UTF16BE; }
+
+/* The UTF-16 code unit at p[i] (i even: pieces start at even file offsets). */
+static unsigned u16at(const cli_stream *s, const char *p, size_t i) {
+  const unsigned char *u = (const unsigned char *)p + i;
+  return s->mode == M_UTF16LE ? (unsigned)(u[0] | u[1] << 8) : (unsigned)(u[0] << 8 | u[1]);
+}
+
 /* Decodes raw[0..n) (whole lines, or a cut long line) in the stream's mode. */
 static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
   const char *p = s->raw.p;
   int rc = EXIT_DONE;
   switch (s->mode) {
-  case M_CP1252: rc = decode_to(s, p, n, "windows-1252", out, s->raw_off); break;
-  case M_LATIN1: rc = decode_to(s, p, n, "iso-8859-1", out, s->raw_off); break;
+  case M_BYTE: rc = decode_to(s, p, n, s->byte_enc, out, s->raw_off); break;
+  case M_UTF16LE: rc = decode_to(s, p, n, "utf-16le", out, s->raw_off); break;
+  case M_UTF16BE: rc = decode_to(s, p, n, "utf-16be", out, s->raw_off); break;
   case M_UTF8: rc = decode_to(s, p, n, "utf-8", out, s->raw_off); break;
   case M_AUTO: {
     if (s->fallback) {
@@ -182,8 +196,13 @@ static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
   }
   if (rc)
     return rc;
-  for (size_t i = 0; i < n; i++)
-    s->line += p[i] == '\n';
+  if (is16(s)) {
+    for (size_t i = 0; i + 1 < n; i += 2)
+      s->line += u16at(s, p, i) == '\n';
+  } else {
+    for (size_t i = 0; i < n; i++)
+      s->line += p[i] == '\n';
+  }
   memmove(s->raw.p, s->raw.p + n, s->raw.len - n);
   s->raw.len -= n;
   s->raw_off += n;
@@ -216,6 +235,40 @@ static size_t word_cut(const char *p, size_t n) {
   return n;
 }
 
+/* word_cut for UTF-16: n even, the cut is after a code unit. */
+static size_t word_cut16(const cli_stream *s, const char *p, size_t n) {
+  size_t space = 0;
+  for (size_t i = n; i >= 2 && i > n / 2; i -= 2) {
+    unsigned c = u16at(s, p, i - 2);
+    if (c != ' ' && c != '\t')
+      continue;
+    if (!space)
+      space = i;
+    if (i >= 4) {
+      unsigned b = u16at(s, p, i - 4);
+      if (b == '.' || b == '!' || b == '?')
+        return i;
+    }
+  }
+  if (space)
+    return space;
+  for (size_t i = (n / 2) & ~(size_t)1; i >= 2; i -= 2)
+    if (u16at(s, p, i - 2) == ' ' || u16at(s, p, i - 2) == '\t')
+      return i;
+  return n;
+}
+
+/* The single-byte families streamed like Windows-1252: each byte one
+ * character, ASCII as itself, no state. */
+static int byte_family(const char *e) {
+  static const char *const pre[] = {"iso-8859-", "iso8859-", "iso_8859-", "windows-125",
+                                    "cp125",     "koi8-",    "latin"};
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+    if (strncasecmp(e, pre[k], strlen(pre[k])) == 0)
+      return 1;
+  return 0;
+}
+
 int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
   *eof = 0;
   if (s->done) {
@@ -229,14 +282,19 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
     const unsigned char *u = (const unsigned char *)s->raw.p;
     int auto_ = !e || !*e || eqi(e, "auto");
     int bom16 = s->raw.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    int u16 = !auto_ && (eqi(e, "utf-16") || eqi(e, "utf16"));
     if (auto_ && !bom16)
       s->mode = M_AUTO;
     else if (!auto_ && (eqi(e, "utf-8") || eqi(e, "utf8")))
       s->mode = M_UTF8;
-    else if (!auto_ && (eqi(e, "windows-1252") || eqi(e, "cp1252")))
-      s->mode = M_CP1252;
-    else if (!auto_ && (eqi(e, "iso-8859-1") || eqi(e, "latin1") || eqi(e, "latin-1")))
-      s->mode = M_LATIN1;
+    else if ((auto_ || u16) && bom16)
+      s->mode = u[0] == 0xFF ? M_UTF16LE : M_UTF16BE;
+    else if (u16 || eqi(e, "utf-16le") || eqi(e, "utf16le"))
+      s->mode = M_UTF16LE; /* UTF-16 without a BOM: little-endian, as padan_decode reads it */
+    else if (eqi(e, "utf-16be") || eqi(e, "utf16be"))
+      s->mode = M_UTF16BE;
+    else if (byte_family(e) && strlen(e) < sizeof s->byte_enc)
+      s->mode = M_BYTE, snprintf(s->byte_enc, sizeof s->byte_enc, "%s", e);
     if (s->eof || !s->mode) {
       /* small, or not cut at byte line ends: decode the whole file as cli_read_text does */
       if (fill(s, SIZE_MAX - 1))
@@ -263,13 +321,29 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
   }
   /* whole lines: up to the last LF in what was read */
   for (;;) {
-    const char *nl = s->raw.len ? memrchr(s->raw.p, '\n', s->raw.len) : NULL;
-    if (nl)
-      return decode_piece(s, (size_t)(nl - s->raw.p) + 1, out);
+    if (is16(s)) {
+      for (size_t i = s->raw.len & ~(size_t)1; i >= 2; i -= 2)
+        if (u16at(s, s->raw.p, i - 2) == '\n')
+          return decode_piece(s, i, out);
+    } else {
+      const char *nl = s->raw.len ? memrchr(s->raw.p, '\n', s->raw.len) : NULL;
+      if (nl)
+        return decode_piece(s, (size_t)(nl - s->raw.p) + 1, out);
+    }
     if (s->eof) {
       int rc = s->raw.len ? decode_piece(s, s->raw.len, out) : EXIT_DONE;
       s->done = 1, *eof = 1;
       return rc;
+    }
+    if (s->raw.len >= RAW_BLOCK && is16(s)) {
+      /* a long line: cut after a code unit that is not a high surrogate nor a CR */
+      size_t cut = s->raw.len & ~(size_t)1;
+      unsigned c = u16at(s, s->raw.p, cut - 2);
+      if ((c >= 0xD800 && c <= 0xDBFF) || c == '\r')
+        cut -= 2;
+      if (s->words)
+        cut = word_cut16(s, s->raw.p, cut);
+      return decode_piece(s, cut, out);
     }
     if (s->raw.len >= RAW_BLOCK) {
       /* a long line: cut at a character start, not between CR and LF */

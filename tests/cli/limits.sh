@@ -98,23 +98,48 @@ expect_rc 0 "BOM file"
 # the leading BOM is removed, the inner one stays in the text (3 bytes before kata)
 expect_out_re "	$((size - 8))	$((size - 4))	word	kata	" "inner U+FEFF kept, leading BOM removed"
 
-# ---- a file read whole (UTF-16, or an encoding other than UTF-8, Windows-1252
-# and ISO-8859-1) over the first 4 MiB block: it was "out of memory" (the
-# whole-file read asked for SIZE_MAX bytes at once)
-repeat 5000000 > "$TMP/u8"
-{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$TMP/u8"; } > "$TMP/u16"
-iconv -f UTF-8 -t ISO-8859-2 "$TMP/u8" > "$TMP/l2"
+# ---- UTF-16 and single-byte encodings are read in pieces too: a 10 MB UTF-16
+# file (LE with a BOM, BE with a BOM, BE named without one) gives the output of
+# its UTF-8 (before: read whole, and over 4 MiB "out of memory"), CRLF, a line
+# of 2.4 MB (cut between code units, never inside a surrogate pair: U+1D518
+# and an emoji are pairs) included; ISO-8859-2 (a single-byte family) too
+repeat 4000000 > "$TMP/u8"
+yes 'Kata 𝔘𝔫𝔦 😀 dan Ġ itu. ' | head -n 100000 | tr -d '\n' >> "$TMP/u8"
+printf '\n' >> "$TMP/u8"
+repeat 1000000 >> "$TMP/u8"
+sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-16LE > "$TMP/le"
+{ printf '\377\376'; cat "$TMP/le"; } > "$TMP/u16"
+{ printf '\376\377'; sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-16BE; } > "$TMP/u16be"
+sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-16BE > "$TMP/be"
 for c in tokenize spell terms; do
   run $c "$TMP/u8"
   cp "$TMP/out" "$TMP/want"
   want_rc=$rc
-  run $c "$TMP/u16"
-  expect_rc "$want_rc" "$c on a 10 MB UTF-16 file"
-  expect_empty_err "$c on a 10 MB UTF-16 file"
-  if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c: a 10 MB UTF-16 file as its UTF-8"; fi
+  for f in u16 u16be; do
+    run $c "$TMP/$f"
+    expect_rc "$want_rc" "$c on a 10 MB UTF-16 file ($f)"
+    expect_empty_err "$c on a 10 MB UTF-16 file ($f)"
+    if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c: a 10 MB UTF-16 file ($f) as its UTF-8"; fi
+  done
+  run $c --encoding=utf-16be "$TMP/be"
+  expect_rc "$want_rc" "$c --encoding=utf-16be, no BOM"
+  if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c --encoding=utf-16be: not as its UTF-8"; fi
 done
+grep -v '[^ -~]' "$TMP/u8" | iconv -f UTF-8 -t ISO-8859-2 > "$TMP/l2"
+grep -v '[^ -~]' "$TMP/u8" > "$TMP/a8"
+run terms "$TMP/a8"
+cp "$TMP/out" "$TMP/want"
 run terms --encoding=iso-8859-2 "$TMP/l2"
 expect_rc 0 "terms on a 5 MB ISO-8859-2 file"
 if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "terms: a 5 MB ISO-8859-2 file as its UTF-8"; fi
+if [ -x /usr/bin/time ]; then
+  # 40 MB of UTF-16 next to 4 MB: read whole, it held 60+ MB more
+  repeat 20000000 | iconv -f UTF-8 -t UTF-16 > "$TMP/u16big"
+  repeat 2000000 | iconv -f UTF-8 -t UTF-16 > "$TMP/u16small"
+  big=$(RSS_OUT=/dev/null rss tokenize "$TMP/u16big")
+  small=$(RSS_OUT=/dev/null rss tokenize "$TMP/u16small")
+  echo "peak RSS: 40 MB UTF-16 ${big} KB, 4 MB ${small} KB"
+  if [ "$big" -lt $((small + 24576)) ]; then ok; else fail "40 MB UTF-16: peak RSS ${big} KB vs ${small} KB"; fi
+fi
 
 done_tests
