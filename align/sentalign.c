@@ -797,7 +797,8 @@ static int learn_pairs(const side *id, const side *en, const padan_align_bead *b
       continue;
     size_t s = b[k].id_first, t = b[k].en_first;
     size_t na = 0, nbw = 0;
-    size_t need = (id->toff[s + 1] - id->toff[s]) + (en->toff[t + 1] - en->toff[t]) + 1;
+    /* ub holds the English words, then (pass 1) those one Indonesian word may pair with */
+    size_t need = 2 * ((id->toff[s + 1] - id->toff[s]) + (en->toff[t + 1] - en->toff[t]) + 1);
     if (need > cap) {
       free(ua), free(ub);
       cap = need * 2;
@@ -826,12 +827,14 @@ static int learn_pairs(const side *id, const side *en, const padan_align_bead *b
       if (cid[ua[x]] < 2 || cid[ua[x]] > most)
         continue;
       uint32_t cu = cid[ua[x]];
-      for (size_t y = 0; y < nbw && rc == PADAN_OK; y++) {
+      size_t nv = 0; /* the English words it may pair with, at the end of ub */
+      for (size_t y = 0; y < nbw; y++) {
         uint32_t cv = cen[ub[y]];
         /* Dice <= 2 min(cu, cv) / (cu + cv): skip pairs that cannot reach 0.3 */
         if (cv >= 2 && cv <= most && 20 * (cu < cv ? cu : cv) >= 3 * (cu + cv))
-          rc = pd_align_cooc_add(&co, ua[x], ub[y], 1.0f);
+          ub[nbw + nv++] = ub[y];
       }
+      rc = pd_align_cooc_add_row(&co, ua[x], ub + nbw, nv, 1.0f);
     }
   }
   free(ua), free(ub);

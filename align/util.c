@@ -90,6 +90,40 @@ int pd_align_cooc_add(pd_align_cooc *c, uint32_t u, uint32_t v, float x) {
   return PADAN_OK;
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+int pd_align_cooc_add_row(pd_align_cooc *c, uint32_t u, const uint32_t *v, size_t n, float x) {
+  while ((c->n + n + 1) * 2 > c->nslots)
+    if (grow(c))
+      return PADAN_ENOMEM;
+  /* in groups: the slots of a group are fetched together, so that their
+     cache misses overlap instead of coming one after the other */
+  enum { GROUP = 16 };
+  size_t h[GROUP];
+  for (size_t at = 0; at < n; at += GROUP) {
+    size_t m = n - at < GROUP ? n - at : GROUP;
+    for (size_t k = 0; k < m; k++) {
+      h[k] = (size_t)mix((uint64_t)u << 32 | v[at + k]) & (c->nslots - 1);
+      PREFETCH(&c->keys[h[k]]);
+      PREFETCH(&c->vals[h[k]]);
+    }
+    for (size_t k = 0; k < m; k++) {
+      uint64_t key = (uint64_t)u << 32 | v[at + k];
+      size_t s = h[k];
+      while (c->keys[s] && c->keys[s] != key)
+        s = (s + 1) & (c->nslots - 1);
+      if (!c->keys[s])
+        c->keys[s] = key, c->n++;
+      c->vals[s] += x;
+    }
+  }
+  return PADAN_OK;
+}
+
 float *pd_align_cooc_get(const pd_align_cooc *c, uint32_t u, uint32_t v) {
   if (!c->nslots)
     return NULL;

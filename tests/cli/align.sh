@@ -296,7 +296,9 @@ if [ -z "${PADAN_WRAP:-}" ] && [ -x /usr/bin/time ]; then
   expect_out_re "^presiden	president	[0-9.]+	$n	$n\$" "learn 6 MB line pair: every sentence pair trained"
   small=$(rss learn --iterations=1,0 --no-default-lexicon --terms="$TMP/qterms" "$TMP/l1.id" "$TMP/l1.en")
   echo "peak RSS: learn 6 MB line pair ${big} KB, 1.5 MB line pair ${small} KB"
-  if [ "$big" -lt $((small + 16384)) ]; then ok; else fail "learn 6 MB line: peak RSS ${big} KB vs ${small} KB"; fi
+  # the 1.5 MB files are read whole, the 6 MB ones in 4 MiB first blocks (raw
+  # and decoded, both sides: 16 MB); held whole, the 6 MB line cost 60 MB more
+  if [ "$big" -lt $((small + 24576)) ]; then ok; else fail "learn 6 MB line: peak RSS ${big} KB vs ${small} KB"; fi
 fi
 
 done_tests
