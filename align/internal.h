@@ -31,8 +31,8 @@ typedef struct {
 
 int pd_align_cooc_init(pd_align_cooc *c, size_t slots); /* slots: a power of two */
 void pd_align_cooc_free(pd_align_cooc *c);
-int pd_align_cooc_add(pd_align_cooc *c, uint32_t u, uint32_t v, float x);
-/* The same for (u, v[k]) for every k < n, faster (the slots' cache misses overlap). */
+/* Adds x to the count of (u, v[k]) for every k < n; the slots of a row are
+ * fetched in groups, so that their cache misses overlap. */
 int pd_align_cooc_add_row(pd_align_cooc *c, uint32_t u, const uint32_t *v, size_t n, float x);
 /* Pointer to the value of (u, v), or NULL when absent. */
 float *pd_align_cooc_get(const pd_align_cooc *c, uint32_t u, uint32_t v);

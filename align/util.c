@@ -77,25 +77,13 @@ static int grow(pd_align_cooc *c) {
   return PADAN_OK;
 }
 
-int pd_align_cooc_add(pd_align_cooc *c, uint32_t u, uint32_t v, float x) {
-  if ((c->n + 1) * 2 > c->nslots && grow(c))
-    return PADAN_ENOMEM;
-  uint64_t key = (uint64_t)u << 32 | v;
-  size_t h = (size_t)mix(key) & (c->nslots - 1);
-  while (c->keys[h] && c->keys[h] != key)
-    h = (h + 1) & (c->nslots - 1);
-  if (!c->keys[h])
-    c->keys[h] = key, c->n++;
-  c->vals[h] += x;
-  return PADAN_OK;
-}
-
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
 
+/* Adds x to the count of (u, v[k]) for every k < n. */
 int pd_align_cooc_add_row(pd_align_cooc *c, uint32_t u, const uint32_t *v, size_t n, float x) {
   while ((c->n + n + 1) * 2 > c->nslots)
     if (grow(c))
