@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -571,9 +572,27 @@ out:
   return rc;
 }
 
+/* 1 when the encoding has no NUL byte in text: ASCII-compatible ones. */
+static int nul_is_binary(const char *enc) {
+  static const char *const pre[] = {"utf-8",   "utf8",      "iso-8859-", "iso8859-", "iso_8859-",
+                                    "windows-", "cp125",    "koi8-",     "latin"};
+  if (!enc || !*enc || strcasecmp(enc, "auto") == 0)
+    return 1;
+  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+    if (strncasecmp(enc, pre[k], strlen(pre[k])) == 0)
+      return 1;
+  return 0;
+}
+
 /* Standard input, a pipe or a FIFO cannot be read twice: such an input is
- * copied to a temporary file first. */
-static int spool_input(const char *src, char *path, size_t cap) {
+ * copied to a temporary file first. The file is unlinked at once (nothing is
+ * left behind when the command is killed) and read again through its
+ * /dev/fd path, kept open in *keep. A NUL byte in an ASCII-compatible
+ * encoding (auto: unless the input starts with a UTF-16 BOM) stops the copy
+ * as a binary file, as reading would: /dev/zero is not copied until the disk
+ * is full. */
+static int spool_input(const char *src, const char *encoding, FILE **keep, char *path,
+                       size_t cap) {
   const char *shown = strcmp(src, "-") == 0 ? "(standard input)" : src;
   FILE *in = strcmp(src, "-") == 0 ? stdin : fopen(src, "rb");
   if (!in) {
@@ -581,7 +600,10 @@ static int spool_input(const char *src, char *path, size_t cap) {
     return EXIT_ERROR;
   }
   FILE *fp = pd_temp_file("check", path, cap);
-  if (!fp) {
+  if (fp) {
+    remove(path); /* still open: read again through /dev/fd */
+    snprintf(path, cap, "/dev/fd/%d", fileno(fp));
+  } else {
     cli_error(CMD, "%s: %s", *path ? path : "temporary file", strerror(errno));
     if (in != stdin)
       fclose(in);
@@ -589,27 +611,41 @@ static int spool_input(const char *src, char *path, size_t cap) {
     return EXIT_ERROR;
   }
   char buf[1 << 16];
-  size_t n;
-  int bad = 0;
-  while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
-    bad = fwrite(buf, 1, n, fp) != n;
-  if (ferror(in)) {
+  size_t n, total = 0;
+  int bad = 0, nul_check = nul_is_binary(encoding);
+  int auto_ = !encoding || !*encoding || strcasecmp(encoding, "auto") == 0;
+  while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0) {
+    const unsigned char *u = (const unsigned char *)buf;
+    if (total == 0 && auto_ && n >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+      nul_check = 0; /* UTF-16 by its BOM */
+    if (nul_check && memchr(buf, '\0', n)) {
+      cli_error(CMD, "%s: binary file", shown);
+      bad = 2;
+      break;
+    }
+    total += n;
+    if (fwrite(buf, 1, n, fp) != n) {
+      cli_error(CMD, "temporary copy of %s: %s", shown, strerror(errno));
+      bad = 1;
+    }
+  }
+  if (!bad && ferror(in)) {
     cli_error(CMD, "%s: %s", shown, strerror(errno));
     bad = 1;
-  } else if (bad) {
-    cli_error(CMD, "%s: %s", path, strerror(errno));
   }
   if (in != stdin)
     fclose(in);
-  if (fclose(fp) != 0 && !bad) {
-    cli_error(CMD, "%s: %s", path, strerror(errno));
+  if (!bad && fflush(fp) != 0) {
+    cli_error(CMD, "temporary copy of %s: %s", shown, strerror(errno));
     bad = 1;
   }
   if (bad) {
-    remove(path);
+    fclose(fp);
     *path = '\0';
     return EXIT_ERROR;
   }
+  *keep = fp;
   return EXIT_DONE;
 }
 
@@ -660,6 +696,7 @@ static int check_whole(padan_checker *ck, const char *const path[2], const char 
 static int check_stream(padan_checker *ck, const char **files, const char *encoding,
                         const char *out, int fmt, int lines) {
   char spool[2][4096] = {"", ""};
+  FILE *kept[2] = {NULL, NULL};
   const char *path[2] = {files[0], files[1]};
   int rc = EXIT_ERROR;
   for (int k = 0; k < 2; k++)
@@ -668,9 +705,9 @@ static int check_stream(padan_checker *ck, const char **files, const char *encod
         path[1] = spool[0];
         continue;
       }
-      if (spool_input(files[k], spool[k], sizeof spool[k]) != EXIT_DONE) {
-        if (*spool[0])
-          remove(spool[0]);
+      if (spool_input(files[k], encoding, &kept[k], spool[k], sizeof spool[k]) != EXIT_DONE) {
+        if (kept[0])
+          fclose(kept[0]);
         return EXIT_ERROR;
       }
       path[k] = spool[k];
@@ -727,8 +764,8 @@ out:
     cli_out_close(CMD, &o, 0);
   }
   for (int k = 0; k < 2; k++)
-    if (*spool[k])
-      remove(spool[k]);
+    if (kept[k])
+      fclose(kept[k]);
   return rc;
 }
 

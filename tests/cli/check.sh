@@ -224,4 +224,35 @@ expect_rc 1 "long pair, English ended"
 expect_out "missing	Korut	North Korea		2		k2" "long pair, English ended: en_line empty"
 expect_err "has 6 lines and" "long pair, English ended: lines counted"
 
+# an input that cannot be read twice (stdin, a pipe, a device) is copied to a
+# temporary file: unlinked at once, so nothing is left when the command is
+# killed (it was named, and kept); a NUL byte stops the copy as a binary file
+# (/dev/zero was copied until the disk was full: here a file-size limit stands
+# in for the disk, under which the copy was killed by SIGXFSZ)
+mkdir "$TMP/td"
+set +e
+(ulimit -f 20000; TMPDIR="$TMP/td" exec "$PADAN" check /dev/zero "$F/en.txt") > "$TMP/out" 2> "$TMP/err"
+rc=$?
+set -e
+expect_rc 2 "check /dev/zero"
+expect_err "padan check: /dev/zero: binary file" "check /dev/zero"
+if [ -z "$(ls "$TMP/td")" ]; then ok; else fail "check /dev/zero left $(ls "$TMP/td")"; fi
+{ cat "$F/id.txt"; sleep 3; } | TMPDIR="$TMP/td" "$PADAN" check - "$F/en.txt" > /dev/null 2>&1 &
+pid=$!
+sleep 1
+if [ -z "$(ls "$TMP/td")" ]; then ok; else fail "the copy of standard input is named in TMPDIR: $(ls "$TMP/td")"; fi
+kill "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+if [ -z "$(ls "$TMP/td")" ]; then ok; else fail "check killed: $(ls "$TMP/td") left behind"; fi
+# UTF-16 through a pipe keeps its NUL bytes: not binary
+iconv -f UTF-8 -t UTF-16 "$F/id.txt" > "$TMP/id16"
+run check "$F/id.txt" "$F/en.txt"
+cp "$TMP/out" "$TMP/want"
+set +e
+cat "$TMP/id16" | "$PADAN" check - "$F/en.txt" > "$TMP/out" 2> "$TMP/err"
+rc=$?
+set -e
+expect_empty_err "UTF-16 on standard input"
+if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "UTF-16 on standard input: not the UTF-8 file's findings"; fi
+
 done_tests
