@@ -121,6 +121,9 @@ void cli_progress_input(const char *cmd, FILE *fp);
 void cli_progress_files(const char *cmd, const char *const *files, size_t n);
 void cli_progress_read(const char *cmd, size_t n, int eof);
 void cli_progress_end(void);
+/* Handlers for SIGINT, SIGTERM and SIGHUP: a killed command leaves no
+ * temporary output file (padan_remove_pending_outputs) and no progress line. */
+void cli_signals_install(void);
 
 /* JSON writer; delimited fields: pd_tsv_field, pd_csv_field (common/util.h). */
 void cli_json_str(FILE *fp, const char *s, size_t len);

@@ -35,6 +35,7 @@ static void usage(FILE *fp) {
 
 int main(int argc, char **argv) {
   setlocale(LC_CTYPE, "C.UTF-8");
+  cli_signals_install();
   if (argc < 2) {
     usage(stderr);
     return EXIT_ERROR;

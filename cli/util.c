@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -152,7 +153,7 @@ int cli_out_close(const char *cmd, cli_out *o, int ok) {
  * command's own stage (cli_progress) and of the bytes its inputs gave so far
  * (cli_progress_read, from cli/stream.c). */
 static struct {
-  int shown;
+  volatile sig_atomic_t shown;
   const char *cmd;
   char what[96];
   size_t done, total;
@@ -289,6 +290,30 @@ void cli_progress_read(const char *cmd, size_t n, int eof) {
   prog.bytes += n;
   prog.stage = 0;
   progress_draw(eof);
+}
+
+/* SIGINT, SIGTERM, SIGHUP: the outputs being written are removed (their
+ * targets stay as they were), the progress line is cleared, and the signal
+ * kills the process as it would have (the shell sees 128 + its number). */
+static void on_signal(int sig) {
+  padan_remove_pending_outputs();
+  if (prog.shown)
+    (void)!write(STDERR_FILENO, "\r\033[K", 4);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void cli_signals_install(void) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* a signal ignored when we started (nohup, a background job) stays so */
+    if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+      sigaction(sigs[k], &sa, NULL);
+  }
 }
 
 void cli_progress_end(void) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -607,6 +608,36 @@ static FILE *inject_fdopen(int fd) {
 }
 #endif
 
+/* The temporary files being written, for padan_remove_pending_outputs: a
+ * few slots, claimed and released atomically (a process writes one or two
+ * outputs at a time; beyond the slots a file is simply not registered). */
+#define PENDING_SLOTS 16
+static _Atomic(char *) pending[PENDING_SLOTS];
+
+static void pending_add(char *tmp) {
+  for (size_t k = 0; k < PENDING_SLOTS; k++) {
+    char *none = NULL;
+    if (atomic_compare_exchange_strong(&pending[k], &none, tmp))
+      return;
+  }
+}
+
+static void pending_drop(char *tmp) {
+  for (size_t k = 0; k < PENDING_SLOTS; k++) {
+    char *was = tmp;
+    if (atomic_compare_exchange_strong(&pending[k], &was, NULL))
+      return;
+  }
+}
+
+void padan_remove_pending_outputs(void) {
+  for (size_t k = 0; k < PENDING_SLOTS; k++) {
+    char *p = atomic_exchange(&pending[k], NULL);
+    if (p)
+      unlink(p);
+  }
+}
+
 int pd_atomic_open(pd_atomic *a, const char *path) {
   a->fp = NULL, a->path = NULL, a->tmp = NULL;
   if (!path || strcmp(path, "-") == 0) {
@@ -624,6 +655,8 @@ int pd_atomic_open(pd_atomic *a, const char *path) {
   memcpy(a->path, path, n + 1);
   snprintf(a->tmp, n + 16, "%s.tmp.XXXXXX", path);
   int fd = mkstemp(a->tmp);
+  if (fd >= 0)
+    pending_add(a->tmp);
   if (fd < 0) {
     int e = errno;
     free(a->path), free(a->tmp);
@@ -647,6 +680,7 @@ int pd_atomic_open(pd_atomic *a, const char *path) {
 #endif
   if (!a->fp) {
     close(fd);
+    pending_drop(a->tmp);
     unlink(a->tmp);
     free(a->path), free(a->tmp);
     a->path = a->tmp = NULL;
@@ -677,6 +711,7 @@ int pd_atomic_commit(pd_atomic *a) {
   }
   if (bad)
     unlink(a->tmp);
+  pending_drop(a->tmp);
   free(a->path), free(a->tmp);
   a->path = a->tmp = NULL;
   errno = e;
@@ -687,6 +722,7 @@ void pd_atomic_abort(pd_atomic *a) {
   if (a->tmp) {
     if (a->fp)
       fclose(a->fp);
+    pending_drop(a->tmp);
     unlink(a->tmp);
   } else if (a->fp) {
     fflush(a->fp);

@@ -33,6 +33,13 @@ const char *padan_strerror(int status);
 /* The library version, e.g. "0.1.0"; static. */
 const char *padan_version(void);
 
+/* Removes the temporary files of the outputs being written (the library
+ * writes a file beside its target and renames it over the target when done,
+ * so a failed write never leaves half a file). Only for a signal handler of
+ * a program about to die (SIGINT, SIGTERM...): it is async-signal-safe and
+ * calls only unlink(); the targets are left as they were. */
+void padan_remove_pending_outputs(void);
+
 #ifdef __cplusplus
 }
 #endif

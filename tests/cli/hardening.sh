@@ -30,4 +30,27 @@ run lexicon stats --no-default-lexicon "$TMP/tbxnoext"
 expect_rc 2 "TBX with a late XML error, sniffed"
 expect_err "tbxnoext:11: bad XML: expected '>'" "TBX late XML error, sniffed (read from memory)"
 
+# killed while writing -o FILE: the temporary file beside FILE is removed and
+# FILE is left as it was (before: FILE.tmp.XXXXXX stayed); the status is the
+# signal's. SIGTERM and SIGHUP (a background job ignores SIGINT)
+mkdir "$TMP/kill"
+for sig in TERM HUP; do
+  printf 'old\n' > "$TMP/kill/out"
+  { cat "$FIX/text/news.txt"; sleep 5; } | "$PADAN" tokenize -o "$TMP/kill/out" - 2> "$TMP/err" &
+  pid=$!
+  n=0
+  while [ -z "$(ls "$TMP/kill" | grep '^out\.tmp\.')" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+  if [ -n "$(ls "$TMP/kill" | grep '^out\.tmp\.')" ]; then ok; else fail "SIG$sig: no temporary output seen"; fi
+  kill -s "$sig" "$pid"
+  set +e
+  wait "$pid"
+  rc=$?
+  set -e
+  case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
+  if [ "$rc" -eq "$want" ]; then ok; else fail "SIG$sig: exit $rc, expected $want"; fi
+  if [ "$(ls "$TMP/kill")" = out ]; then ok; else fail "SIG$sig: left $(ls "$TMP/kill" | tr '\n' ' ')"; fi
+  if [ "$(cat "$TMP/kill/out")" = old ]; then ok; else fail "SIG$sig: the old output was replaced"; fi
+  rm -f "$TMP/kill/"*
+done
+
 done_tests
