@@ -25,8 +25,13 @@
 #include <string.h>
 #include <strings.h>
 
+/* (fuzz/fuzz_stream.c defines them small, so that short inputs take every path) */
+#ifndef FIRST_BLOCK
 #define FIRST_BLOCK ((size_t)4 << 20)
+#endif
+#ifndef RAW_BLOCK
 #define RAW_BLOCK ((size_t)1 << 20)
+#endif
 
 enum { M_UTF8 = 1, M_AUTO, M_BYTE, M_UTF16LE, M_UTF16BE };
 

@@ -12,7 +12,7 @@ set -u
 CC=${FUZZ_CC:-clang}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 srcdir=${srcdir:-.}
-ALL="tokenize lemma json lexicon_tsv lexicon_csv lexicon_tbx dictd terms terms_merge ispell"
+ALL="tokenize stream lemma json lexicon_tsv lexicon_csv lexicon_tbx dictd terms terms_merge ispell"
 TARGETS=${FUZZ_TARGETS:-$ALL}
 [ -n "$TARGETS" ] || TARGETS=$ALL
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
@@ -41,17 +41,19 @@ bad=0
 for p in $pids; do wait "$p" || bad=1; done
 [ $bad -eq 0 ] || { echo "fuzz: library build failed" >&2; exit 1; }
 
-build() { # NAME SOURCE EXTRA-CFLAGS
+build() { # NAME SOURCE EXTRA-CFLAGS [FILE...]: also rebuilt when a FILE (a source it includes) is newer
   bin=fuzz/bin/fuzz_$1
   src=$srcdir/fuzz/$2
+  flags=$3
+  shift 3
   need=0
   [ -f "$bin" ] || need=1
   [ "$need" = 1 ] || [ "$src" -nt "$bin" ] && need=1
-  for o in $objs; do [ "$o" -nt "$bin" ] && need=1 && break; done
+  for o in $objs "$@"; do [ "$o" -nt "$bin" ] && need=1 && break; done
   [ $need = 1 ] || return 0
   echo "  CCLD(fuzz) $bin"
   # shellcheck disable=SC2086
-  $CC $CFLAGS -fsanitize=fuzzer $3 ${FUZZ_CPPFLAGS:-} "$src" $objs ${FUZZ_LIBS:-} -lm -o "$bin"
+  $CC $CFLAGS -fsanitize=fuzzer $flags ${FUZZ_CPPFLAGS:-} "$src" $objs ${FUZZ_LIBS:-} -lm -o "$bin"
 }
 
 for t in $TARGETS; do
@@ -59,6 +61,7 @@ for t in $TARGETS; do
   tokenize) build tokenize fuzz_tokenize.c "" ;;
   lemma) build lemma fuzz_lemma.c "" ;;
   json) build json fuzz_json.c "" ;;
+  stream) build stream fuzz_stream.c "" "$srcdir/cli/stream.c" "$srcdir/cli/cli.h" ;;
   lexicon_tsv) build lexicon_tsv fuzz_lexicon.c -DFUZZ_LEXFMT=PADAN_LEXFMT_TSV ;;
   lexicon_csv) build lexicon_csv fuzz_lexicon.c -DFUZZ_LEXFMT=PADAN_LEXFMT_CSV ;;
   lexicon_tbx) build lexicon_tbx fuzz_lexicon.c -DFUZZ_LEXFMT=PADAN_LEXFMT_TBX ;;
@@ -78,6 +81,16 @@ seeds() { # TARGET CORPUS: copies seed files (small ones only) into CORPUS
     for f in "$fx"/text/* "$fx"/spell/*.txt "$fx"/terms/*.txt "$fx"/check/*.txt "$fx"/align/*.txt; do
       [ -f "$f" ] || continue
       { printf '\000'; head -c 16384 "$f"; } > "$2/$(basename "$f").seed"
+    done ;;
+  stream) # byte 1 picks the encoding, byte 2 the long-line cut
+    for f in "$fx"/text/* "$fx"/spell/*.txt; do
+      [ -f "$f" ] || continue
+      for e in 0 1 3 4; do
+        { printf "\\00$e\\000"; head -c 2048 "$f"; } > "$2/$(basename "$f").$e.seed"
+      done
+    done
+    for f in "$fx"/text/utf16le.txt; do
+      [ -f "$f" ] && { printf '\000\001'; head -c 2048 "$f"; } > "$2/u16.seed"
     done ;;
   json) # the first byte picks the output buffer size
     for f in "$fx"/text/* "$fx"/spell/*.txt; do
