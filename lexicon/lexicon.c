@@ -362,6 +362,46 @@ int padan_lexicon_load_mem(padan_lexicon *lex, const char *name, const char *dat
   return pd_lexload_end(&ld, rc);
 }
 
+#define SNIFF_BYTES 65536
+
+/* A lexicon read from an open stream, record by record (TBX entry by
+ * entry): only one of them is held at a time. */
+static int load_stream(padan_lexicon *lex, const char *name, FILE *fp, int format,
+                       unsigned flags) {
+  pd_lexload ld;
+  int rc = pd_lexload_begin(&ld, lex, name, flags);
+  if (rc)
+    return rc;
+  if (format == PADAN_LEXFMT_TSV)
+    rc = pd_lex_read_tsv_file(&ld, fp);
+  else if (format == PADAN_LEXFMT_TBX || format == PADAN_LEXFMT_TBX2)
+    rc = pd_lex_read_tbx_file(&ld, fp);
+  else
+    rc = pd_lex_read_csv_file(&ld, fp, format == PADAN_LEXFMT_CSV,
+                              format == PADAN_LEXFMT_OMEGAT ? '\t' : ',');
+  return pd_lexload_end(&ld, rc);
+}
+
+/* A stream of p[0..len) followed by the rest of a file that cannot be read
+ * again (the bytes sniffed from a pipe, then the pipe). */
+typedef struct {
+  const char *p;
+  size_t len, at;
+  FILE *rest;
+} prefixed;
+
+static ssize_t prefixed_read(void *cookie, char *buf, size_t n) {
+  prefixed *x = cookie;
+  if (x->at < x->len) {
+    size_t k = x->len - x->at < n ? x->len - x->at : n;
+    memcpy(buf, x->p + x->at, k);
+    x->at += k;
+    return (ssize_t)k;
+  }
+  size_t k = fread(buf, 1, n, x->rest);
+  return k == 0 && ferror(x->rest) ? -1 : (ssize_t)k;
+}
+
 int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, unsigned flags) {
   if (!lex || !path)
     return PADAN_EARG;
@@ -377,79 +417,47 @@ int padan_lexicon_load_flags(padan_lexicon *lex, const char *path, int format, u
   }
   int in = strcmp(path, "-") == 0;
   const char *name = in ? "(standard input)" : path;
-  pd_buf whole;
-  pd_buf_init(&whole);
+  FILE *fp = in ? stdin : fopen(path, "rb");
+  if (!fp)
+    return pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
+  int rc = PADAN_OK;
   if (format == PADAN_LEXFMT_AUTO) {
     /* no known extension: the format is sniffed from the first 64 KiB; a
-     * seekable file is then read from its start record by record like any
-     * other, a pipe is read whole (what was read cannot be put back) */
-    FILE *fp = in ? stdin : fopen(path, "rb");
-    if (!fp)
-      return pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
-    if (pd_buf_reserve(&whole, 65536)) {
-      if (!in)
-        fclose(fp);
-      return pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
-    }
-    whole.len = fread(whole.p, 1, 65536, fp);
-    format = sniff(whole.p, whole.len);
-    int rc = PADAN_OK;
-    if (ferror(fp)) {
-      rc = pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
-    } else if (whole.len < 65536 || fseeko(fp, 0, SEEK_SET) != 0) {
-      for (size_t n = whole.len == 65536 ? 1 : 0; n && !rc;) {
-        if (pd_buf_reserve(&whole, 65536))
-          rc = pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
-        else
-          whole.len += n = fread(whole.p + whole.len, 1, 65536, fp);
-      }
-      if (!rc && ferror(fp))
+     * seekable file is then read from its start, anything else (a pipe)
+     * through a stream that gives those 64 KiB again before the rest, so
+     * that either is read record by record like any other */
+    pd_buf head;
+    pd_buf_init(&head);
+    if (pd_buf_reserve(&head, SNIFF_BYTES)) {
+      rc = pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
+    } else {
+      head.len = fread(head.p, 1, SNIFF_BYTES, fp);
+      if (ferror(fp))
         rc = pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
-      if (!rc)
-        rc = padan_lexicon_load_mem(lex, name, whole.p, whole.len, format, flags);
-      if (!in)
-        fclose(fp);
-      pd_buf_free(&whole);
-      return rc;
     }
-    pd_buf_free(&whole);
-    if (!in)
-      fclose(fp);
-    if (rc)
-      return rc;
-  }
-  if (format == PADAN_LEXFMT_TSV || format == PADAN_LEXFMT_CSV ||
-      format == PADAN_LEXFMT_CSV_NOHEADER || format == PADAN_LEXFMT_OMEGAT ||
-      format == PADAN_LEXFMT_TBX || format == PADAN_LEXFMT_TBX2) {
-    /* record by record (TBX entry by entry): only one of them is held at a time */
-    FILE *fp = in ? stdin : fopen(path, "rb");
-    if (!fp)
-      return pd_lex_fail(lex, PADAN_EIO, "%s: %s", name, strerror(errno));
-    pd_lexload ld;
-    int rc = pd_lexload_begin(&ld, lex, name, flags);
-    if (!rc) {
-      if (format == PADAN_LEXFMT_TSV)
-        rc = pd_lex_read_tsv_file(&ld, fp);
-      else if (format == PADAN_LEXFMT_TBX || format == PADAN_LEXFMT_TBX2)
-        rc = pd_lex_read_tbx_file(&ld, fp);
-      else
-        rc = pd_lex_read_csv_file(&ld, fp, format == PADAN_LEXFMT_CSV,
-                                  format == PADAN_LEXFMT_OMEGAT ? '\t' : ',');
-      rc = pd_lexload_end(&ld, rc);
+    format = sniff(head.p ? head.p : "", head.len);
+    if (!rc && fseeko(fp, 0, SEEK_SET) == 0) {
+      rc = load_stream(lex, name, fp, format, flags);
+    } else if (!rc) {
+      prefixed pf = {head.p, head.len, 0, fp};
+      FILE *both = fopencookie(&pf, "rb", (cookie_io_functions_t){prefixed_read, NULL, NULL, NULL});
+      if (!both) {
+        rc = pd_lex_fail(lex, PADAN_ENOMEM, "%s: out of memory", name);
+      } else {
+        rc = load_stream(lex, name, both, format, flags);
+        fclose(both);
+      }
     }
-    if (!in)
-      fclose(fp);
-    return rc;
+    pd_buf_free(&head);
+  } else if (format == PADAN_LEXFMT_TSV || format == PADAN_LEXFMT_CSV ||
+             format == PADAN_LEXFMT_CSV_NOHEADER || format == PADAN_LEXFMT_OMEGAT ||
+             format == PADAN_LEXFMT_TBX || format == PADAN_LEXFMT_TBX2) {
+    rc = load_stream(lex, name, fp, format, flags);
+  } else {
+    rc = pd_lex_fail(lex, PADAN_EARG, "%s: unknown lexicon format", name);
   }
-  char *data;
-  size_t len;
-  int rc = pd_read_file(path, &data, &len);
-  if (rc == PADAN_EIO)
-    return pd_lex_fail(lex, rc, "%s: %s", path, strerror(errno));
-  if (rc)
-    return pd_lex_fail(lex, rc, "%s: %s", path, padan_strerror(rc));
-  rc = padan_lexicon_load_mem(lex, name, data, len, format, flags);
-  free(data);
+  if (!in)
+    fclose(fp);
   return rc;
 }
 
