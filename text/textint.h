@@ -16,6 +16,9 @@ int pd_clitic_prefix(const char *w, size_t n);
 /* How many sentences of tk (the tokens of a piece of text) are final: all but
  * the last one and any before it not separated from the next by white space,
  * since more text could still join them ("hatM.H" is two sentences,
- * "hatM.H.r" one word). Used by the terms and glossary readers of pieces. */
+ * "hatM.H.r" one word), or whose next sentence has no word yet: the word
+ * after a period decides whether it ends a sentence ('B. "' is two sentences,
+ * 'B. "d' one). Used by the terms, glossary and check --variants readers of
+ * pieces. */
 size_t pd_final_sentences(const padan_tokens *tk, const char *text);
 #endif

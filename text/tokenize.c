@@ -1082,13 +1082,24 @@ int padan_tokenize(padan_tokenizer *tk, const char *text, size_t len, size_t bas
   return PADAN_OK;
 }
 
+/* 1 when sentence n has a token other than punctuation. */
+static int has_word(const padan_tokens *tk, size_t n) {
+  const padan_sentence *se = &tk->sent[n];
+  for (size_t k = se->first; k < se->first + se->ntok; k++)
+    if (tk->tok[k].kind != PADAN_TOK_PUNCT)
+      return 1;
+  return 0;
+}
+
 size_t pd_final_sentences(const padan_tokens *tk, const char *text) {
   size_t n = tk->nsent;
   while (n > 0) {
     n--;
     size_t st = tk->sent[n].start;
     if (n > 0 && st > 0 &&
-        (text[st - 1] == ' ' || text[st - 1] == '\n' || text[st - 1] == '\t' || text[st - 1] == '\r'))
+        (text[st - 1] == ' ' || text[st - 1] == '\n' || text[st - 1] == '\t' ||
+         text[st - 1] == '\r') &&
+        has_word(tk, n))
       return n;
   }
   return 0;

@@ -305,8 +305,12 @@ static void test_pieces(void) {
   free(whole);
   /* regression (fuzz_terms): "hatM.H" is two sentences but "hatM.H.r" one
    * word, so a sentence is final only when white space follows it; 1-byte pieces */
+  /* regression (fuzz_terms, session 5): 'B. "' is two sentences, 'B. "d' one
+   * (the word after the quote decides), so a sentence is final only when the
+   * next one has a word */
   static const char *const odd = "Perjanjian hatM.H.r pertahanan. Kerja sama hatM.H.r bersama. "
-                                 "Kerja sama dkk. Besar.\nhatM.H.r kerja sama hatM.H.r.";
+                                 "Kerja sama dkk. Besar.\nhatM.H.r kerja sama hatM.H.r. "
+                                 "Kerja B. \"dia\" sama. Kerja B. \"Dia\" sama.";
   for (size_t step = 1; step <= 3; step++) {
     padan_terms *a = make(1), *b = make(1);
     CU_ASSERT_EQUAL(padan_terms_add(a, odd, strlen(odd)), PADAN_OK);
