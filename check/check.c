@@ -40,6 +40,13 @@ const char *padan_checker_errmsg(const padan_checker *c) {
   return c->err.p;
 }
 
+void padan_checker_set_progress(padan_checker *c,
+                                void (*fn)(void *ud, const char *stage, size_t done, size_t total),
+                                void *ud) {
+  if (c)
+    c->progress = fn, c->progress_ud = ud;
+}
+
 char *pd_chk_strdup(padan_checker *c, const char *s, size_t n) {
   return pd_arena_strndup(&c->arena, s ? s : "", s ? n : 0);
 }

@@ -125,6 +125,9 @@ struct padan_checker {
   pd_vec docs; /* pd_chk_doc: names (variants.c) */
   struct pd_chk_var *var; /* the variants batch being added (variants.c) */
   pd_chk_pairs pp;
+  /* progress of the variants batch's passes (padan_checker_set_progress) */
+  void (*progress)(void *ud, const char *stage, size_t done, size_t total);
+  void *progress_ud;
 };
 
 typedef struct {

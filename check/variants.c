@@ -1755,7 +1755,11 @@ static int run_pass(vctx *v, int pass) {
   pd_buf buf;
   pd_buf_init(&buf);
   int rc = PADAN_OK;
+  char stage[32];
+  snprintf(stage, sizeof stage, "variants pass %d of 3", pass);
   for (size_t k = 0; k < v->s->nunits && rc == PADAN_OK; k++) {
+    if (v->c->progress && k % 256 == 0)
+      v->c->progress(v->c->progress_ud, stage, k, v->s->nunits);
     if (pd_spool_read(&v->s->spool, &v->u, sizeof v->u)) {
       rc = spool_error(v);
       break;
@@ -1782,6 +1786,8 @@ static int run_pass(vctx *v, int pass) {
       rc = unit_lines(v);
   }
   pd_buf_free(&buf);
+  if (rc == PADAN_OK && v->c->progress && v->s->nunits)
+    v->c->progress(v->c->progress_ud, stage, v->s->nunits, v->s->nunits);
   return rc;
 }
 

@@ -572,6 +572,12 @@ out:
   return rc;
 }
 
+/* The variants batch's passes, as progress. */
+static void on_progress(void *ud, const char *stage, size_t done, size_t total) {
+  (void)ud;
+  cli_progress_stage(CMD, stage, done, total);
+}
+
 /* 1 when the encoding has no NUL byte in text: ASCII-compatible ones. */
 static int nul_is_binary(const char *enc) {
   static const char *const pre[] = {"utf-8",   "utf8",      "iso-8859-", "iso8859-", "iso_8859-",
@@ -842,6 +848,8 @@ int cmd_check(int argc, char **argv) {
     /* each file in pieces ending between words: the library keeps no text */
     pd_buf piece;
     pd_buf_init(&piece);
+    cli_progress_quiet_output = 1; /* the findings come at the end */
+    padan_checker_set_progress(ck, on_progress, NULL);
     cli_progress_files(CMD, files, nfiles);
     for (size_t i = 0; i < nfiles; i++) {
       cli_stream *s;
@@ -877,6 +885,7 @@ int cmd_check(int argc, char **argv) {
       cli_error(CMD, "%s", padan_checker_errmsg(ck));
       goto done;
     }
+    cli_progress_end();
     cli_out o;
     if (cli_out_open(CMD, &o, out) != EXIT_DONE)
       goto done;

@@ -97,6 +97,15 @@ int padan_checker_new(padan_lexicon *lex, padan_checker **out);
 void padan_checker_free(padan_checker *c); /* NULL is a no-op */
 const char *padan_checker_errmsg(const padan_checker *c);
 
+/* Progress of the passes over a variants batch (padan_check_variants_end
+ * reads the spooled batch three times): fn(ud, stage, done, total) with the
+ * pass ("variants pass 2 of 3") and the units read of all (a unit is about
+ * 64 KiB of text), at each pass's start, every 256 units and at its end.
+ * fn NULL: none (the default). */
+void padan_checker_set_progress(padan_checker *c,
+                                void (*fn)(void *ud, const char *stage, size_t done, size_t total),
+                                void *ud);
+
 /* Checks an Indonesian text against its English translation (UTF-8; with
  * PADAN_CHECK_LINES line i pairs with line i, else both are split into
  * sentences and aligned with padan_align_sentences). Replaces the checker's

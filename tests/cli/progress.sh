@@ -54,6 +54,14 @@ expect_err "padan learn: EM iteration 10 of 10, 100%" "learn: the last EM iterat
 expect_err "padan learn: word alignment, 100%" "learn: the word alignment pass"
 expect_err "padan learn: phrase pairs, pass 2 of 3, 100%" "learn: the phrase-pair passes"
 
+# ---- check --variants: its three passes over the batch after the reading
+run check --variants "$FIX/check/var-a.txt" "$FIX/check/var-b.txt"
+cp "$TMP/out" "$TMP/plain"
+prun check --variants "$FIX/check/var-a.txt" "$FIX/check/var-b.txt"
+if cmp -s "$TMP/out" "$TMP/plain"; then ok; else fail "progress changed check --variants' output"; fi
+expect_err "padan check: variants pass 1 of 3, 100%" "check --variants: pass 1"
+expect_err "padan check: variants pass 3 of 3, 100%" "check --variants: pass 3"
+
 # ---- several files: their sizes are added up front; files done / all
 prun terms "$A/id.txt" "$FIX/terms/small.txt"
 expect_rc 0 "terms on two files with progress"
