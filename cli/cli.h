@@ -68,6 +68,9 @@ void cli_stream_set_name(cli_stream *s, const char *path);
  * 1 MiB is cut after a sentence end (". ") or else a space instead of at any
  * character, so every piece ends between words. */
 void cli_stream_set_words(cli_stream *s, int on);
+/* 1 when text in the encoding ("auto" included) has ASCII as itself and no
+ * NUL byte: auto, UTF-8 and the single-byte families the stream cuts at LF. */
+int cli_encoding_ascii(const char *encoding);
 
 /* What a document is in a streamed input (--docs=, cli/cmd_terms.c): the
  * whole file, each non-blank line, or each block of lines between blank

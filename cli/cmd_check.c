@@ -578,18 +578,6 @@ static void on_progress(void *ud, const char *stage, size_t done, size_t total) 
   cli_progress_stage(CMD, stage, done, total);
 }
 
-/* 1 when the encoding has no NUL byte in text: ASCII-compatible ones. */
-static int nul_is_binary(const char *enc) {
-  static const char *const pre[] = {"utf-8",   "utf8",      "iso-8859-", "iso8859-", "iso_8859-",
-                                    "windows-", "cp125",    "koi8-",     "latin"};
-  if (!enc || !*enc || strcasecmp(enc, "auto") == 0)
-    return 1;
-  for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
-    if (strncasecmp(enc, pre[k], strlen(pre[k])) == 0)
-      return 1;
-  return 0;
-}
-
 /* Standard input, a pipe or a FIFO cannot be read twice: such an input is
  * copied to a temporary file first. The file is unlinked at once (nothing is
  * left behind when the command is killed) and read again through its
@@ -618,7 +606,7 @@ static int spool_input(const char *src, const char *encoding, FILE **keep, char 
   }
   char buf[1 << 16];
   size_t n, total = 0;
-  int bad = 0, nul_check = nul_is_binary(encoding);
+  int bad = 0, nul_check = cli_encoding_ascii(encoding);
   int auto_ = !encoding || !*encoding || strcasecmp(encoding, "auto") == 0;
   while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0) {
     const unsigned char *u = (const unsigned char *)buf;

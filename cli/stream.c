@@ -266,12 +266,18 @@ static size_t word_cut16(const cli_stream *s, const char *p, size_t n) {
 /* The single-byte families streamed like Windows-1252: each byte one
  * character, ASCII as itself, no state. */
 static int byte_family(const char *e) {
+  if (!e)
+    return 0;
   static const char *const pre[] = {"iso-8859-", "iso8859-", "iso_8859-", "windows-125",
                                     "cp125",     "koi8-",    "latin"};
   for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
     if (strncasecmp(e, pre[k], strlen(pre[k])) == 0)
       return 1;
   return 0;
+}
+
+int cli_encoding_ascii(const char *e) {
+  return !e || !*e || eqi(e, "auto") || eqi(e, "utf-8") || eqi(e, "utf8") || byte_family(e);
 }
 
 int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
