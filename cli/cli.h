@@ -116,6 +116,9 @@ int cli_out_close(const char *cmd, cli_out *o, int ok);
 extern int cli_progress_quiet_output;
 void cli_progress(const char *cmd, const char *what, size_t done, size_t total);
 void cli_progress_stage(const char *cmd, const char *what, size_t done, size_t total);
+/* A new pass over the inputs ("pass 2 of 2"): the bytes count again from 0,
+ * of the inputs opened from now on. */
+void cli_progress_pass(const char *cmd, const char *what);
 /* An input was opened (its size counts when it is a regular file); n bytes
  * were read from one (eof: it has ended, the line is drawn now). */
 void cli_progress_input(const char *cmd, FILE *fp);

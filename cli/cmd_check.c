@@ -715,6 +715,7 @@ static int check_stream(padan_checker *ck, const char **files, const char *encod
     cli_error(CMD, "%s", padan_checker_errmsg(ck));
     goto out;
   }
+  cli_progress_pass(CMD, "pass 1 of 2");
   int p1 = lines ? lines_pass(ck, path, files, encoding, nl) : sents_pass(ck, path, files, encoding);
   if (p1 == -1) {
     cli_warn(CMD, "%s", padan_checker_errmsg(ck));
@@ -736,6 +737,7 @@ static int check_stream(padan_checker *ck, const char **files, const char *encod
   opened = 1;
   w.fp = o.fp;
   pw_begin(&w, count);
+  cli_progress_pass(CMD, "pass 2 of 2");
   if ((lines ? lines_pass(ck, path, files, encoding, nl2)
              : sents_pass(ck, path, files, encoding)) != EXIT_DONE)
     goto out;

@@ -256,6 +256,15 @@ void cli_progress_stage(const char *cmd, const char *what, size_t done, size_t t
   progress_draw(total && done == total);
 }
 
+void cli_progress_pass(const char *cmd, const char *what) {
+  if (!progress_on())
+    return;
+  prog.cmd = cmd;
+  snprintf(prog.what, sizeof prog.what, "%s", what);
+  prog.done = prog.total = 0, prog.stage = 0;
+  prog.bytes = prog.size = 0, prog.size_known = 1, prog.presized = 0;
+}
+
 void cli_progress_input(const char *cmd, FILE *fp) {
   if (!progress_on())
     return;

@@ -54,6 +54,13 @@ expect_err "padan learn: EM iteration 10 of 10, 100%" "learn: the last EM iterat
 expect_err "padan learn: word alignment, 100%" "learn: the word alignment pass"
 expect_err "padan learn: phrase pairs, pass 2 of 3, 100%" "learn: the phrase-pair passes"
 
+# ---- check reads its pair twice: each pass counts its own bytes
+prun check "$FIX/check/id.txt" "$FIX/check/en.txt"
+size=$(cat "$FIX/check/id.txt" "$FIX/check/en.txt" | wc -c)
+kb=$(( (size + 999) / 1000 ))
+expect_err "padan check: pass 1 of 2, $kb kB of $kb kB read (100%)" "check: pass 1 and its bytes"
+expect_err "padan check: pass 2 of 2, $kb kB of $kb kB read (100%)" "check: pass 2 counts again"
+
 # ---- check --variants: its three passes over the batch after the reading
 run check --variants "$FIX/check/var-a.txt" "$FIX/check/var-b.txt"
 cp "$TMP/out" "$TMP/plain"
