@@ -8,8 +8,11 @@
  *   unit (a long line is cut at an even byte, never inside a surrogate pair
  *   or between CR and LF);
  * - so are the single-byte families ISO-8859-*, Windows-125x / CP125x and
- *   KOI8-* (each byte a character, LF the byte 0x0A); other encodings (UTF-32,
- *   stateful ones such as ISO-2022-JP, multibyte ones) are read whole;
+ *   KOI8-* (each byte a character, LF the byte 0x0A); every other encoding
+ *   iconv knows (UTF-32, multibyte ones such as GB18030 or Shift_JIS, stateful
+ *   ones such as ISO-2022-JP) goes through one iconv descriptor kept open for
+ *   the file, block by block (a character cut by a block's end waits for the
+ *   next), and the decoded text is cut after its last LF;
  * - otherwise pieces end after a LF (a line longer than 1 MiB is cut at a
  *   character boundary, never between CR and LF); strict UTF-8 reports the
  *   first invalid byte by its offset in the file; "auto" reads UTF-8 until the
@@ -21,6 +24,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,7 +37,7 @@
 #define RAW_BLOCK ((size_t)1 << 20)
 #endif
 
-enum { M_UTF8 = 1, M_AUTO, M_BYTE, M_UTF16LE, M_UTF16BE };
+enum { M_UTF8 = 1, M_AUTO, M_BYTE, M_UTF16LE, M_UTF16BE, M_ICONV };
 
 struct cli_stream {
   const char *cmd, *encoding;
@@ -45,7 +49,9 @@ struct cli_stream {
   int fallback;   /* auto mode switched to Windows-1252 */
   int first;      /* the next piece starts the file */
   int words;      /* cut long lines after a space, best after a sentence end */
-  char byte_enc[64]; /* M_BYTE: the single-byte encoding's name */
+  char enc_name[64]; /* M_BYTE, M_ICONV: the encoding's name */
+  iconv_t cd;     /* M_ICONV: open for the whole file */
+  pd_buf dec;     /* M_ICONV: decoded text, not yet handed out */
   pd_buf raw;     /* bytes read, not yet decoded */
   size_t raw_off; /* file offset of raw.p[0] */
   size_t line;    /* 1-based line at raw.p[0] */
@@ -67,6 +73,8 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
     return EXIT_ERROR;
   }
   pd_buf_init(&s->raw);
+  pd_buf_init(&s->dec);
+  s->cd = (iconv_t)-1;
   s->first = 1, s->line = 1;
   cli_progress_input(cmd, s->fp);
   *out = s;
@@ -82,7 +90,10 @@ void cli_stream_close(cli_stream *s) {
     return;
   if (s->fp && s->fp != stdin)
     fclose(s->fp);
+  if (s->cd != (iconv_t)-1)
+    iconv_close(s->cd);
   pd_buf_free(&s->raw);
+  pd_buf_free(&s->dec);
   free(s);
 }
 
@@ -165,7 +176,7 @@ static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
   const char *p = s->raw.p;
   int rc = EXIT_DONE;
   switch (s->mode) {
-  case M_BYTE: rc = decode_to(s, p, n, s->byte_enc, out, s->raw_off); break;
+  case M_BYTE: rc = decode_to(s, p, n, s->enc_name, out, s->raw_off); break;
   case M_UTF16LE: rc = decode_to(s, p, n, "utf-16le", out, s->raw_off); break;
   case M_UTF16BE: rc = decode_to(s, p, n, "utf-16be", out, s->raw_off); break;
   case M_UTF8: rc = decode_to(s, p, n, "utf-8", out, s->raw_off); break;
@@ -216,6 +227,64 @@ static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
 }
 
 void cli_stream_set_words(cli_stream *s, int on) { s->words = on; }
+
+/* M_ICONV: decodes what raw holds onto dec; a character cut by the end of
+ * what was read stays in raw until more is read (at the end of the file it
+ * is an error, as in padan_decode). */
+static int iconv_more(cli_stream *s) {
+  char *ip = s->raw.p;
+  size_t il = s->raw.len, extra = 64;
+  while (il) {
+    if (pd_buf_reserve(&s->dec, il + il / 2 + extra)) {
+      cli_error(s->cmd, "%s: out of memory", s->shown);
+      return EXIT_ERROR;
+    }
+    char *op = s->dec.p + s->dec.len;
+    size_t ol = s->dec.cap - s->dec.len - 1;
+    size_t r = iconv(s->cd, &ip, &il, &op, &ol);
+    int err = errno;
+    extra = op == s->dec.p + s->dec.len ? extra * 2 : 64;
+    s->dec.len = (size_t)(op - s->dec.p);
+    s->dec.p[s->dec.len] = '\0';
+    if (r != (size_t)-1 || err == E2BIG)
+      continue;
+    if (err == EINVAL && !s->eof)
+      break;
+    padan_decode_info info;
+    memset(&info, 0, sizeof info);
+    info.bad_offset = (size_t)(ip - s->raw.p);
+    return decode_error(s, PADAN_EUTF8, s->enc_name, &info, s->raw_off);
+  }
+  size_t used = (size_t)(ip - s->raw.p);
+  memmove(s->raw.p, ip, s->raw.len - used);
+  s->raw.len -= used;
+  s->raw_off += used;
+  return EXIT_DONE;
+}
+
+/* M_ICONV: hands out dec[0..n) with its line ends made LF. */
+static int iconv_piece(cli_stream *s, size_t n, pd_buf *out) {
+  const char *p = s->dec.p;
+  if (memchr(p, '\0', n))
+    return decode_error(s, PADAN_EBINARY, s->enc_name, &(padan_decode_info){0}, 0);
+  size_t at = out->len, len = n;
+  if (pd_buf_append(out, p, n)) {
+    cli_error(s->cmd, "%s: out of memory", s->shown);
+    return EXIT_ERROR;
+  }
+  pd_lf_in_place(out->p + at, &len);
+  out->len = at + len;
+  for (size_t i = 0; i < n; i++)
+    s->line += p[i] == '\n';
+  memmove(s->dec.p, s->dec.p + n, s->dec.len - n);
+  s->dec.len -= n;
+  s->first = 0;
+  return EXIT_DONE;
+}
+
+static int piece(cli_stream *s, size_t n, pd_buf *out) {
+  return s->mode == M_ICONV ? iconv_piece(s, n, out) : decode_piece(s, n, out);
+}
 
 /* Where to cut a long line of n bytes for a command that must not split words:
  * after the last ". ", "! " or "? " (a sentence end) in the second half of the
@@ -292,9 +361,14 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
     const char *e = s->encoding;
     const unsigned char *u = (const unsigned char *)s->raw.p;
     int auto_ = !e || !*e || eqi(e, "auto");
-    int bom16 = s->raw.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    int bom32 = s->raw.len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) ||
+                                    (!u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF));
+    int bom16 = !bom32 && s->raw.len >= 2 &&
+                ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
     int u16 = !auto_ && (eqi(e, "utf-16") || eqi(e, "utf16"));
-    if (auto_ && !bom16)
+    if (auto_ && bom32)
+      s->mode = M_ICONV, e = "UTF-32"; /* as padan_decode reads it */
+    else if (auto_ && !bom16)
       s->mode = M_AUTO;
     else if (!auto_ && (eqi(e, "utf-8") || eqi(e, "utf8")))
       s->mode = M_UTF8;
@@ -304,8 +378,14 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
       s->mode = M_UTF16LE; /* UTF-16 without a BOM: little-endian, as padan_decode reads it */
     else if (eqi(e, "utf-16be") || eqi(e, "utf16be"))
       s->mode = M_UTF16BE;
-    else if (byte_family(e) && strlen(e) < sizeof s->byte_enc)
-      s->mode = M_BYTE, snprintf(s->byte_enc, sizeof s->byte_enc, "%s", e);
+    else if (byte_family(e) && strlen(e) < sizeof s->enc_name)
+      s->mode = M_BYTE;
+    else if (strlen(e) < sizeof s->enc_name)
+      s->mode = M_ICONV; /* if iconv knows it: below */
+    if (s->mode == M_BYTE || s->mode == M_ICONV)
+      snprintf(s->enc_name, sizeof s->enc_name, "%s", e);
+    if (s->mode == M_ICONV && !s->eof && (s->cd = iconv_open("UTF-8", e)) == (iconv_t)-1)
+      s->mode = 0; /* padan_decode names the unknown encoding */
     if (s->eof || !s->mode) {
       /* small, or not cut at byte line ends: decode the whole file as cli_read_text does */
       if (fill(s, SIZE_MAX - 1))
@@ -330,19 +410,22 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
       return EXIT_DONE;
     }
   }
-  /* whole lines: up to the last LF in what was read */
+  /* whole lines: up to the last LF in what was read (M_ICONV: decoded) */
+  pd_buf *b = s->mode == M_ICONV ? &s->dec : &s->raw;
   for (;;) {
+    if (s->mode == M_ICONV && iconv_more(s))
+      return EXIT_ERROR;
     if (is16(s)) {
       for (size_t i = s->raw.len & ~(size_t)1; i >= 2; i -= 2)
         if (u16at(s, s->raw.p, i - 2) == '\n')
           return decode_piece(s, i, out);
     } else {
-      const char *nl = s->raw.len ? memrchr(s->raw.p, '\n', s->raw.len) : NULL;
+      const char *nl = b->len ? memrchr(b->p, '\n', b->len) : NULL;
       if (nl)
-        return decode_piece(s, (size_t)(nl - s->raw.p) + 1, out);
+        return piece(s, (size_t)(nl - b->p) + 1, out);
     }
     if (s->eof) {
-      int rc = s->raw.len ? decode_piece(s, s->raw.len, out) : EXIT_DONE;
+      int rc = b->len ? piece(s, b->len, out) : EXIT_DONE;
       s->done = 1, *eof = 1;
       return rc;
     }
@@ -356,9 +439,10 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
         cut = word_cut16(s, s->raw.p, cut);
       return decode_piece(s, cut, out);
     }
-    if (s->raw.len >= RAW_BLOCK) {
-      /* a long line: cut at a character start, not between CR and LF */
-      size_t cut = s->raw.len;
+    if (b->len >= RAW_BLOCK) {
+      /* a long line: cut at a character start (M_ICONV's decoded text holds
+         whole characters), not between CR and LF */
+      size_t cut = b->len;
       if (s->mode == M_UTF8 || (s->mode == M_AUTO && !s->fallback)) {
         size_t c = cut;
         while (c > cut - 4 && ((unsigned char)s->raw.p[c - 1] & 0xC0) == 0x80)
@@ -366,11 +450,11 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
         if (c > cut - 4 && (unsigned char)s->raw.p[c - 1] >= 0xC0)
           cut = c - 1; /* the last character may be incomplete: keep it for the next piece */
       }
-      if (s->raw.p[cut - 1] == '\r')
+      if (b->p[cut - 1] == '\r')
         cut--;
       if (s->words)
-        cut = word_cut(s->raw.p, cut);
-      return decode_piece(s, cut, out);
+        cut = word_cut(b->p, cut);
+      return piece(s, cut, out);
     }
     if (fill(s, s->raw.len + RAW_BLOCK))
       return EXIT_ERROR;

@@ -305,6 +305,25 @@ int pd_utf8_next(const char *s, size_t len, int32_t *cp) {
   return (int)n;
 }
 
+void pd_lf_in_place(char *d, size_t *len) {
+  size_t n = *len;
+  char *cr = memchr(d, '\r', n);
+  if (!cr)
+    return;
+  size_t o = (size_t)(cr - d);
+  for (size_t i = o; i < n; i++) {
+    if (d[i] == '\r') {
+      d[o++] = '\n';
+      if (i + 1 < n && d[i + 1] == '\n')
+        i++;
+    } else {
+      d[o++] = d[i];
+    }
+  }
+  d[o] = '\0';
+  *len = o;
+}
+
 size_t pd_utf8_valid_prefix(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0;

@@ -78,6 +78,9 @@ uint32_t pd_hash(const void *s, size_t len);
 /* ---- UTF-8 */
 /* Length of the longest valid UTF-8 prefix of s (== len when all valid). */
 size_t pd_utf8_valid_prefix(const char *s, size_t len);
+/* Turns CRLF and a lone CR into LF in d[0..*len), in place, and NUL-terminates
+ * it when it shrinks (d must have room for that NUL). */
+void pd_lf_in_place(char *d, size_t *len);
 /* Decodes one code point at s (len > 0). Returns its byte length (1..4) and
  * sets *cp; on an invalid sequence returns 1 and sets *cp = -1. */
 int pd_utf8_next(const char *s, size_t len, int32_t *cp);

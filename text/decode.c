@@ -20,47 +20,12 @@ static int copy_lf(const char *s, size_t n, char **out, size_t *outlen) {
   char *d = malloc(n + 1);
   if (!d)
     return PADAN_ENOMEM;
-  const char *cr = memchr(s, '\r', n);
-  if (!cr) {
-    memcpy(d, s, n);
-    d[n] = '\0';
-    *out = d, *outlen = n;
-    return PADAN_OK;
-  }
-  size_t o = (size_t)(cr - s);
-  memcpy(d, s, o);
-  for (size_t i = o; i < n; i++) {
-    if (s[i] == '\r') {
-      d[o++] = '\n';
-      if (i + 1 < n && s[i + 1] == '\n')
-        i++;
-    } else {
-      d[o++] = s[i];
-    }
-  }
-  d[o] = '\0';
-  *out = d, *outlen = o;
+  memcpy(d, s, n);
+  d[n] = '\0';
+  *outlen = n;
+  pd_lf_in_place(d, outlen);
+  *out = d;
   return PADAN_OK;
-}
-
-/* Normalizes line endings in place (a malloc'd buffer). */
-static void lf_in_place(char *d, size_t *len) {
-  size_t n = *len, o;
-  char *cr = memchr(d, '\r', n);
-  if (!cr)
-    return;
-  o = (size_t)(cr - d);
-  for (size_t i = o; i < n; i++) {
-    if (d[i] == '\r') {
-      d[o++] = '\n';
-      if (i + 1 < n && d[i + 1] == '\n')
-        i++;
-    } else {
-      d[o++] = d[i];
-    }
-  }
-  d[o] = '\0';
-  *len = o;
 }
 
 static int decode_cp1252(const char *s, size_t n, char **out, size_t *outlen) {
@@ -81,7 +46,7 @@ static int decode_cp1252(const char *s, size_t n, char **out, size_t *outlen) {
   }
   d[o] = '\0';
   *outlen = o;
-  lf_in_place(d, outlen);
+  pd_lf_in_place(d, outlen);
   *out = d;
   return PADAN_OK;
 }
@@ -135,7 +100,7 @@ static int decode_iconv(const char *s, size_t n, const char *from, char **out, s
     return PADAN_EBINARY;
   }
   *outlen = used;
-  lf_in_place(d, outlen);
+  pd_lf_in_place(d, outlen);
   *out = d;
   return PADAN_OK;
 }
@@ -156,9 +121,21 @@ int padan_decode(const char *in, size_t len, const char *encoding, char **out, s
   int u16le = !is_auto && (eq(encoding, "utf-16le") || eq(encoding, "utf16le"));
   int u16be = !is_auto && (eq(encoding, "utf-16be") || eq(encoding, "utf16be"));
   int bom8 = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
-  int bomle = len >= 2 && u[0] == 0xFF && u[1] == 0xFE;
-  int bombe = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+  int bom32 = len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                           (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF));
+  int bomle = !bom32 && len >= 2 && u[0] == 0xFF && u[1] == 0xFE;
+  int bombe = !bom32 && len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
 
+  if (is_auto && bom32) {
+    /* iconv's "UTF-32" reads the BOM for the byte order and removes it */
+    info->had_bom = 1;
+    info->encoding = "UTF-32";
+    size_t bad = 0;
+    int rc = decode_iconv(in, len, "UTF-32", out, outlen, &bad);
+    if (rc == PADAN_EUTF8)
+      info->bad_offset = bad;
+    return rc;
+  }
   if ((is_auto || u16) && (bomle || bombe)) {
     u16le = bomle, u16be = bombe;
   } else if (u16) {
@@ -197,13 +174,15 @@ int padan_decode(const char *in, size_t len, const char *encoding, char **out, s
     info->fallback = 1;
     return decode_cp1252(s, n, out, outlen);
   }
-  /* a named single-byte or multibyte encoding */
-  if (memchr(in, '\0', len)) {
-    info->bad_offset = (size_t)((const char *)memchr(in, '\0', len) - in);
-    return PADAN_EBINARY;
-  }
+  /* a named encoding: Windows-1252 by the table, the others by iconv, whose
+     decoded text must hold no NUL (UTF-32 and UCS-2 hold NUL bytes) */
   if (eq(encoding, "windows-1252") || eq(encoding, "cp1252")) {
     info->encoding = "WINDOWS-1252";
+    const char *nul = memchr(in, '\0', len);
+    if (nul) {
+      info->bad_offset = (size_t)(nul - in);
+      return PADAN_EBINARY;
+    }
     return decode_cp1252(in, len, out, outlen);
   }
   if (eq(encoding, "iso-8859-1") || eq(encoding, "latin1") || eq(encoding, "latin-1"))
@@ -212,7 +191,7 @@ int padan_decode(const char *in, size_t len, const char *encoding, char **out, s
     info->encoding = "(iconv)";
   size_t bad = 0;
   int rc = decode_iconv(in, len, encoding, out, outlen, &bad);
-  if (rc == PADAN_EUTF8)
+  if (rc == PADAN_EUTF8 || rc == PADAN_EBINARY)
     info->bad_offset = bad;
   return rc;
 }

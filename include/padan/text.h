@@ -26,13 +26,15 @@ typedef struct padan_decode_info {
  *
  * encoding: "auto" (NULL means auto), "utf-8", "utf-16" (BOM decides, else LE),
  * "utf-16le", "utf-16be", "windows-1252", "iso-8859-1", or any name iconv knows.
- * auto: a BOM decides (UTF-8, UTF-16LE/BE); else valid UTF-8 is UTF-8; else
+ * auto: a BOM decides (UTF-8, UTF-32LE/BE, UTF-16LE/BE); else valid UTF-8 is UTF-8; else
  * Windows-1252 (info->fallback = 1). Line endings CRLF and lone CR become LF, so
  * offsets index the decoded text. A BOM is removed.
  *
  * Returns PADAN_OK; PADAN_EUTF8 for invalid bytes in strict UTF-8 (or bytes the
- * named encoding cannot decode), with info->bad_offset; PADAN_EBINARY when a
- * non-UTF-16 input holds a NUL byte; PADAN_EARG for an unknown encoding;
+ * named encoding cannot decode), with info->bad_offset; PADAN_EBINARY when the
+ * text holds a NUL character (a NUL byte in UTF-8 or Windows-1252, a NUL code
+ * unit in UTF-16 or UTF-32; bad_offset is exact for a NUL byte in UTF-8 or
+ * Windows-1252 only); PADAN_EARG for an unknown encoding;
  * PADAN_ENOMEM. On success *out is a malloc'd NUL-terminated string of *outlen
  * bytes: it is the caller's responsibility to free() it. info may be NULL. */
 int padan_decode(const char *in, size_t len, const char *encoding, char **out, size_t *outlen,

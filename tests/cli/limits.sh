@@ -102,7 +102,9 @@ expect_out_re "	$((size - 8))	$((size - 4))	word	kata	" "inner U+FEFF kept, lead
 # file (LE with a BOM, BE with a BOM, BE named without one) gives the output of
 # its UTF-8 (before: read whole, and over 4 MiB "out of memory"), CRLF, a line
 # of 2.4 MB (cut between code units, never inside a surrogate pair: U+1D518
-# and an emoji are pairs) included; ISO-8859-2 (a single-byte family) too
+# and an emoji are pairs) included; ISO-8859-2 (a single-byte family) too;
+# so do UTF-32 (auto, by its BOM) and GB18030 (named), read through iconv in
+# pieces (before: UTF-32 was "binary file", GB18030 read whole)
 repeat 4000000 > "$TMP/u8"
 yes 'Kata 𝔘𝔫𝔦 😀 dan Ġ itu. ' | head -n 100000 | tr -d '\n' >> "$TMP/u8"
 printf '\n' >> "$TMP/u8"
@@ -111,19 +113,24 @@ sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-16LE > "$TMP/le"
 { printf '\377\376'; cat "$TMP/le"; } > "$TMP/u16"
 { printf '\376\377'; sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-16BE; } > "$TMP/u16be"
 sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-16BE > "$TMP/be"
+{ printf '\377\376\0\0'; sed 's/$/\r/' "$TMP/u8" | iconv -f UTF-8 -t UTF-32LE; } > "$TMP/u32"
+iconv -f UTF-8 -t GB18030 "$TMP/u8" > "$TMP/gb"
 for c in tokenize spell terms; do
   run $c "$TMP/u8"
   cp "$TMP/out" "$TMP/want"
   want_rc=$rc
-  for f in u16 u16be; do
+  for f in u16 u16be u32; do
     run $c "$TMP/$f"
-    expect_rc "$want_rc" "$c on a 10 MB UTF-16 file ($f)"
-    expect_empty_err "$c on a 10 MB UTF-16 file ($f)"
-    if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c: a 10 MB UTF-16 file ($f) as its UTF-8"; fi
+    expect_rc "$want_rc" "$c on a 10 MB UTF-16/32 file ($f)"
+    expect_empty_err "$c on a 10 MB UTF-16/32 file ($f)"
+    if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c: a 10 MB UTF-16/32 file ($f) as its UTF-8"; fi
   done
-  run $c --encoding=utf-16be "$TMP/be"
-  expect_rc "$want_rc" "$c --encoding=utf-16be, no BOM"
-  if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c --encoding=utf-16be: not as its UTF-8"; fi
+  for e in utf-16be:be gb18030:gb; do
+    run $c --encoding=${e%%:*} "$TMP/${e#*:}"
+    expect_rc "$want_rc" "$c --encoding=${e%%:*}"
+    expect_empty_err "$c --encoding=${e%%:*}"
+    if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "$c --encoding=${e%%:*}: not as its UTF-8"; fi
+  done
 done
 grep -v '[^ -~]' "$TMP/u8" | iconv -f UTF-8 -t ISO-8859-2 > "$TMP/l2"
 grep -v '[^ -~]' "$TMP/u8" > "$TMP/a8"
@@ -140,6 +147,13 @@ if [ -x /usr/bin/time ]; then
   small=$(RSS_OUT=/dev/null rss tokenize "$TMP/u16small")
   echo "peak RSS: 40 MB UTF-16 ${big} KB, 4 MB ${small} KB"
   if [ "$big" -lt $((small + 24576)) ]; then ok; else fail "40 MB UTF-16: peak RSS ${big} KB vs ${small} KB"; fi
+  # ... and of GB18030 through iconv
+  repeat 20000000 | iconv -f UTF-8 -t GB18030 > "$TMP/gbbig"
+  repeat 2000000 | iconv -f UTF-8 -t GB18030 > "$TMP/gbsmall"
+  big=$(RSS_OUT=/dev/null rss tokenize --encoding=gb18030 "$TMP/gbbig")
+  small=$(RSS_OUT=/dev/null rss tokenize --encoding=gb18030 "$TMP/gbsmall")
+  echo "peak RSS: 20 MB GB18030 ${big} KB, 2 MB ${small} KB"
+  if [ "$big" -lt $((small + 12288)) ]; then ok; else fail "20 MB GB18030: peak RSS ${big} KB vs ${small} KB"; fi
 fi
 
 done_tests

@@ -117,6 +117,47 @@ static void test_decode_legacy(void) {
   free(o);
 }
 
+/* UTF-32 and UCS-2 hold NUL bytes: only a NUL character makes them binary */
+static void test_decode_wide(void) {
+  padan_decode_info info;
+  size_t n;
+  int rc;
+  /* auto: a UTF-32LE BOM (FF FE 00 00) is not read as UTF-16LE */
+  char *o = dec("\xFF\xFE\0\0" "a\0\0\0\xE9\0\0\0\r\0\0\0\n\0\0\0", 20, NULL, &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  ASSERT_STR_N(o, n, "a\xC3\xA9\n");
+  CU_ASSERT_STRING_EQUAL(info.encoding, "UTF-32");
+  CU_ASSERT_EQUAL(info.had_bom, 1);
+  free(o);
+  /* ... nor a UTF-32BE one */
+  o = dec("\0\0\xFE\xFF\0\0\0h\0\x01\xF6\x00", 12, "auto", &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  ASSERT_STR_N(o, n, "h\xF0\x9F\x98\x80");
+  free(o);
+  /* named, no BOM (before: "binary file" for any UTF-32 or UCS-2 text) */
+  o = dec("o\0\0\0k\0\0\0", 8, "utf-32le", &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  ASSERT_STR_N(o, n, "ok");
+  free(o);
+  o = dec("\0o\0k", 4, "ucs-2be", &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  ASSERT_STR_N(o, n, "ok");
+  free(o);
+  /* a NUL character is binary; a cut character is invalid, at its offset */
+  o = dec("o\0\0\0\0\0\0\0", 8, "utf-32le", &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_EBINARY);
+  CU_ASSERT_PTR_NULL(o);
+  o = dec("o\0\0\0k\0", 6, "utf-32le", &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_EUTF8);
+  CU_ASSERT_EQUAL(info.bad_offset, 4);
+  CU_ASSERT_PTR_NULL(o);
+  /* a multibyte encoding: GB18030 */
+  o = dec("a\xB5\xDA\r\n", 5, "gb18030", &rc, &n, &info);
+  CU_ASSERT_EQUAL(rc, PADAN_OK);
+  ASSERT_STR_N(o, n, "a\xE7\xAC\xAC\n");
+  free(o);
+}
+
 /* ------------------------------------------------------------ tokenizer */
 
 /* Renders tokens as "kind:token kind:token ..." and sentences separated by " | ". */
@@ -425,6 +466,7 @@ int suite_text(void) {
   if (!s || !CU_add_test(s, "decode utf-8", test_decode_utf8) ||
       !CU_add_test(s, "decode errors", test_decode_errors) ||
       !CU_add_test(s, "decode legacy", test_decode_legacy) ||
+      !CU_add_test(s, "decode wide", test_decode_wide) ||
       !CU_add_test(s, "token table", test_tokens_table) ||
       !CU_add_test(s, "sentences", test_sentences) ||
       !CU_add_test(s, "flags and clitics", test_flags_clitics) ||
