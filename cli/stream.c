@@ -125,17 +125,44 @@ static int fill(cli_stream *s, size_t want) {
 
 static int eqi(const char *a, const char *b) { return strcasecmp(a, b) == 0; }
 
-/* The message of a failed padan_decode, as cli_read_text words it. */
+/* "LE" or "BE" when p[0..n) looks like UTF-16 without a BOM (ASCII text with
+ * a NUL byte beside most of its bytes), else NULL. */
+static const char *utf16_guess(const char *p, size_t n) {
+  size_t nul[2] = {0, 0}, k = n < 4096 ? n & ~(size_t)1 : 4096;
+  for (size_t i = 0; i < k; i++)
+    nul[i & 1] += p[i] == '\0';
+  if (k < 4)
+    return NULL;
+  if (nul[1] * 4 >= k * 3 / 2 && nul[0] * 8 < k / 2)
+    return "LE";
+  if (nul[0] * 4 >= k * 3 / 2 && nul[1] * 8 < k / 2)
+    return "BE";
+  return NULL;
+}
+
+/* The message of a failed padan_decode, as cli_read_text words it. With auto,
+ * an error names the encoding a BOM chose (UTF-16, UTF-32), and a "binary
+ * file" that looks like UTF-16 without a BOM says which --encoding to try. */
 static int decode_error(cli_stream *s, int rc, const char *enc, const padan_decode_info *info,
                         size_t off) {
+  int auto_ = !enc || !*enc || eqi(enc, "auto");
+  if (auto_ && info->encoding)
+    enc = info->encoding, auto_ = 0;
+  const char *u16 = rc == PADAN_EBINARY && auto_ && s->raw_off == 0 ? utf16_guess(s->raw.p, s->raw.len) : NULL;
   switch (rc) {
   case PADAN_EUTF8:
-    if (!enc || eqi(enc, "auto") || eqi(enc, "utf-8") || eqi(enc, "utf8"))
+    if (auto_ || eqi(enc, "utf-8") || eqi(enc, "utf8"))
       cli_error(s->cmd, "%s: invalid UTF-8 at byte %zu", s->shown, off + info->bad_offset);
     else
       cli_error(s->cmd, "%s: invalid %s at byte %zu", s->shown, enc, off + info->bad_offset);
     break;
-  case PADAN_EBINARY: cli_error(s->cmd, "%s: binary file", s->shown); break;
+  case PADAN_EBINARY:
+    if (u16)
+      cli_error(s->cmd, "%s: binary file (or UTF-16%s without a byte-order mark: try --encoding=utf-16%s)",
+                s->shown, u16, u16[0] == 'L' ? "le" : "be");
+    else
+      cli_error(s->cmd, "%s: binary file", s->shown);
+    break;
   case PADAN_EARG: cli_error(s->cmd, "unknown encoding '%s'", enc ? enc : ""); break;
   default: cli_error(s->cmd, "%s: %s", s->shown, padan_strerror(rc));
   }
@@ -193,7 +220,7 @@ static int decode_piece(cli_stream *s, size_t n, pd_buf *out) {
       break;
     }
     if (nul && ok == lim)
-      return decode_to(s, p, n, "utf-8", out, s->raw_off); /* reports the NUL */
+      return decode_error(s, PADAN_EBINARY, NULL, &(padan_decode_info){0}, s->raw_off);
     /* UTF-8 up to the line of the first invalid byte, Windows-1252 from there */
     size_t ls = ok;
     while (ls > 0 && p[ls - 1] != '\n')
@@ -395,9 +422,9 @@ int cli_stream_read(cli_stream *s, pd_buf *out, int *eof) {
       padan_decode_info info;
       memset(&info, 0, sizeof info);
       int rc = padan_decode(s->raw.p ? s->raw.p : "", s->raw.len, e, &d, &dl, &info);
-      pd_buf_free(&s->raw);
       if (rc)
         return decode_error(s, rc, e, &info, 0);
+      pd_buf_free(&s->raw);
       if (info.fallback)
         cli_warn_fallback(s->cmd, s->shown, 0);
       rc = pd_buf_append(out, d, dl);
