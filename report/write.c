@@ -8,8 +8,18 @@
 
 static void json_str(FILE *fp, const char *s) { pd_json_str(fp, s, strlen(s)); }
 
+/* A control character other than TAB, LF and CR (C0 or DEL) may not stand in
+ * HTML, not even as a character reference: it is written as U+FFFD. */
+static int html_bad_control(char c) {
+  return ((unsigned char)c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
 void padan_glossary_html_escape(FILE *fp, const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {
+    if (html_bad_control(s[i])) {
+      fputs("\xEF\xBF\xBD", fp);
+      continue;
+    }
     switch (s[i]) {
     case '&': fputs("&amp;", fp); break;
     case '<': fputs("&lt;", fp); break;
@@ -40,6 +50,10 @@ static void html_list(FILE *fp, const char *s) {
 /* Markdown table cell: pipes and newlines escaped, HTML special characters too. */
 static void md_field(FILE *fp, const char *s) {
   for (; *s; s++) {
+    if (html_bad_control(*s)) {
+      fputs("\xEF\xBF\xBD", fp);
+      continue;
+    }
     switch (*s) {
     case '|': fputs("\\|", fp); break;
     case '\n': fputc(' ', fp); break;

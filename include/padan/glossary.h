@@ -156,7 +156,8 @@ typedef struct padan_gloss_candidate {
 int padan_glossary_compose(padan_lexicon *lex, const char *text, size_t len,
                            padan_gloss_candidate *out, size_t max, size_t *n);
 
-/* Appends s[0..len) HTML-escaped (& < > " ') to fp. */
+/* Appends s[0..len) HTML-escaped (& < > " ') to fp; a control character
+ * other than TAB, LF and CR, which HTML does not allow, is written as U+FFFD. */
 void padan_glossary_html_escape(FILE *fp, const char *s, size_t len);
 
 #ifdef __cplusplus

@@ -73,6 +73,15 @@ expect_no_out "<sekutu>" "html raw text"
 expect_no_out "src=\"http" "html external resource"
 expect_no_out "href=\"http" "html external resource"
 
+# control characters (not allowed in HTML) become U+FFFD in HTML and Markdown
+printf 'Perjanjian pertahanan bersama \001diteken\033 kemarin.\n' > "$TMP/ctl.txt"
+for f in html md; do
+  run glossary $L --min-freq=1 --format=$f "$TMP/ctl.txt"
+  expect_rc 0 "$f with control characters"
+  expect_out "�diteken� kemarin" "$f: controls as U+FFFD"
+  if LC_ALL=C grep -q "$(printf '[\001\033]')" "$TMP/out"; then fail "$f: a raw control character"; else ok; fi
+done
+
 run glossary $L --format=omegat "$G/article.txt"
 expect_rc 0 "omegat"
 expect_out "perjanjian pertahanan bersama	mutual defense treaty" "omegat row"
