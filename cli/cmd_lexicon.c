@@ -25,7 +25,8 @@ static const char *const usage_text =
     "          after curated ones, marked by their source. TSV columns:\n"
     "          #id_term en_term match status concept source query\n"
     "          (status: of the equivalent; match 'none' for a term not found).\n"
-    "import    converts IN to OUT (format by --format, else OUT's extension, else tsv).\n"
+    "import    converts IN to OUT (format by --format, else OUT's extension: .tsv,\n"
+    "          .csv, .tbx, .txt/.utf8 (omegat), .json; else tsv).\n"
     "export    writes lexicons (default: dicts/lexicon.tsv and --lexicon files).\n"
     "lint      reports one term under several concepts, concepts without a preferred\n"
     "          term in a language, a form deprecated in one concept and preferred in\n"
@@ -47,7 +48,7 @@ static const char *const usage_text =
     "  tbx      TBX-Basic v3 (ISO 30042:2019, DCA style); reading also accepts v2\n"
     "  tbx2     TBX v2 <martif>, for OmegaT and older tools\n"
     "  omegat   OmegaT glossary: source TAB target TAB comment\n"
-    "  json     (export only) an array of concepts with their terms\n"
+    "  json     (output only) an array of concepts with their terms\n"
     "  dictd    (input only) FreeDict dictd: FILE.index + FILE.dict.dz\n"
     "\n"
     "Options:\n"
@@ -149,6 +150,22 @@ static int write_lexicon(opts *o, padan_lexicon *lex, int fmt) {
   return EXIT_DONE;
 }
 
+static int ends_with_ci(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  if (n < m)
+    return 0;
+  for (size_t i = 0; i < m; i++) {
+    char c = s[n - m + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    if (c != suf[i])
+      return 0;
+  }
+  return 1;
+}
+
+/* The output format: --format, else the extension of -o (.tsv/.tab, .csv,
+ * .tbx/.xml, .utf8/.txt for omegat, .json), else dflt. */
 static int out_format(opts *o, int dflt) {
   int fmt = dflt;
   if (o->fmtname) {
@@ -162,6 +179,8 @@ static int out_format(opts *o, int dflt) {
     int f = padan_lexicon_format_from_name(o->out);
     if (f && f != PADAN_LEXFMT_DICTD)
       fmt = f;
+    else if (ends_with_ci(o->out, ".json"))
+      fmt = -1; /* json is written here, not by the library */
     if (fmt == PADAN_LEXFMT_CSV && o->no_header)
       fmt = PADAN_LEXFMT_CSV_NOHEADER;
   }
