@@ -22,7 +22,7 @@ static void help(FILE *fp) {
           "Hunspell's id_ID dictionary plus padan's supplements (dicts/padan-id.dic,\n"
           "words-id.txt, the lexicon), Indonesian clitics, reduplication and compounds.\n\n"
           "Options:\n"
-          "  -o FILE              write to FILE (atomically) instead of standard output\n"
+          "  -o, --output=FILE    write to FILE (atomically) instead of standard output\n"
           "  --format=FMT         text (default): FILE:LINE:COL: word -> sugg, sugg\n"
           "                       tsv: file line col word suggestions kind offset\n"
           "                         (suggestions '|'-separated; offset: 0-based byte offset)\n"
@@ -41,8 +41,11 @@ static void help(FILE *fp) {
           "  --hunspell-suggest=WHEN  also use Hunspell's own suggestions (slow, ~10 ms a\n"
           "                       word): never (default), fallback (when padan finds no\n"
           "                       candidate), always\n"
-          "  -a                   ispell/Hunspell pipe protocol on standard input\n"
+          "  -a                   ispell/Hunspell pipe protocol: UTF-8 on standard input,\n"
+          "                       answers on standard output (not with FILE, -o, --format\n"
+          "                       or --encoding)\n"
           "  --help               show this help\n\n"
+          "Options may come before or after the FILEs; '--' ends them.\n"
           "Kinds: misspelled, nonstandard (the first suggestion is the standard form), name.\n\n"
           "Input is streamed in pieces of about 1 MB ending at a line end: memory does not\n"
           "grow with the input. A line over 2 MiB is cut between words (after a sentence\n"
@@ -247,6 +250,24 @@ static int spell_file(padan_speller *sp, padan_tokenizer *tk, const char *path,
 
 /* ------------------------------------------------------------ main */
 
+/* A count given as decimal digits only (no sign, no spaces, not empty), at
+ * most max: 1 with *out, else 0. */
+static int parse_count(const char *v, unsigned long max, unsigned long *out) {
+  unsigned long x = 0;
+  if (!*v)
+    return 0;
+  for (; *v; v++) {
+    if (*v < '0' || *v > '9')
+      return 0;
+    unsigned long d = (unsigned long)(*v - '0');
+    if (d > max || x > (max - d) / 10)
+      return 0;
+    x = x * 10 + d;
+  }
+  *out = x;
+  return 1;
+}
+
 static int load_data(padan_speller *sp, int (*fn)(padan_speller *, const char *), const char *name) {
   const char *p = cli_data_file(name);
   if (!p)
@@ -276,53 +297,79 @@ int cmd_spell(int argc, char **argv) {
       {"check-caps", no_argument, NULL, O_CAPS},
       {"max-suggestions", required_argument, NULL, O_MAXSUGG},
       {"hunspell-suggest", required_argument, NULL, O_HUNSUGG},
+      {"output", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, O_HELP},
       {NULL, 0, NULL, 0}};
   const char *outpath = NULL, *encoding = NULL, *dict = NULL;
-  int fmt = FMT_TEXT, pipe = 0, nodeflex = 0;
+  int fmt = FMT_TEXT, fmt_given = 0, pipe = 0, nodeflex = 0;
   padan_speller_opts so;
   memset(&so, 0, sizeof so);
   pd_vec personal, lexicons;
   pd_vec_init(&personal, sizeof(char *));
   pd_vec_init(&lexicons, sizeof(char *));
+  char **files = calloc((size_t)argc + 1, sizeof *files);
+  int nfiles = 0;
+  if (!files) {
+    cli_error(CMD, "out of memory");
+    return EXIT_ERROR;
+  }
   int rc = EXIT_DONE, c;
   optind = 0;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "+o:ah", longopts, NULL)) != -1) {
+  /* '-': FILEs come back in order (options anywhere, as the other commands
+   * take them, whatever POSIXLY_CORRECT says; '--' still ends the options);
+   * ':': a missing value is told apart from an unknown option. */
+  while (rc == EXIT_DONE && (c = getopt_long(argc, argv, "-:o:ah", longopts, NULL)) != -1) {
     switch (c) {
-    case 'o': outpath = optarg; break;
+    case 1: files[nfiles++] = optarg; break;
+    case 'o':
+      if (!*optarg) {
+        cli_error(CMD, "-o needs a value");
+        rc = EXIT_ERROR;
+      }
+      outpath = optarg;
+      break;
     case 'a': pipe = 1; break;
     case 'h':
     case O_HELP:
       help(stdout);
-      pd_vec_free(&personal);
-      pd_vec_free(&lexicons);
-      return EXIT_DONE;
+      rc = -1;
+      break;
     case O_FORMAT:
+      fmt_given = 1;
       if (!(fmt = cli_parse_format(CMD, optarg, FMT_TEXT | FMT_TSV | FMT_JSON)))
         rc = EXIT_ERROR;
       break;
-    case O_ENCODING: encoding = optarg; break;
-    case O_DICT: dict = optarg; break;
-    case O_PERSONAL: {
-      char **p = pd_vec_push(&personal);
-      if (p)
-        *p = optarg;
+    case O_ENCODING:
+    case O_DICT:
+      if (!*optarg) {
+        cli_error(CMD, "%s needs a value", c == O_DICT ? "--dict" : "--encoding");
+        rc = EXIT_ERROR;
+      }
+      *(c == O_DICT ? &dict : &encoding) = optarg;
       break;
-    }
+    case O_PERSONAL:
     case O_LEXICON: {
-      char **p = pd_vec_push(&lexicons);
-      if (p)
+      if (!*optarg) {
+        cli_error(CMD, "%s needs a file name", c == O_PERSONAL ? "--personal" : "--lexicon");
+        rc = EXIT_ERROR;
+        break;
+      }
+      char **p = pd_vec_push(c == O_PERSONAL ? &personal : &lexicons);
+      if (!p) {
+        cli_error(CMD, "out of memory");
+        rc = EXIT_ERROR;
+      } else {
         *p = optarg;
+      }
       break;
     }
     case O_NODEFLEX: nodeflex = 1; break;
     case O_NAMES: so.names = 1; break;
     case O_CAPS: so.check_caps = 1; break;
     case O_MAXSUGG: {
-      char *e;
-      long v = strtol(optarg, &e, 10);
-      if (*e || v < 0 || v > 100) {
+      unsigned long v = 0;
+      if (!parse_count(optarg, 100, &v)) {
         cli_error(CMD, "--max-suggestions: expected 0..100, got '%s'", optarg);
         rc = EXIT_ERROR;
       }
@@ -341,6 +388,13 @@ int cmd_spell(int argc, char **argv) {
         rc = EXIT_ERROR;
       }
       break;
+    case ':':
+      if (optopt && optopt < 256)
+        cli_error(CMD, "-%c needs a value", optopt);
+      else
+        cli_error(CMD, "%s needs a value", argv[optind - 1]);
+      rc = EXIT_ERROR;
+      break;
     default:
       if (optopt && optopt < 256)
         cli_error(CMD, "unknown option '-%c' (see 'padan spell --help')", optopt);
@@ -350,14 +404,24 @@ int cmd_spell(int argc, char **argv) {
       rc = EXIT_ERROR;
     }
   }
-  if (rc == EXIT_DONE && pipe && optind < argc) {
+  for (int i = optind; rc == EXIT_DONE && i < argc; i++)
+    files[nfiles++] = argv[i]; /* after '--' */
+  if (rc == EXIT_DONE && pipe && nfiles) {
     cli_error(CMD, "-a reads standard input only");
+    rc = EXIT_ERROR;
+  }
+  if (rc == EXIT_DONE && pipe && (outpath || fmt_given || encoding)) {
+    /* an editor reads the answers line by line as they come: not from a file
+     * renamed into place at the end, nor in another format */
+    cli_error(CMD, "-a is the ispell pipe: it reads UTF-8 from standard input and answers on "
+                   "standard output (-o, --format and --encoding do not apply)");
     rc = EXIT_ERROR;
   }
   if (rc != EXIT_DONE) {
     pd_vec_free(&personal);
     pd_vec_free(&lexicons);
-    return rc;
+    free(files);
+    return rc < 0 ? EXIT_DONE : rc;
   }
   padan_speller *sp = NULL;
   padan_tokenizer *tk = NULL;
@@ -409,11 +473,10 @@ int cmd_spell(int argc, char **argv) {
     padan_tokens_init(&toks);
     pd_buf pend;
     pd_buf_init(&pend);
-    int nfiles = argc - optind;
     if (nfiles > 1)
-      cli_progress_files(CMD, (const char *const *)argv + optind, (size_t)nfiles);
+      cli_progress_files(CMD, (const char *const *)files, (size_t)nfiles);
     for (int i = 0; i < (nfiles ? nfiles : 1) && ok; i++) {
-      const char *path = nfiles ? argv[optind + i] : "-";
+      const char *path = nfiles ? files[i] : "-";
       if (spell_file(sp, tk, path, encoding, &toks, &pend, &ec))
         ok = 0;
     }
@@ -431,5 +494,6 @@ done:
   padan_speller_free(sp);
   pd_vec_free(&personal);
   pd_vec_free(&lexicons);
+  free(files);
   return rc;
 }

@@ -62,6 +62,61 @@ expect_rc 2 "bad format"
 run spell --bogus
 expect_rc 2 "bad option"
 
+# Options after the FILEs (regression: spell stopped at the first FILE, so
+# '-o out.txt' were two more inputs and out.txt, when it existed, was checked)
+cd "$TMP"
+printf 'mengatakn\n' > "$TMP/out.txt"
+run spell "$S/sample.txt" -o out.txt
+expect_rc 1 "-o after FILE"; expect_empty_err "-o after FILE"
+if [ ! -s "$TMP/out" ]; then ok; else fail "-o after FILE: findings on stdout"; fi
+if grep -q 'sample.txt:1:12: mengatakn -> mengatakan' "$TMP/out.txt" && ! grep -q '^out.txt:' "$TMP/out.txt"; then ok
+else fail "-o after FILE: out.txt holds $(head -c 200 "$TMP/out.txt")"; fi
+run spell "$S/sample.txt" --format=json
+expect_rc 1 "--format after FILE"; expect_json "--format after FILE"
+expect_out '"word": "mengatakn"' "--format after FILE"
+run spell --output="$TMP/o2.txt" "$S/sample.txt"
+expect_rc 1 "--output="
+if grep -q 'mengatakn -> mengatakan' "$TMP/o2.txt"; then ok; else fail "--output= file lacks finding"; fi
+run spell "$S/sample.txt" --output "$TMP/o3.txt"
+expect_rc 1 "--output FILE"
+if grep -q 'mengatakn -> mengatakan' "$TMP/o3.txt"; then ok; else fail "--output FILE lacks finding"; fi
+printf 'rumah\n' > "$TMP/-o"
+run spell "$S/pipe.txt" -- -o
+expect_rc 0 "'--' ends the options"; expect_empty_err "'--' ends the options"
+run spell -o
+expect_rc 2 "-o without a value"; expect_err "spell: -o needs a value" "-o without a value"
+run spell "$S/sample.txt" --dict
+expect_rc 2 "--dict without a value"; expect_err "spell: --dict needs a value" "--dict without a value"
+cd - > /dev/null
+
+# Empty and overflowing option values are errors, not defaults
+run spell --max-suggestions= "$S/sample.txt"
+expect_rc 2 "--max-suggestions="; expect_err "--max-suggestions: expected 0..100, got ''" "--max-suggestions="
+run spell --max-suggestions=99999999999999999999999 "$S/sample.txt"
+expect_rc 2 "--max-suggestions overflow"; expect_err "expected 0..100" "--max-suggestions overflow"
+run spell --max-suggestions=" 5" "$S/sample.txt"
+expect_rc 2 "--max-suggestions with a space"
+run spell --max-suggestions=2 "$S/sample.txt"
+expect_rc 1 "--max-suggestions=2"; expect_out "mengatakn -> mengatakan, mengatak" "--max-suggestions=2"
+run spell --dict= "$S/sample.txt"
+expect_rc 2 "--dict="; expect_err "spell: --dict needs a value" "--dict="
+run spell --encoding= "$S/sample.txt"
+expect_rc 2 "--encoding="; expect_err "spell: --encoding needs a value" "--encoding="
+run spell --personal= "$S/sample.txt"
+expect_rc 2 "--personal="; expect_err "spell: --personal needs a file name" "--personal="
+run spell -o "" "$S/sample.txt"
+expect_rc 2 "-o ''"; expect_err "spell: -o needs a value" "-o ''"
+
+# -a is the pipe protocol on standard output: -o, --format and --encoding are
+# refused, not silently ignored (regression: the answers went to stdout anyway)
+for a in "-o $TMP/a.out" "--format=json" "--encoding=utf-8"; do
+  # shellcheck disable=SC2086
+  run_in "$S/pipe.txt" spell -a $a
+  expect_rc 2 "-a $a"; expect_err "-a is the ispell pipe" "-a $a"
+  if [ ! -s "$TMP/out" ]; then ok; else fail "-a $a: answered anyway"; fi
+done
+if [ ! -e "$TMP/a.out" ]; then ok; else fail "-a -o: file written"; fi
+
 # -a: the ispell pipe protocol, compared with hunspell line by line
 if command -v hunspell >/dev/null; then
   printf 'Pemerintah mengatakn bahwa rumah itu bagus\n^kami pergi ke pasra\n*mengatakn\nmengatakn lagi\n!\nrumah bagus pasra\n%%\n@zzqx\nzzqx rumah\n#\n' > "$TMP/a.in"
