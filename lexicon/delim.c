@@ -49,6 +49,15 @@ static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
   return rc;
 }
 
+/* The length of s[0..n) up to its first line end (LF, CR or CRLF): n when none. */
+static size_t eol_at(const char *s, size_t n) {
+  const char *nl = memchr(s, '\n', n);
+  size_t k = nl ? (size_t)(nl - s) : n;
+  const char *cr = memchr(s, '\r', k);
+  return cr ? (size_t)(cr - s) : k;
+}
+
+/* Lines end at LF, CRLF or a lone CR (old Mac files), each counted once. */
 int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
   size_t i = 0, line = 0;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
@@ -56,11 +65,10 @@ int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
   while (i < len) {
     line++;
     const char *s = data + i;
-    const char *nl = memchr(s, '\n', len - i);
-    size_t n = nl ? (size_t)(nl - s) : len - i;
-    i += n + (nl ? 1 : 0);
-    if (n && s[n - 1] == '\r')
-      n--;
+    size_t n = eol_at(s, len - i);
+    i += n;
+    if (i < len)
+      i += data[i] == '\r' && i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
     int rc = tsv_row(ld, s, n, line);
     if (rc)
       return rc;
@@ -68,29 +76,68 @@ int pd_lex_read_tsv(pd_lexload *ld, const char *data, size_t len) {
   return PADAN_OK;
 }
 
+#define TSV_CHUNK ((size_t)64 << 10)
+
+/* The same from a file, read in chunks: a line lies in the chunk (no copy) or
+ * is put together in a buffer; one line is held at a time. */
 int pd_lex_read_tsv_file(pd_lexload *ld, FILE *fp) {
-  char *buf = NULL;
-  size_t cap = 0, line = 0;
-  ssize_t got;
-  int rc = PADAN_OK;
+  char *chunk = malloc(TSV_CHUNK);
+  if (!chunk)
+    return pd_lex_fail(ld->lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+  pd_buf part; /* the start of a line that runs past a chunk */
+  pd_buf_init(&part);
+  size_t line = 0, got;
+  int rc = PADAN_OK, cr = 0; /* cr: the last line ended at a CR that ended a chunk */
   errno = 0;
-  while (!rc && (got = getline(&buf, &cap, fp)) >= 0) {
-    line++;
-    const char *s = buf;
-    size_t n = (size_t)got;
-    if (n && s[n - 1] == '\n')
-      n--;
-    if (line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-      s += 3, n -= 3;
-    if (n && s[n - 1] == '\r')
-      n--;
-    rc = tsv_row(ld, s, n, line);
+  while (!rc && (got = fread(chunk, 1, TSV_CHUNK, fp)) > 0) {
+    size_t i = 0;
+    if (cr && chunk[0] == '\n')
+      i = 1; /* the LF of a CRLF split between chunks */
+    cr = 0;
+    while (!rc && i < got) {
+      size_t n = eol_at(chunk + i, got - i);
+      if (i + n == got) { /* no line end in this chunk */
+        if (pd_buf_append(&part, chunk + i, n))
+          rc = pd_lex_fail(ld->lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+        break;
+      }
+      const char *s = chunk + i;
+      size_t e = i + n; /* the line end */
+      if (part.len) {
+        if (pd_buf_append(&part, s, n)) {
+          rc = pd_lex_fail(ld->lex, PADAN_ENOMEM, "%s: out of memory", ld->name);
+          break;
+        }
+        s = part.p, n = part.len;
+      }
+      i = e + 1;
+      if (chunk[e] == '\r') {
+        if (i < got && chunk[i] == '\n')
+          i++;
+        else if (i == got)
+          cr = 1;
+      }
+      line++;
+      if (line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, n -= 3;
+      rc = tsv_row(ld, s, n, line);
+      pd_buf_clear(&part);
+    }
     errno = 0;
   }
   if (!rc && ferror(fp))
     rc = pd_lex_fail(ld->lex, errno == ENOMEM ? PADAN_ENOMEM : PADAN_EIO, "%s: %s", ld->name,
                      strerror(errno ? errno : EIO));
-  free(buf);
+  if (!rc && part.len) { /* the last line, without a line end */
+    const char *s = part.p;
+    size_t n = part.len;
+    line++;
+    if (line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+      s += 3, n -= 3;
+    rc = tsv_row(ld, s, n, line);
+  }
+  pd_buf_free(&part);
+  free(chunk);
   return rc;
 }
 
@@ -202,8 +249,8 @@ static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r) {
           }
           break;
         }
-        if (c == '\n')
-          (*line)++;
+        if (c == '\n' || (c == '\r' && peek(in) != '\n'))
+          (*line)++; /* LF, CRLF or a lone CR */
         pd_buf_putc(&r->buf, (char)c);
       }
     }
@@ -270,13 +317,14 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
     /* skip blank lines and, in OmegaT TSV, # comments */
     while ((ch = peek(in)) == '\n' || ch == '\r' || (sep == '\t' && ch == '#')) {
       if (ch == '#') {
-        while ((ch = peek(in)) >= 0 && ch != '\n')
+        while ((ch = peek(in)) >= 0 && ch != '\n' && ch != '\r')
           in->pos++;
         continue;
       }
-      if (ch == '\n')
-        line++;
       in->pos++;
+      if (ch == '\r' && peek(in) == '\n')
+        in->pos++;
+      line++; /* LF, CRLF or a lone CR */
     }
     recline = line;
     int got = csv_next(in, &line, sep, &r);

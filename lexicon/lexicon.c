@@ -67,8 +67,24 @@ int pd_lex_fail(padan_lexicon *lex, int status, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(tmp, sizeof tmp, fmt, ap);
   va_end(ap);
+  /* a control character quoted from a file (a CR, an ESC) never reaches a
+   * terminal raw: it is written as \r, \n, \t or \xHH */
   pd_buf_clear(&lex->err);
-  pd_buf_puts(&lex->err, tmp);
+  for (const char *p = tmp; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c >= 0x20 && c != 0x7F)
+      pd_buf_putc(&lex->err, (char)c);
+    else if (c == '\r')
+      pd_buf_puts(&lex->err, "\\r");
+    else if (c == '\n')
+      pd_buf_puts(&lex->err, "\\n");
+    else if (c == '\t')
+      pd_buf_puts(&lex->err, "\\t");
+    else
+      pd_buf_printf(&lex->err, "\\x%02X", c);
+  }
+  if (!lex->err.p)
+    pd_buf_puts(&lex->err, "");
   return status;
 }
 

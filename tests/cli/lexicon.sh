@@ -110,6 +110,41 @@ expect_rc 2 "bad xml"; expect_err "broken.tbx:5: bad XML" "bad xml message"
 run lexicon import "$L/missing_cols.tsv"
 expect_rc 2 "missing cols"; expect_err "missing_cols.tsv:3: missing columns" "missing cols message"
 
+# line ends: CR alone (old Mac) and CRLF read like LF in TSV, OmegaT and CSV, each counted once
+# in FILE:LINE (before: a CR-only TSV gave "unknown status 'preferred<CR>c1'", a CR-only OmegaT
+# file with a comment first loaded nothing)
+printf '#concept\tlang\tterm\tstatus\rc1\tid\tperang\tpreferred\rc1\ten\twar\tpreferred\r' > "$TMP/cr.tsv"
+printf '#concept\tlang\tterm\tstatus\r\nc1\tid\tperang\tpreferred\r\nc1\ten\twar\tpreferred\r\n' > "$TMP/crlf.tsv"
+for f in cr.tsv crlf.tsv; do
+  run lexicon import "$TMP/$f"
+  expect_rc 0 "$f"; expect_empty_err "$f"
+  expect_out "c1	en	war	preferred" "$f row"
+  run_in "$TMP/$f" lexicon import -
+  expect_rc 0 "$f through a pipe (sniffed)"; expect_out "c1	id	perang	preferred" "$f through a pipe"
+done
+printf '#c\tlang\tterm\tstatus\rc1\tid\tperang\tpreferred\r\r\nc2\tid\tdamai\tpreferd\r' > "$TMP/crbad.tsv"
+run lexicon import "$TMP/crbad.tsv"
+expect_rc 2 "CR-only TSV, bad row"; expect_err "crbad.tsv:4: unknown status 'preferd'" "CR-only TSV line number"
+if tr -d '\r' < "$TMP/err" | cmp -s - "$TMP/err"; then ok; else fail "raw CR inside the message"; fi
+run_in "$TMP/crbad.tsv" lexicon import --from-format=tsv -
+expect_err "(standard input):4: unknown status 'preferd'" "CR-only TSV line number, pipe"
+# a CRLF split by the 64 KiB reading chunk of a TSV file counts as one line end
+python3 -c 'import sys; h = b"#" + b"x" * (65535 - 1) + b"\r\n"; sys.stdout.buffer.write(h + b"c1\tid\tperang\tpreferred\r\nc1\tid\tx\tbad\r\n")' > "$TMP/split.tsv"
+run lexicon import "$TMP/split.tsv"
+expect_rc 2 "CRLF across chunks"; expect_err "split.tsv:3: unknown status 'bad'" "CRLF across chunks: line number"
+printf '# glossary\rperang\twar\tcomment\r\rdamai\tpeace\r' > "$TMP/cr.txt"
+run lexicon import "$TMP/cr.txt"
+expect_rc 0 "CR-only OmegaT"; expect_out "id:damai	en	peace" "CR-only OmegaT: the comment ends at CR"
+expect_out "id:perang	en	war	preferred		comment" "CR-only OmegaT row"
+printf 'id_term,en_term,id_status\r\rperang,war,preferred\r"a\rb",c,x\r' > "$TMP/cr.csv"
+run lexicon import "$TMP/cr.csv"
+expect_rc 2 "CR-only CSV"; expect_err "cr.csv:4: unknown status 'x'" "CR-only CSV line number"
+# a control character quoted from the file is escaped in the message
+printf 'id_term,en_term,id_status\nperang,war,"pre\rx\033"\n' > "$TMP/ctl.csv"
+run lexicon import "$TMP/ctl.csv"
+expect_rc 2 "control characters in a status"; expect_err "ctl.csv:2: unknown status 'pre\\rx\\x1B'" "escaped"
+if tr -d '\r\033' < "$TMP/err" | cmp -s - "$TMP/err"; then ok; else fail "raw control character in the message"; fi
+
 # a failed import never damages an existing file
 echo "precious" > "$TMP/keep.tsv"
 run lexicon import "$L/bad_status.tsv" -o "$TMP/keep.tsv"

@@ -106,10 +106,12 @@ static void test_tsv_file_stream(void) {
                              "c1\ten\twar\tpreferred\tnoun\tnote\tmil\nc2\tid\tbom";
   static const char bad[] = "c1\tid\tperang\nc1\ten\twar\tmaybe\n";
   static const char nul[] = "c1\tid\tper\0ang\n";
-  const char *datas[3] = {data, bad, nul};
-  size_t lens[3] = {sizeof data - 1, sizeof bad - 1, sizeof nul - 1};
-  int want[3] = {PADAN_OK, PADAN_EFORMAT, PADAN_EBINARY};
-  for (int k = 0; k < 3; k++) {
+  /* CR alone ends a line too (old Mac files): before, the whole file was one row */
+  static const char cr[] = "#c\tl\tt\rc1\tid\tperang\tpreferred\r\r\nc1\ten\twar\tmaybe\r";
+  const char *datas[4] = {data, bad, nul, cr};
+  size_t lens[4] = {sizeof data - 1, sizeof bad - 1, sizeof nul - 1, sizeof cr - 1};
+  int want[4] = {PADAN_OK, PADAN_EFORMAT, PADAN_EBINARY, PADAN_EFORMAT};
+  for (int k = 0; k < 4; k++) {
     char path[] = "/tmp/padan-lex-XXXXXX.tsv";
     int fd = mkstemps(path, 4);
     CU_ASSERT_FATAL(fd >= 0);
@@ -133,6 +135,8 @@ static void test_tsv_file_stream(void) {
     }
     if (k == 1)
       CU_ASSERT_PTR_NOT_NULL(strstr(padan_lexicon_errmsg(a), ".tsv:2: unknown status 'maybe'"));
+    if (k == 3)
+      CU_ASSERT_PTR_NOT_NULL(strstr(padan_lexicon_errmsg(a), ".tsv:4: unknown status 'maybe'"));
     padan_lexicon_free(a);
     padan_lexicon_free(b);
     unlink(path);
