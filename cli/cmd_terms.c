@@ -46,11 +46,17 @@ static void usage(FILE *fp) {
           "Exit status: 0 done, 2 usage or input error.\n");
 }
 
+/* Decimal digits only: strtoul would take " -5" (as a huge number) and "+5". */
 static int parse_num(const char *v, unsigned long *out) {
+  if (!*v)
+    return 0;
+  for (const char *q = v; *q; q++)
+    if (*q < '0' || *q > '9')
+      return 0;
   char *end;
   errno = 0;
   unsigned long x = strtoul(v, &end, 10);
-  if (!*v || *end || errno || v[0] == '-')
+  if (*end || errno)
     return 0;
   *out = x;
   return 1;
@@ -219,9 +225,11 @@ int cmd_terms(int argc, char **argv) {
     } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
       if (i + 1 >= argc)
         goto missing;
-      out_path = argv[++i];
+      if (!*(out_path = argv[++i]))
+        goto missing;
     } else if (strncmp(a, "--output=", 9) == 0) {
-      out_path = a + 9;
+      if (!*(out_path = a + 9))
+        goto missing;
     } else if (strncmp(a, "--format=", 9) == 0) {
       format = cli_parse_format(CMD, a + 9, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON);
       if (!format)
@@ -235,19 +243,25 @@ int cmd_terms(int argc, char **argv) {
         goto badnum;
       opt.min_freq = (unsigned)num;
     } else if (strncmp(a, "--max-words=", 12) == 0) {
-      if (!parse_num(a + 12, &num) || num < 1 || num > 6)
-        goto badnum;
+      if (!parse_num(a + 12, &num) || num < 1 || num > 6) {
+        cli_error(CMD, "--max-words must be 1 to 6, not '%s'", a + 12);
+        goto fail;
+      }
       opt.max_words = (int)num;
     } else if (strncmp(a, "--reference=", 12) == 0) {
-      reference = a + 12;
+      if (!*(reference = a + 12))
+        goto missing;
     } else if (strncmp(a, "--stopwords=", 12) == 0) {
-      stopwords = a + 12;
+      if (!*(stopwords = a + 12))
+        goto missing;
     } else if (strncmp(a, "--dict=", 7) == 0) {
-      dict = a + 7;
+      if (!*(dict = a + 7))
+        goto missing;
     } else if (strcmp(a, "--no-dict") == 0) {
       no_dict = 1;
     } else if (strncmp(a, "--encoding=", 11) == 0) {
-      encoding = a + 11;
+      if (!*(encoding = a + 11))
+        goto missing;
     } else if (strcmp(a, "--count") == 0) {
       count = 1;
     } else if (strcmp(a, "--counts") == 0) {
@@ -267,9 +281,11 @@ int cmd_terms(int argc, char **argv) {
   badnum:
     cli_error(CMD, "invalid number in '%s'", a);
     goto fail;
-  missing:
-    cli_error(CMD, "option '%s' needs a value", a);
+  missing: {
+    size_t n = strcspn(a, "="); /* '--dict=': name the option */
+    cli_error(CMD, "option '%.*s' needs a value", (int)n, a);
     goto fail;
+  }
   }
   if (nfiles == 0)
     files[nfiles++] = "-";

@@ -14,6 +14,28 @@ expect_err "--bogus" "unknown option named"
 run terms --top=x "$IN"
 expect_rc 2 "bad number"
 
+# --max-words out of range names the range, as glossary does (regression:
+# 'invalid number in --max-words=7')
+run terms --max-words=7 "$IN"
+expect_rc 2 "--max-words=7"; expect_err "terms: --max-words must be 1 to 6" "--max-words=7 names the range"
+run terms --max-words=0 "$IN"
+expect_rc 2 "--max-words=0"; expect_err "--max-words must be 1 to 6" "--max-words=0 names the range"
+run terms --max-words=2 --top=1 "$IN"
+expect_rc 0 "--max-words=2"
+# empty values and numbers that are not plain digits are errors (regression:
+# ' -5' was taken as a huge --top, '--dict=' as a dictionary named '')
+for a in "--top= -5" "--top=+5" "--top=" "--min-freq=" "--top=99999999999999999999999"; do
+  run terms "$a" "$IN"
+  expect_rc 2 "$a"; expect_err "invalid number in '$a'" "$a"
+done
+for a in --dict= --encoding= --stopwords= --reference= --output=; do
+  run terms "$a" "$IN"
+  expect_rc 2 "$a"; expect_err "option '${a%=}' needs a value" "$a"
+  if [ ! -s "$TMP/out" ]; then ok; else fail "$a: output written"; fi
+done
+run terms "$IN" -o ""
+expect_rc 2 "-o ''"; expect_err "option '-o' needs a value" "-o ''"
+
 run terms "$TMP/missing.txt"
 expect_rc 2 "missing file"
 expect_err "missing.txt" "missing file named"
