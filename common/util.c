@@ -657,52 +657,140 @@ void padan_remove_pending_outputs(void) {
   }
 }
 
+/* path with its symbolic links followed to the name they lead to, which need
+ * not exist (a dangling link: the file it would create). malloc'd; NULL with
+ * errno set (ENOMEM, ELOOP). */
+static char *resolve_links(const char *path) {
+  char *cur = strdup(path);
+  char *link = NULL;
+  size_t cap = 256;
+  for (int hops = 0; cur; hops++) {
+    struct stat st;
+    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+      return cur; /* not there, or not a link; an error shows when it is opened */
+    if (hops == 40) {
+      free(cur);
+      errno = ELOOP;
+      return NULL;
+    }
+    ssize_t n;
+    for (;;) {
+      char *b = realloc(link, cap);
+      if (!b) {
+        free(link), free(cur);
+        errno = ENOMEM;
+        return NULL;
+      }
+      link = b;
+      n = readlink(cur, link, cap);
+      if (n < 0) {
+        int e = errno;
+        free(link), free(cur);
+        errno = e;
+        return NULL;
+      }
+      if ((size_t)n < cap)
+        break;
+      cap *= 2;
+    }
+    /* a relative link is read from the directory that holds it */
+    const char *slash = link[0] == '/' ? NULL : strrchr(cur, '/');
+    size_t dir = slash ? (size_t)(slash - cur) + 1 : 0;
+    char *next = malloc(dir + (size_t)n + 1);
+    if (next) {
+      memcpy(next, cur, dir);
+      memcpy(next + dir, link, (size_t)n);
+      next[dir + (size_t)n] = '\0';
+    }
+    free(cur);
+    cur = next;
+  }
+  free(link);
+  errno = ENOMEM;
+  return NULL;
+}
+
+static void atomic_clear(pd_atomic *a) {
+  free(a->path), free(a->tmp), free(a->target);
+  a->fp = NULL, a->path = a->tmp = a->target = NULL;
+  a->direct = 0;
+}
+
+static FILE *atomic_fdopen(int fd) {
+#ifdef PADAN_ERROR_INJECTION
+  return inject_fdopen(fd);
+#else
+  return fdopen(fd, "w");
+#endif
+}
+
 int pd_atomic_open(pd_atomic *a, const char *path) {
-  a->fp = NULL, a->path = NULL, a->tmp = NULL;
+  a->fp = NULL, a->path = NULL, a->tmp = NULL, a->target = NULL, a->direct = 0;
   if (!path || strcmp(path, "-") == 0) {
     a->fp = stdout;
     return PADAN_OK;
   }
-  size_t n = strlen(path);
-  a->path = malloc(n + 1);
-  a->tmp = malloc(n + 16);
-  if (!a->path || !a->tmp) {
-    free(a->path), free(a->tmp);
-    a->path = a->tmp = NULL;
+  a->path = strdup(path);
+  if (!a->path) {
+    atomic_clear(a);
+    errno = ENOMEM;
     return PADAN_ENOMEM;
   }
-  memcpy(a->path, path, n + 1);
-  snprintf(a->tmp, n + 16, "%s.tmp.XXXXXX", path);
+  a->target = resolve_links(path);
+  if (!a->target) {
+    int e = errno;
+    atomic_clear(a);
+    errno = e;
+    return e == ENOMEM ? PADAN_ENOMEM : PADAN_EIO;
+  }
+  struct stat st;
+  int exists = stat(a->target, &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    /* a device or a FIFO: renaming a file over it would replace it */
+    int fd = open(a->target, O_WRONLY);
+    if (fd < 0 || !(a->fp = atomic_fdopen(fd))) {
+      int e = errno;
+      if (fd >= 0)
+        close(fd);
+      atomic_clear(a);
+      errno = e;
+      return PADAN_EIO;
+    }
+    a->direct = 1;
+    return PADAN_OK;
+  }
+  size_t n = strlen(a->target);
+  a->tmp = malloc(n + 16);
+  if (!a->tmp) {
+    atomic_clear(a);
+    errno = ENOMEM;
+    return PADAN_ENOMEM;
+  }
+  snprintf(a->tmp, n + 16, "%s.tmp.XXXXXX", a->target);
   int fd = mkstemp(a->tmp);
-  if (fd >= 0)
-    pending_add(a->tmp);
   if (fd < 0) {
     int e = errno;
-    free(a->path), free(a->tmp);
-    a->path = a->tmp = NULL;
+    atomic_clear(a);
     errno = e;
     return PADAN_EIO;
   }
+  pending_add(a->tmp);
   /* keep the target's permissions when it exists, else the umask default */
-  struct stat st;
-  if (stat(path, &st) == 0) {
+  if (exists) {
     fchmod(fd, st.st_mode & 07777);
   } else {
     mode_t um = umask(0);
     umask(um);
     fchmod(fd, 0666 & ~um);
   }
-#ifdef PADAN_ERROR_INJECTION
-  a->fp = inject_fdopen(fd);
-#else
-  a->fp = fdopen(fd, "w");
-#endif
+  a->fp = atomic_fdopen(fd);
   if (!a->fp) {
+    int e = errno;
     close(fd);
     pending_drop(a->tmp);
     unlink(a->tmp);
-    free(a->path), free(a->tmp);
-    a->path = a->tmp = NULL;
+    atomic_clear(a);
+    errno = e;
     return PADAN_EIO;
   }
   return PADAN_OK;
@@ -711,28 +799,30 @@ int pd_atomic_open(pd_atomic *a, const char *path) {
 int pd_atomic_commit(pd_atomic *a) {
   if (!a->fp)
     return PADAN_EIO;
-  if (!a->tmp) {
-    int bad = fflush(a->fp) != 0 || ferror(a->fp);
+  /* an error flag set by an earlier write leaves errno unknown here: EIO */
+  errno = 0;
+  int bad = fflush(a->fp) != 0 || ferror(a->fp);
+  int e = bad ? (errno ? errno : EIO) : 0;
+  if (!a->tmp && !a->direct) { /* stdout */
     a->fp = NULL;
+    errno = e;
     return bad ? PADAN_EIO : PADAN_OK;
   }
-  int bad = fflush(a->fp) != 0 || ferror(a->fp);
   /* (a stream under failure injection has no descriptor: its close syncs) */
-  if (!bad && fileno(a->fp) >= 0 && fsync(fileno(a->fp)) != 0 && errno != EINVAL)
-    bad = 1;
-  if (fclose(a->fp) != 0)
-    bad = 1;
+  if (!bad && !a->direct && fileno(a->fp) >= 0 && fsync(fileno(a->fp)) != 0 &&
+      errno != EINVAL)
+    bad = 1, e = errno;
+  if (fclose(a->fp) != 0 && !bad)
+    bad = 1, e = errno ? errno : EIO;
   a->fp = NULL;
-  int e = errno;
-  if (!bad && (pd_inject(PD_INJECT_WRITE) || rename(a->tmp, a->path) != 0)) {
-    bad = 1;
-    e = errno;
+  if (a->tmp) {
+    if (!bad && (pd_inject(PD_INJECT_WRITE) || rename(a->tmp, a->target) != 0))
+      bad = 1, e = errno;
+    if (bad)
+      unlink(a->tmp);
+    pending_drop(a->tmp);
   }
-  if (bad)
-    unlink(a->tmp);
-  pending_drop(a->tmp);
-  free(a->path), free(a->tmp);
-  a->path = a->tmp = NULL;
+  atomic_clear(a);
   errno = e;
   return bad ? PADAN_EIO : PADAN_OK;
 }
@@ -743,11 +833,13 @@ void pd_atomic_abort(pd_atomic *a) {
       fclose(a->fp);
     pending_drop(a->tmp);
     unlink(a->tmp);
+  } else if (a->direct) {
+    if (a->fp)
+      fclose(a->fp);
   } else if (a->fp) {
     fflush(a->fp);
   }
-  free(a->path), free(a->tmp);
-  a->fp = NULL, a->path = a->tmp = NULL;
+  atomic_clear(a);
 }
 
 /* ------------------------------------------------------------ spool */

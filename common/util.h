@@ -115,17 +115,26 @@ void pd_csv_field(FILE *fp, const char *s, size_t len);
 int pd_read_file(const char *path, char **data, size_t *len);
 
 /* Atomic output: write to a temporary file beside path, then rename over it.
- * path "-" or NULL writes to stdout directly. */
+ * path "-" or NULL writes to stdout directly. A symbolic link (to a file or
+ * dangling) is written through: the temporary file goes beside the file it
+ * resolves to and is renamed over that, so the link stays a link. A target
+ * that exists and is not a regular file (a device such as /dev/null, a FIFO)
+ * is opened and written directly: no temporary file, no rename; commit
+ * reports its write errors. path is the name as given (for messages). */
 typedef struct {
   FILE *fp;
   char *path;
-  char *tmp;
+  char *tmp;    /* the temporary file; NULL for stdout and direct writes */
+  char *target; /* the file renamed over (path with its links resolved) */
+  int direct;   /* fp is the target itself, opened directly */
 } pd_atomic;
 
 int pd_atomic_open(pd_atomic *a, const char *path);
-/* Flushes, fsyncs and renames; on failure removes the temp file. PADAN_OK/EIO. */
+/* Flushes, fsyncs and renames (a direct write: flushes and closes); on
+ * failure removes the temp file. PADAN_OK or PADAN_EIO with errno set. */
 int pd_atomic_commit(pd_atomic *a);
-/* Discards the temp file (the target is left untouched). */
+/* Discards the temp file (the target is left untouched; a direct write is
+ * closed with what was written). */
 void pd_atomic_abort(pd_atomic *a);
 
 /* ---- failure injection (configure --enable-error-injection; for tests only)

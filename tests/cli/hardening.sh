@@ -53,4 +53,73 @@ for sig in TERM HUP; do
   rm -f "$TMP/kill/"*
 done
 
+# -o FILE that is not a regular file: a device or a FIFO was replaced by a
+# regular file renamed over it, and a symlink by a file (exit 0). Now a device
+# or FIFO is written directly, its write errors reported (exit 2, naming the
+# file); a symlink is written through, the file it names renamed over. (Tests
+# run as root: never /dev/null or /dev/full by path, only a link to /dev/full.)
+O="$TMP/o"
+mkdir "$O"
+ln -s /dev/full "$O/full"
+C="$FIX/check"
+for cmd in tokenize terms align learn check lexicon; do
+  case $cmd in
+  tokenize | terms) set -- "$cmd" "$FIX/text/news.txt" ;;
+  align) set -- align --lines "$C/id.txt" "$C/en.txt" ;;
+  learn) set -- learn --min-count=1 --top=0 "$C/id.txt" "$C/en.txt" ;;
+  check) set -- check --lines --no-default-lexicon "--lexicon=$C/lex.tsv" "$C/id.txt" "$C/en.txt" ;;
+  lexicon) set -- lexicon export --no-default-lexicon "--lexicon=$C/lex.tsv" ;;
+  esac
+  run "$@" -o "$O/full"
+  expect_rc 2 "$cmd -o link to /dev/full"
+  expect_err "$O/full: write failed: No space left on device" "$cmd -o link to /dev/full"
+  if [ -L "$O/full" ] && [ -c /dev/full ]; then ok; else fail "$cmd -o link to /dev/full: replaced"; fi
+  # a FIFO gets the output, and stays a FIFO
+  rm -f "$O/fifo" "$O/got"
+  mkfifo "$O/fifo"
+  timeout 20 cat "$O/fifo" > "$O/got" &
+  reader=$!
+  run "$@" -o "$O/fifo"
+  if [ -p "$O/fifo" ]; then ok; else fail "$cmd -o FIFO: the FIFO was replaced"; fi
+  set +e
+  wait "$reader"
+  set -e
+  run "$@"
+  cp "$TMP/out" "$O/want"
+  if [ -s "$O/want" ] && cmp -s "$O/got" "$O/want"; then ok; else fail "$cmd -o FIFO: not the output"; fi
+  if [ "$(ls "$O" | grep -c '\.tmp\.')" -eq 0 ]; then ok; else fail "$cmd: a temporary file left"; fi
+done
+# a symlink to a file (relative, from another folder), a dangling symlink and a
+# chain: the links stay, the files they name get the output
+mkdir "$O/sub"
+printf 'old\n' > "$O/real.txt"
+ln -s ../real.txt "$O/sub/link.txt"
+ln -s sub/link.txt "$O/chain.txt"
+ln -s new.txt "$O/dangling.txt"
+chmod 640 "$O/real.txt"
+run tokenize -o "$O/sub/link.txt" "$FIX/text/news.txt"
+expect_rc 0 "-o symlink"
+cp "$TMP/out" "$O/empty"
+run tokenize "$FIX/text/news.txt"
+cp "$TMP/out" "$O/want"
+if [ -L "$O/sub/link.txt" ] && [ "$(readlink "$O/sub/link.txt")" = ../real.txt ]; then ok
+else fail "-o symlink: the link was replaced"; fi
+if cmp -s "$O/real.txt" "$O/want"; then ok; else fail "-o symlink: its file lacks the output"; fi
+if [ "$(stat -c %a "$O/real.txt")" = 640 ]; then ok; else fail "-o symlink: the file's mode changed"; fi
+printf 'old\n' > "$O/real.txt"
+run tokenize -o "$O/chain.txt" "$FIX/text/news.txt"
+expect_rc 0 "-o chain of symlinks"
+if [ -L "$O/chain.txt" ] && cmp -s "$O/real.txt" "$O/want"; then ok; else fail "-o chain of symlinks"; fi
+run tokenize -o "$O/dangling.txt" "$FIX/text/news.txt"
+expect_rc 0 "-o dangling symlink"
+if [ -L "$O/dangling.txt" ] && cmp -s "$O/new.txt" "$O/want"; then ok
+else fail "-o dangling symlink: the link was replaced or new.txt not written"; fi
+if [ "$(ls "$O" "$O/sub" | grep -c '\.tmp\.')" -eq 0 ]; then ok; else fail "symlinks: a temporary file left"; fi
+# a learn model saved through a symlink (the library's own atomic write)
+ln -s model.tsv "$O/model-link"
+run learn --min-count=1 "--model=$O/model-link" "$C/id.txt" "$C/en.txt"
+expect_rc 0 "learn --model=symlink"
+if [ -L "$O/model-link" ] && head -n 1 "$O/model.tsv" | grep -q '^#padan-learn-model '; then ok
+else fail "learn --model=symlink: the link was replaced"; fi
+
 done_tests

@@ -4,8 +4,10 @@
 #include "common/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <padan/common.h>
 
@@ -218,6 +220,70 @@ static void test_atomic(void) {
   CU_ASSERT_EQUAL(errno, ENOENT);
 }
 
+/* -o through a symlink replaced the link with a file, and -o on a FIFO or a
+ * device replaced it with a regular file: a link is written through now, a
+ * FIFO (as a device) written directly */
+static void test_atomic_links(void) {
+  char dir[] = "/tmp/padan-test-XXXXXX";
+  CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+  char real[128], link[128], dang[128], fresh[128], fifo[128], buf[64];
+  snprintf(real, sizeof real, "%s/real.tsv", dir);
+  snprintf(link, sizeof link, "%s/link.tsv", dir);
+  snprintf(dang, sizeof dang, "%s/dangling.tsv", dir);
+  snprintf(fresh, sizeof fresh, "%s/fresh.tsv", dir);
+  snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+  FILE *fp = fopen(real, "w");
+  CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+  fputs("old\n", fp);
+  fclose(fp);
+  CU_ASSERT_EQUAL_FATAL(symlink("real.tsv", link), 0);
+  CU_ASSERT_EQUAL_FATAL(symlink("fresh.tsv", dang), 0);
+  pd_atomic a;
+  CU_ASSERT_EQUAL_FATAL(pd_atomic_open(&a, link), PADAN_OK);
+  CU_ASSERT_STRING_EQUAL(a.path, link); /* messages name the path given */
+  fputs("new\n", a.fp);
+  CU_ASSERT_EQUAL(pd_atomic_commit(&a), PADAN_OK);
+  struct stat st;
+  CU_ASSERT(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+  char *data;
+  size_t len;
+  CU_ASSERT_EQUAL_FATAL(pd_read_file(real, &data, &len), PADAN_OK);
+  CU_ASSERT_STRING_EQUAL(data, "new\n");
+  free(data);
+  CU_ASSERT_EQUAL_FATAL(pd_atomic_open(&a, dang), PADAN_OK);
+  fputs("fresh\n", a.fp);
+  CU_ASSERT_EQUAL(pd_atomic_commit(&a), PADAN_OK);
+  CU_ASSERT(lstat(dang, &st) == 0 && S_ISLNK(st.st_mode));
+  CU_ASSERT_EQUAL_FATAL(pd_read_file(fresh, &data, &len), PADAN_OK);
+  CU_ASSERT_STRING_EQUAL(data, "fresh\n");
+  free(data);
+  /* a FIFO: opened for reading first (non-blocking), so that the write side opens */
+  CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+  int rd = open(fifo, O_RDONLY | O_NONBLOCK);
+  CU_ASSERT_FATAL(rd >= 0);
+  CU_ASSERT_EQUAL_FATAL(pd_atomic_open(&a, fifo), PADAN_OK);
+  CU_ASSERT_PTR_NULL(a.tmp);
+  fputs("piped\n", a.fp);
+  CU_ASSERT_EQUAL(pd_atomic_commit(&a), PADAN_OK);
+  ssize_t n = read(rd, buf, sizeof buf - 1);
+  CU_ASSERT_EQUAL(n, 6);
+  if (n >= 0) {
+    buf[n] = '\0';
+    CU_ASSERT_STRING_EQUAL(buf, "piped\n");
+  }
+  close(rd);
+  CU_ASSERT(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));
+  /* a directory cannot be written, and nothing is left beside it */
+  CU_ASSERT_EQUAL(pd_atomic_open(&a, dir), PADAN_EIO);
+  CU_ASSERT_EQUAL(errno, EISDIR);
+  CU_ASSERT_EQUAL(unlink(fifo), 0);
+  CU_ASSERT_EQUAL(unlink(fresh), 0);
+  CU_ASSERT_EQUAL(unlink(dang), 0);
+  CU_ASSERT_EQUAL(unlink(link), 0);
+  CU_ASSERT_EQUAL(unlink(real), 0);
+  CU_ASSERT_EQUAL(rmdir(dir), 0); /* no temporary file left */
+}
+
 static void test_strerror(void) {
   CU_ASSERT_STRING_EQUAL(padan_strerror(PADAN_OK), "success");
   CU_ASSERT_STRING_EQUAL(padan_strerror(PADAN_EBINARY), "binary file");
@@ -233,6 +299,7 @@ int suite_common(void) {
       !CU_add_test(s, "json_subparts", test_json_subparts) ||
       !CU_add_test(s, "fields", test_fields) ||
       !CU_add_test(s, "temp_file", test_temp_file) || !CU_add_test(s, "atomic", test_atomic) ||
+      !CU_add_test(s, "atomic_links", test_atomic_links) ||
       !CU_add_test(s, "strerror", test_strerror))
     return -1;
   return 0;
