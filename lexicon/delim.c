@@ -21,11 +21,18 @@ static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
   const char *f[7] = {0};
   size_t fl[7] = {0};
   size_t nf = 0, a = 0;
-  for (size_t j = 0; j <= n && nf < 7; j++)
+  for (size_t j = 0; j <= n; j++)
     if (j == n || s[j] == '\t') {
-      f[nf] = s + a, fl[nf] = j - a, nf++;
+      if (nf < 7)
+        f[nf] = s + a, fl[nf] = j - a;
+      nf++;
       a = j + 1;
     }
+  if (nf > 7)
+    return pd_lex_fail(lex, PADAN_EFORMAT,
+                       "%s:%zu: too many columns: %zu fields, at most 7 (concept lang term "
+                       "status pos note domain)",
+                       ld->name, line, nf);
   if (nf < 3 || !fl[0] || !fl[1] || !fl[2]) {
     if (nf < 3)
       return pd_lex_fail(lex, PADAN_EFORMAT,
@@ -34,6 +41,9 @@ static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
     return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: empty %s", ld->name, line,
                        !fl[0] ? "concept id" : !fl[1] ? "language" : "term");
   }
+  if (!((fl[1] == 2 && (memcmp(f[1], "id", 2) == 0 || memcmp(f[1], "en", 2) == 0))))
+    return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: unknown language '%.*s' (id or en)",
+                       ld->name, line, (int)fl[1], f[1]);
   int st = nf > 3 ? pd_lex_status_parse(f[3], fl[3]) : PADAN_TERM_ADMITTED;
   if (!st)
     return pd_lex_fail(lex, PADAN_EFORMAT,
@@ -221,8 +231,10 @@ static int peek(csv_in *in) {
 }
 
 /* Reads one record. Returns 1 when a record was read, 0 at the end, negative
- * on an unterminated quote. *line counts lines. */
-static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r) {
+ * on an error: PADAN_EFORMAT with *why (a misplaced quote: at line *line; an
+ * unterminated quote: the record's first line), or PADAN_ENOMEM. *line counts
+ * lines. */
+static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r, const char **why) {
   int c = peek(in);
   if (c < 0)
     return 0;
@@ -235,11 +247,15 @@ static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r) {
     if (!f)
       return PADAN_ENOMEM;
     start = r->buf.len;
+    int quoted = 0;
     if (quoted_ok && peek(in) == '"') {
       in->pos++;
+      quoted = 1;
       for (;;) {
-        if ((c = peek(in)) < 0)
+        if ((c = peek(in)) < 0) {
+          *why = "unterminated quoted field";
           return PADAN_EFORMAT;
+        }
         in->pos++;
         if (c == '"') {
           if (peek(in) == '"') {
@@ -254,9 +270,21 @@ static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r) {
         pd_buf_putc(&r->buf, (char)c);
       }
     }
-    /* anything up to the separator (after a closing quote too) is kept */
+    /* RFC 4180: a quote only around a whole field; text after the closing
+     * quote ("x"y) or a quote inside an unquoted field (x"y) is an error */
     while ((c = peek(in)) >= 0 && c != (unsigned char)sep && c != '\n' && c != '\r') {
-      pd_buf_putc(&r->buf, (char)c);
+      if (quoted && c != ' ' && c != '\t') { /* spaces after it are dropped */
+        *why = "text after the closing quote of a field (a quote inside a field is "
+               "doubled: \"x\"\"y\")";
+        return PADAN_EFORMAT;
+      }
+      if (quoted_ok && !quoted && c == '"') {
+        *why = "a quote inside an unquoted field (quote the field and double the "
+               "quote: \"x\"\"y\")";
+        return PADAN_EFORMAT;
+      }
+      if (!quoted)
+        pd_buf_putc(&r->buf, (char)c);
       in->pos++;
     }
     /* pack (start, len) into two size_t slots */
@@ -327,15 +355,16 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
       line++; /* LF, CRLF or a lone CR */
     }
     recline = line;
-    int got = csv_next(in, &line, sep, &r);
+    const char *why = "";
+    int got = csv_next(in, &line, sep, &r, &why);
     if (in->err)
       break;
     if (got == 0)
       break;
     if (got < 0) {
       rc = got == PADAN_EFORMAT
-               ? pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: unterminated quoted field", ld->name,
-                             recline)
+               ? pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: %s", ld->name,
+                             why[0] == 'u' ? recline : line, why)
                : pd_lex_fail(lex, got, "%s: out of memory", ld->name);
       break;
     }
@@ -345,6 +374,7 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
     }
     if (first && header) {
       first = 0;
+      int note = -1; /* a 'note' column: the comment when there is none */
       for (int k = 0; k < C_N; k++)
         map[k] = -1;
       for (size_t f = 0; f < ROW_N(&r); f++) {
@@ -353,16 +383,33 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
         trim(&s, &n);
         if (n && s[0] == '#')
           s++, n--;
-        for (int k = 0; k < C_N; k++)
-          if (strlen(csv_cols[k]) == n && memcmp(csv_cols[k], s, n) == 0)
-            map[k] = (int)f;
+        int k = -1;
+        for (int j = 0; j < C_N; j++)
+          if (strlen(csv_cols[j]) == n && memcmp(csv_cols[j], s, n) == 0)
+            k = j;
         if (n == 6 && memcmp(s, "source", 6) == 0)
-          map[C_ID] = (int)f;
+          k = C_ID;
         if (n == 6 && memcmp(s, "target", 6) == 0)
-          map[C_EN] = (int)f;
-        if (n == 4 && memcmp(s, "note", 4) == 0 && map[C_COMMENT] < 0)
-          map[C_COMMENT] = (int)f;
+          k = C_EN;
+        int *slot = k >= 0 ? &map[k] : NULL;
+        if (n == 4 && memcmp(s, "note", 4) == 0)
+          slot = &note;
+        if (!slot)
+          continue;
+        if (*slot >= 0) {
+          /* two columns for one field (id_term and source count as one): which holds the data? */
+          rc = pd_lex_fail(lex, PADAN_EFORMAT,
+                           "%s:%zu: duplicate column '%.*s' in the CSV header (columns %d and "
+                           "%zu name the same field)",
+                           ld->name, recline, (int)n, s, *slot + 1, f + 1);
+          break;
+        }
+        *slot = (int)f;
       }
+      if (rc)
+        break;
+      if (map[C_COMMENT] < 0 && note >= 0)
+        map[C_COMMENT] = note;
       if (map[C_ID] < 0 || map[C_EN] < 0) {
         rc = pd_lex_fail(lex, PADAN_EFORMAT,
                          "%s:%zu: the CSV header names no id_term and en_term columns "

@@ -274,6 +274,16 @@ static int read_entries(pd_lexload *ld, xmlTextReader *rd, first_err *fe) {
                          ld->name, xmlTextReaderGetParserLineNumber(rd), name ? name : "");
         break;
       }
+      /* TBX v3 is in urn:iso:std:iso:30042:ed-2; v2 <martif> and early v3
+       * files have no namespace. Another one is another vocabulary. */
+      const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
+      if (ns && strncmp(ns, "urn:iso:std:iso:30042:ed-", 25) != 0) {
+        rc = pd_lex_fail(lex, PADAN_EFORMAT,
+                         "%s:%ld: not TBX: <%s> is in the namespace '%s', not "
+                         "urn:iso:std:iso:30042:ed-2 (TBX v3) or none (TBX v2)",
+                         ld->name, xmlGetLineNo(xmlTextReaderCurrentNode(rd)), name, ns);
+        break;
+      }
     }
     if (name && (strcmp(name, "conceptEntry") == 0 || strcmp(name, "termEntry") == 0)) {
       xmlNode *e = xmlTextReaderExpand(rd);

@@ -140,7 +140,8 @@ int padan_lexicon_lookup(padan_lexicon *lex, const char *lang, const char *text,
 /* Lint. */
 typedef struct {
   const char *kind;    /* "multi-concept", "no-preferred", "multi-preferred", "status-conflict",
-                          "whitespace", "duplicate", "case-duplicate", "domain-conflict" */
+                          "whitespace", "duplicate", "case-duplicate", "domain-conflict",
+                          "language" (a language other than id and en) */
   const char *source;  /* file */
   size_t line;         /* 1-based, 0 when unknown */
   const char *concept; /* concept id */

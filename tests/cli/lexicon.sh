@@ -145,6 +145,52 @@ run lexicon import "$TMP/ctl.csv"
 expect_rc 2 "control characters in a status"; expect_err "ctl.csv:2: unknown status 'pre\\rx\\x1B'" "escaped"
 if tr -d '\r\033' < "$TMP/err" | cmp -s - "$TMP/err"; then ok; else fail "raw control character in the message"; fi
 
+# malformed lexicons are refused with FILE:LINE, exit 2 (before: loaded with exit 0, lint silent)
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="id" xmlns="urn:wrong">\n<text><body><conceptEntry id="c1"><langSec xml:lang="id"><termSec><term>perang</term></termSec></langSec></conceptEntry></body></text>\n</tbx>\n' > "$TMP/wrongns.tbx"
+run lexicon import "$TMP/wrongns.tbx"
+expect_rc 2 "TBX in a wrong namespace"
+expect_err "wrongns.tbx:2: not TBX: <tbx> is in the namespace 'urn:wrong'" "wrong namespace message"
+run lexicon lint "$TMP/wrongns.tbx"
+expect_rc 2 "lint: TBX in a wrong namespace"
+# the TBX v3 namespace and none (TBX v2, early v3) still load
+sed 's/ xmlns="urn:wrong"//' "$TMP/wrongns.tbx" > "$TMP/nons.tbx"
+sed 's/urn:wrong/urn:iso:std:iso:30042:ed-2/' "$TMP/wrongns.tbx" > "$TMP/v3ns.tbx"
+for f in nons.tbx v3ns.tbx; do
+  run lexicon import "$TMP/$f"
+  expect_rc 0 "$f"; expect_out "c1	id	perang	admitted" "$f row"
+done
+run lexicon stats "$L/v2.tbx"
+expect_rc 0 "TBX v2 without a namespace"
+printf 'c1\tid\tperang\tpreferred\tnoun\t\tdefense\nc1\ten\twar\tpreferred\tnoun\t\tdefense\textra\n' > "$TMP/wide.tsv"
+run lexicon import "$TMP/wide.tsv" -o "$TMP/keep3.tsv"
+expect_rc 2 "TSV row with 8 fields"
+expect_err "wide.tsv:2: too many columns: 8 fields, at most 7" "too many columns message"
+printf 'c1\tid\tperang\tpreferred\nc1\tfr\tguerre\tpreferred\n' > "$TMP/lang.tsv"
+run lexicon lint "$TMP/lang.tsv"
+expect_rc 2 "TSV lang fr"; expect_err "lang.tsv:2: unknown language 'fr' (id or en)" "lang message"
+# a TBX may carry other languages: kept, and lint reports them
+sed 's|</langSec>|</langSec><langSec xml:lang="fr"><termSec><term>guerre</term></termSec></langSec>|' "$TMP/nons.tbx" > "$TMP/fr.tbx"
+run lexicon lint "$TMP/fr.tbx"
+expect_rc 1 "lint: TBX with French"; expect_out "fr.tbx:3: language: concept c1 has terms in 'fr'" "language finding"
+printf 'id_term,en_term\nperang,war\n"x"y,z\n' > "$TMP/afterq.csv"
+run lexicon import "$TMP/afterq.csv" -o "$TMP/keep3.tsv"
+expect_rc 2 "CSV text after a closing quote"; expect_err "afterq.csv:3: text after the closing quote" "after quote message"
+printf 'id_term,en_term\nperang,war\nx"y,z\n' > "$TMP/strayq.csv"
+run lexicon import "$TMP/strayq.csv"
+expect_rc 2 "CSV quote in an unquoted field"; expect_err "strayq.csv:3: a quote inside an unquoted field" "stray quote message"
+printf 'id_term,en_term\n"perang" ,"war, total"\n' > "$TMP/qspace.csv"
+run lexicon import "$TMP/qspace.csv"
+expect_rc 0 "CSV spaces after a closing quote"; expect_out "	en	war, total	" "spaces after a closing quote dropped"
+printf 'id_term,en_term,en_term\nperang,war,battle\n' > "$TMP/dup.csv"
+run lexicon import "$TMP/dup.csv" -o "$TMP/keep3.tsv"
+expect_rc 2 "CSV duplicate header column"
+expect_err "dup.csv:1: duplicate column 'en_term' in the CSV header (columns 2 and 3" "duplicate column message"
+printf 'source,id_term,en_term\nperang,war,x\n' > "$TMP/dup2.csv"
+run lexicon import "$TMP/dup2.csv"
+expect_rc 2 "CSV source and id_term"; expect_err "dup2.csv:1: duplicate column 'id_term'" "source and id_term"
+# the failed imports above wrote no output
+[ ! -e "$TMP/keep3.tsv" ] && ok || fail "a failed import wrote its output"
+
 # a failed import never damages an existing file
 echo "precious" > "$TMP/keep.tsv"
 run lexicon import "$L/bad_status.tsv" -o "$TMP/keep.tsv"

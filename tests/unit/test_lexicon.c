@@ -177,7 +177,7 @@ static void test_csv_file_stream(void) {
   for (int i = 0; n < 300000; i++)
     n += (size_t)snprintf(big + n, cap - n,
                           i % 3 ? "kata %d,word %d,\"a \"\"q\"\"\r\nb, c\",admitted\r\n\r\n"
-                                : "\"kata, %d\",\" word %d\"x ,,deprecated\n",
+                                : "\"kata, %d\",\" word %dx\" ,,deprecated\n",
                           i, i);
   size_t nbig = n;
   n = 0;
@@ -191,10 +191,14 @@ static void test_csv_file_stream(void) {
   size_t nbad = n;
   memcpy(bad + nbad, big, nbig);
   size_t nunterm = nbig + (size_t)snprintf(bad + nbad + nbig, cap - nbad - nbig, "x,\"y\n\n");
-  static const char small[] = "perang,war,c\n\"a\"b,\"c\"\"\",\n,\n";
+  static const char small[] = "perang,war,c\n\"ab\",\"c\"\"\",\n,\n";
   static const char nul[] = "id_term,en_term\nper\0ang,war\n";
   static const char utf[] = "id_term,en_term\nper\xff" "ang,war\n";
   static const char nohdr[] = "foo,bar\nperang,war\n";
+  /* RFC 4180: a quote around a whole field only (both were read as text before) */
+  static const char afterq[] = "id_term,en_term\nperang,war\n\"x\"y,z\n";
+  static const char strayq[] = "id_term,en_term\r\nx\"y,z\r\n";
+  static const char dupcol[] = "id_term,en_term,source\nperang,war,x\n";
   const struct {
     const char *data;
     size_t len;
@@ -213,6 +217,12 @@ static void test_csv_file_stream(void) {
       {nul, sizeof nul - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_OK, NULL},
       {utf, sizeof utf - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EUTF8, ".csv:2: invalid UTF-8"},
       {nohdr, sizeof nohdr - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT, ".csv:1: the CSV header"},
+      {afterq, sizeof afterq - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT,
+       ".csv:3: text after the closing quote"},
+      {strayq, sizeof strayq - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT,
+       ".csv:2: a quote inside an unquoted field"},
+      {dupcol, sizeof dupcol - 1, PADAN_LEXFMT_CSV, ".csv", PADAN_EFORMAT,
+       ".csv:1: duplicate column 'source'"},
       {"", 0, PADAN_LEXFMT_OMEGAT, ".txt", PADAN_OK, NULL},
   };
   size_t chunk = pd_lex_csv_chunk;
