@@ -337,7 +337,7 @@ int cmd_align(int argc, char **argv) {
             as.widenings, as.learned_pairs, as.cells);
   }
   opened = 0;
-  ret = cli_out_close(CMD, &o, !ferror(w.fp));
+  ret = cli_out_close(CMD, &o, 1); /* reports a write error */
 done:
   if (opened)
     cli_out_close(CMD, &o, 0);

@@ -570,7 +570,7 @@ int cmd_learn(int argc, char **argv) {
   }
   if (fmt == FMT_JSON)
     fputs(nres ? "\n]\n" : "]\n", fp);
-  ret = cli_out_close(CMD, &o, !ferror(fp));
+  ret = cli_out_close(CMD, &o, 1); /* reports a write error */
 done:
   free(res);
   padan_align_stream_free(st);

@@ -301,4 +301,25 @@ if [ -z "${PADAN_WRAP:-}" ] && [ -x /usr/bin/time ]; then
   if [ "$big" -lt $((small + 24576)) ]; then ok; else fail "learn 6 MB line: peak RSS ${big} KB vs ${small} KB"; fi
 fi
 
+# standard output full (>/dev/full, only redirected to): align and learn, every
+# format, exited 2 with nothing on stderr once the output was larger than the
+# stdio buffer (ferror set mid-way: the output discarded without a word); now
+# the message other commands give
+awk 'BEGIN { for (i = 1; i <= 600; i++) printf "rumah kota%d besar\n", i }' > "$TMP/full.id"
+awk 'BEGIN { for (i = 1; i <= 600; i++) printf "big town%d house\n", i }' > "$TMP/full.en"
+for args in "align --lines" "align --lines --format=tsv" "align --lines --format=json" \
+  "learn --no-default-lexicon --ngrams --min-count=1 --top=0" \
+  "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=json" \
+  "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=lexicon"; do
+  run $args "$TMP/full.id" "$TMP/full.en"
+  if [ "$(wc -c < "$TMP/out")" -gt 16384 ]; then ok; else fail "$args: output too small for the test"; fi
+  set +e
+  ${PADAN_WRAP:-} "$PADAN" $args "$TMP/full.id" "$TMP/full.en" > /dev/full 2> "$TMP/err"
+  rc=$?
+  set -e
+  expect_rc 2 "$args >/dev/full"
+  cmd=${args%% *}
+  expect_err "padan $cmd: (standard output): write failed: No space left on device" "$args >/dev/full"
+done
+
 done_tests
