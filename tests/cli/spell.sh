@@ -209,6 +209,27 @@ else
   tail -n 4 "$TMP/out" | tr '\n' '|' > "$TMP/tail"
   if grep -q '^|\*|& pasra [0-9]* 6: pasar.*||$' "$TMP/tail"; then ok; else fail "-a: the line after the 40 MB line: $(cat "$TMP/tail")"; fi
   echo "peak RSS spell -a: 40 MB line ${big} KB"
+  # -a: one answer per word when a line has a run with no space longer than the
+  # piece size (regression: a 5 MB "word" was cut into five, answered '*' five
+  # times; an editor counting answers lost step)
+  python3 -c "import sys; sys.stdout.write('saya ' + 'a' * 5000000 + ' makn\nrumah pasra\n')" > "$TMP/run5"
+  rssrun "$TMP/run5" spell -a; brun=$rss
+  expect_rc 0 "-a 5 MB run"
+  tail -n +2 "$TMP/out" | tr '\n' '|' > "$TMP/ans"
+  if grep -q '^\*|\*|& makn [0-9]* 5000006: [^|]*||\*|& pasra [0-9]* 6: pasar[^|]*||$' "$TMP/ans"; then ok
+  else fail "-a 5 MB run: answers $(cut -c1-300 "$TMP/ans")"; fi
+  if [ "$brun" -lt $((small + 32768)) ]; then ok; else fail "spell -a 5 MB run: peak RSS ${brun} KB"; fi
+  # the same with 2-byte characters (offsets in characters) and words joined by
+  # commas: every answer a whole word, no word answered for its first letters
+  python3 -c "import sys; sys.stdout.write('saya ' + '\u00e9' * 3000000 + ' makn\n^kata,' + 'kata,' * 1000000 + ' makn\n')" > "$TMP/run6"
+  run_in "$TMP/run6" spell -a
+  expect_rc 0 "-a runs"
+  expect_out "& makn 5 3000006: " "-a 2-byte run: offset after it"
+  expect_out "& makn 5 5000007: " "-a comma run: offset after it"
+  n=$(grep -c '^[&#]' "$TMP/out")
+  if [ "$n" -eq 2 ]; then ok; else fail "-a runs: $n answers other than '*', expected 2 (makn twice)"; fi
+  n=$(grep -c '^\*$' "$TMP/out")
+  if [ "$n" -ge 1000 ] && [ "$n" -le 1000002 ]; then ok; else fail "-a comma run: $n '*' answers"; fi
   # (against the 4 MB line through spell, which needs more than -a)
   if [ "$big" -lt $((small + 32768)) ]; then ok; else fail "spell -a 40 MB line: peak RSS ${big} KB vs ${small} KB"; fi
 fi
