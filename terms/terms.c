@@ -1387,6 +1387,15 @@ static int keep_ctx(padan_terms *t, const char *p, size_t n, uint32_t *out) {
   return PADAN_OK;
 }
 
+/* 1 when s[0..n) can be a last text field: valid UTF-8 without TAB (another
+ * field) or other control characters (no writer puts them there). */
+static int plain_field(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+      return 0;
+  return pd_utf8_valid_prefix(s, n) == n;
+}
+
 /* One record line s[0..n) (no LF). Returns a status; *why names a format error. */
 static int merge_line(padan_terms *t, pd_merge *m, const char *s, size_t n, const char **why) {
   const char *e = s + n, *p = s + 2;
@@ -1395,13 +1404,15 @@ static int merge_line(padan_terms *t, pd_merge *m, const char *s, size_t n, cons
   if (n < 2 || s[1] != '\t') {
     *why = "malformed record";
   } else if (s[0] == 'D') {
-    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c))
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || p < e)
       *why = "malformed D record";
     else
       t->ndocs += a, t->ntokens += b, t->nbigrams += c;
   } else if (s[0] == 'W') {
     if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) ||
-        (m->version >= 2 && !field_num(&p, e, &cn)) || p >= e || a != m->map.n + 1 || pd_utf8_valid_prefix(p, (size_t)(e - p)) != (size_t)(e - p)) {
+        (m->version >= 2 && !field_num(&p, e, &cn)) || p >= e || a != m->map.n + 1 ||
+        memchr(p, '\t', (size_t)(e - p)) ||
+        pd_utf8_valid_prefix(p, (size_t)(e - p)) != (size_t)(e - p)) {
       *why = "malformed W record";
       return PADAN_OK;
     }
@@ -1444,6 +1455,13 @@ static int merge_line(padan_terms *t, pd_merge *m, const char *s, size_t n, cons
       *why = "malformed N record";
       return PADAN_OK;
     }
+    /* the context is the last field: a TAB in it is an extra field (the
+     * ids of a second list, junk), a control character or bad UTF-8 junk */
+    if (p < e && !plain_field(p, (size_t)(e - p))) {
+      *why = "malformed N record: more fields than freq docs mid capmid ids context, or a "
+             "control character or invalid UTF-8 in the context";
+      return PADAN_OK;
+    }
     pd_ng *g;
     uint32_t *slot = pd_vec_push(&m->nmap);
     if (!slot)
@@ -1458,8 +1476,8 @@ static int merge_line(padan_terms *t, pd_merge *m, const char *s, size_t n, cons
     if (p < e && !g->ctx)
       return keep_ctx(t, p, (size_t)(e - p), &g->ctx);
   } else if (s[0] == 'B') {
-    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || a == 0 ||
-        b == 0 || a > m->map.n || b > m->map.n) {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || !field_num(&p, e, &c) || p < e ||
+        a == 0 || b == 0 || a > m->map.n || b > m->map.n) {
       *why = "malformed B record";
       return PADAN_OK;
     }
@@ -1469,7 +1487,7 @@ static int merge_line(padan_terms *t, pd_merge *m, const char *s, size_t n, cons
     t->nbigrams = before; /* the D record carries the total */
     return rc;
   } else if (s[0] == 'G') {
-    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || a == 0 || a > m->nmap.n) {
+    if (!field_num(&p, e, &a) || !field_num(&p, e, &b) || p < e || a == 0 || a > m->nmap.n) {
       *why = "malformed G record";
       return PADAN_OK;
     }
@@ -1506,6 +1524,8 @@ int padan_terms_merge_stream(padan_terms *t, FILE *fp, const char *name) {
     line++;
     if (n && buf[n - 1] == '\n')
       n--;
+    if (n && buf[n - 1] == '\r')
+      n--; /* a copy with CRLF line ends */
     if (n >= 20 && memcmp(buf, "#padan-terms-counts\t", 20) == 0) {
       /* a section: the next --counts output of a concatenation */
       m.map.n = m.nmap.n = 0;
