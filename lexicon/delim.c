@@ -9,6 +9,26 @@
 
 /* ------------------------------------------------------------ native TSV */
 
+/* A language tag as BCP 47 shapes it: 2 or 3 letters, then subtags of 1 to 8
+ * letters or digits after '-'. */
+static int lang_tag(const char *s, size_t n) {
+  size_t i = 0, k;
+  for (k = 0; i < n && k < 9 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'); i++, k++)
+    ;
+  if (k < 2 || k > 3)
+    return 0;
+  while (i < n) {
+    if (s[i++] != '-')
+      return 0;
+    for (k = 0; i < n && s[i] != '-'; i++, k++)
+      if (!((s[i] >= '0' && s[i] <= '9') || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
+        return 0;
+    if (k < 1 || k > 8)
+      return 0;
+  }
+  return 1;
+}
+
 /* One row s[0..n) (no line end) of a TSV lexicon, line `line`. */
 static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
   padan_lexicon *lex = ld->lex;
@@ -41,8 +61,11 @@ static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
     return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: empty %s", ld->name, line,
                        !fl[0] ? "concept id" : !fl[1] ? "language" : "term");
   }
-  if (!((fl[1] == 2 && (memcmp(f[1], "id", 2) == 0 || memcmp(f[1], "en", 2) == 0))))
-    return pd_lex_fail(lex, PADAN_EFORMAT, "%s:%zu: unknown language '%.*s' (id or en)",
+  /* id and en are looked up; another language (a TBX import may carry one)
+     is kept and reported by lint, so that an export reads back */
+  if (!lang_tag(f[1], fl[1]))
+    return pd_lex_fail(lex, PADAN_EFORMAT,
+                       "%s:%zu: bad language '%.*s' (id, en or another tag such as fr, pt-BR)",
                        ld->name, line, (int)fl[1], f[1]);
   int st = nf > 3 ? pd_lex_status_parse(f[3], fl[3]) : PADAN_TERM_ADMITTED;
   if (!st)

@@ -503,7 +503,7 @@ int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud
         first = PD_LEX_TERM(lex, ts[j])->lang != t->lang;
       if (first) {
         const char *lg = PD_LEX_STR(lex, t->lang);
-        /* TSV refuses other languages; TBX may carry them: kept, never looked up */
+        /* a TBX (and its TSV export) may carry other languages: kept, never looked up */
         if (strcmp(lg, "id") != 0 && strcmp(lg, "en") != 0)
           report(&L, "language", (uint32_t)c, ts[k],
                  "concept %s has terms in '%s': padan looks up only id and en",

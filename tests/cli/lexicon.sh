@@ -165,13 +165,19 @@ printf 'c1\tid\tperang\tpreferred\tnoun\t\tdefense\nc1\ten\twar\tpreferred\tnoun
 run lexicon import "$TMP/wide.tsv" -o "$TMP/keep3.tsv"
 expect_rc 2 "TSV row with 8 fields"
 expect_err "wide.tsv:2: too many columns: 8 fields, at most 7" "too many columns message"
-printf 'c1\tid\tperang\tpreferred\nc1\tfr\tguerre\tpreferred\n' > "$TMP/lang.tsv"
+printf 'c1\tid\tperang\tpreferred\nc1\tf r\tguerre\tpreferred\n' > "$TMP/lang.tsv"
 run lexicon lint "$TMP/lang.tsv"
-expect_rc 2 "TSV lang fr"; expect_err "lang.tsv:2: unknown language 'fr' (id or en)" "lang message"
-# a TBX may carry other languages: kept, and lint reports them
+expect_rc 2 "TSV lang 'f r'"; expect_err "lang.tsv:2: bad language 'f r'" "lang message"
+# a TBX may carry other languages: kept, and lint reports them; its TSV export
+# reads back (another language in TSV is kept and reported the same way)
 sed 's|</langSec>|</langSec><langSec xml:lang="fr"><termSec><term>guerre</term></termSec></langSec>|' "$TMP/nons.tbx" > "$TMP/fr.tbx"
 run lexicon lint "$TMP/fr.tbx"
 expect_rc 1 "lint: TBX with French"; expect_out "fr.tbx:3: language: concept c1 has terms in 'fr'" "language finding"
+run lexicon import "$TMP/fr.tbx" -o "$TMP/fr.tsv"
+expect_rc 0 "TBX with French to TSV"
+run lexicon lint "$TMP/fr.tsv"
+expect_rc 1 "the TSV export reads back"; expect_out "language: concept c1 has terms in 'fr'" "TSV language finding"
+expect_empty_err "the TSV export reads back"
 printf 'id_term,en_term\nperang,war\n"x"y,z\n' > "$TMP/afterq.csv"
 run lexicon import "$TMP/afterq.csv" -o "$TMP/keep3.tsv"
 expect_rc 2 "CSV text after a closing quote"; expect_err "afterq.csv:3: text after the closing quote" "after quote message"
