@@ -50,11 +50,14 @@ static void usage(FILE *fp) {
           "Exit status: 0 done (a glossary is not a finding), 2 usage or input error.\n");
 }
 
+/* Decimal digits only: strtoul would take " -5" (as a huge number) and "+5". */
 static int parse_num(const char *opt, const char *v, unsigned long *out) {
-  char *end;
+  char *end = (char *)v;
   errno = 0;
-  unsigned long x = strtoul(v, &end, 10);
-  if (!*v || *end || errno || v[0] == '-') {
+  unsigned long x = 0;
+  if (strspn(v, "0123456789") == strlen(v))
+    x = strtoul(v, &end, 10);
+  if (!*v || *end || errno) {
     cli_error(CMD, "%s needs a non-negative number, not '%s'", opt, v);
     return -1;
   }
@@ -115,15 +118,27 @@ int cmd_glossary(int argc, char **argv) {
         cli_error(CMD, "%s needs a file name", a);
         goto done;
       }
-      out_path = argv[++i];
+      if (!*(out_path = argv[++i])) {
+        cli_error(CMD, "%s needs a file name", a);
+        goto done;
+      }
     } else if (strncmp(a, "--output=", 9) == 0) {
-      out_path = a + 9;
+      if (!*(out_path = a + 9)) {
+        cli_error(CMD, "--output needs a file name");
+        goto done;
+      }
     } else if (strncmp(a, "-o", 2) == 0) {
       out_path = a + 2;
     } else if (strncmp(a, "--encoding=", 11) == 0) {
-      encoding = a + 11;
+      if (!*(encoding = a + 11)) {
+        cli_error(CMD, "--encoding needs a value");
+        goto done;
+      }
     } else if (strncmp(a, "--stopwords=", 12) == 0) {
-      stopwords = a + 12;
+      if (!*(stopwords = a + 12)) {
+        cli_error(CMD, "--stopwords needs a file name");
+        goto done;
+      }
     } else if (strncmp(a, "--docs=", 7) == 0) {
       if (!(docs = cli_docs_mode(a + 7))) {
         cli_error(CMD, "--docs must be file, line or blank, not '%s'", a + 7);
@@ -136,12 +151,16 @@ int cmd_glossary(int argc, char **argv) {
     } else if (strncmp(a, "--min-freq=", 11) == 0) {
       if (parse_num("--min-freq", a + 11, &v))
         goto done;
+      if (v > 1000000000UL) { /* was cut to an unsigned: 4294967298 meant 2 */
+        cli_error(CMD, "--min-freq must be 0 to 1000000000");
+        goto done;
+      }
       opt.min_freq = v > 0 ? (unsigned)v : 1;
     } else if (strncmp(a, "--max-words=", 12) == 0) {
       if (parse_num("--max-words", a + 12, &v))
         goto done;
       if (v < 1 || v > 6) {
-        cli_error(CMD, "--max-words must be 1 to 6");
+        cli_error(CMD, "--max-words must be 1 to 6, not '%s'", a + 12);
         goto done;
       }
       opt.max_words = (int)v;

@@ -353,13 +353,18 @@ int cmd_tokenize(int argc, char **argv) {
         free(files);
         return EXIT_ERROR;
       }
+    } else if ((strncmp(a, "--encoding=", 11) == 0 && !a[11]) ||
+               (strncmp(a, "--output=", 9) == 0 && !a[9])) {
+      cli_error(cmd, "%.*s needs a value", (int)strcspn(a, "="), a);
+      free(files);
+      return EXIT_ERROR;
     } else if (strncmp(a, "--encoding=", 11) == 0) {
       encoding = a + 11;
     } else if (strncmp(a, "--output=", 9) == 0) {
       outpath = a + 9;
     } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "--format") == 0 ||
                strcmp(a, "--encoding") == 0) {
-      if (i + 1 >= argc) {
+      if (i + 1 >= argc || !argv[i + 1][0]) {
         cli_error(cmd, "%s needs a value", a);
         free(files);
         return EXIT_ERROR;

@@ -28,4 +28,31 @@ while read -r c; do
   expect_out "Usage: padan $c" "$c --help"
 done < "$TMP/cmds"
 
+# Empty option values and numbers that are not plain digits are errors (exit
+# 2), not defaults (regression: glossary took --min-freq=4294967298 as 2 and
+# ' -5' as a huge --top; an empty --encoding= was auto, --output= a file '')
+IN="$FIX/terms/small.txt"
+for a in "--min-freq=4294967298:--min-freq must be 0 to 1000000000" \
+         "--top= -5:--top needs a non-negative number, not ' -5'" \
+         "--top=+5:--top needs a non-negative number, not '+5'" \
+         "--top=:--top needs a non-negative number, not ''" \
+         "--max-words=7:--max-words must be 1 to 6" \
+         "--encoding=:--encoding needs a value" \
+         "--stopwords=:--stopwords needs a file name" \
+         "--output=:--output needs a file name"; do
+  run glossary "${a%%:*}" "$IN"
+  expect_rc 2 "glossary ${a%%:*}"; expect_err "glossary: ${a#*:}" "glossary ${a%%:*}"
+done
+run glossary -o "" "$IN"
+expect_rc 2 "glossary -o ''"; expect_err "glossary: -o needs a file name" "glossary -o ''"
+run glossary --min-freq=1 --top=2 "$IN"
+expect_rc 0 "glossary plain numbers"
+for a in --encoding= --output=; do
+  run tokenize "$a" "$IN"
+  expect_rc 2 "tokenize $a"; expect_err "tokenize: ${a%=} needs a value" "tokenize $a"
+  if [ ! -s "$TMP/out" ]; then ok; else fail "tokenize $a: output written"; fi
+done
+run tokenize -o "" "$IN"
+expect_rc 2 "tokenize -o ''"; expect_err "tokenize: -o needs a value" "tokenize -o ''"
+
 done_tests
