@@ -32,7 +32,8 @@ static void usage(FILE *fp) {
           "  -o FILE               write to FILE (atomically)\n"
           "  -h, --help            this help\n\n"
           "TSV columns: kind id_term expected found id_line en_line concept id_form\n"
-          "  (id_term: the lexicon's Indonesian term; id_form: as written in the text)\n"
+          "  (id_term: the lexicon's Indonesian term; id_form: as written in the text;\n"
+          "  en_line empty, null in JSON, 'no line' in text, when EN_FILE has no such line)\n"
           "  --variants: kind forms counts example preferred concept\n"
           "Only curated lexicons supply approved terms (never a base dictionary).\n"
           "Bilingual findings come in input order (text and HTML start a heading when the\n"
@@ -145,7 +146,10 @@ static void json_finding(FILE *fp, const padan_check_finding *f, int variants, i
     fputs(",\"id_line\":", fp);
     js(fp, f->id_lines);
     fputs(",\"en_line\":", fp);
-    js(fp, f->en_lines);
+    if (*f->en_lines)
+      js(fp, f->en_lines);
+    else
+      fputs("null", fp); /* the English side has no such line */
   } else {
     fputs(",\"file\":", fp);
     js(fp, f->file);
@@ -166,7 +170,10 @@ static void json_finding(FILE *fp, const padan_check_finding *f, int variants, i
   js(fp, f->id_text);
   if (!variants) {
     fputs(",\"en_text\":", fp);
-    js(fp, f->en_text);
+    if (*f->en_lines)
+      js(fp, f->en_text);
+    else
+      fputs("null", fp);
   }
   fputc('}', fp);
 }
@@ -273,8 +280,14 @@ static void text_pair(FILE *fp, const padan_check_finding *f) {
     fprintf(fp, ": \"%s\" found, \"%s\" expected", f->found, f->expected);
   else
     fprintf(fp, ": \"%s\" expected", f->expected);
-  fprintf(fp, " (id line %s, en line %s)\n", f->id_lines, f->en_lines);
-  fprintf(fp, "    id: %s\n    en: %s\n", f->id_text, f->en_text);
+  /* en_lines "": the English side has no such line (--lines, EN_FILE shorter) */
+  if (*f->en_lines) {
+    fprintf(fp, " (id line %s, en line %s)\n", f->id_lines, f->en_lines);
+    fprintf(fp, "    id: %s\n    en: %s\n", f->id_text, f->en_text);
+  } else {
+    fprintf(fp, " (id line %s, en: no line)\n", f->id_lines);
+    fprintf(fp, "    id: %s\n", f->id_text);
+  }
 }
 
 /* Variant findings, grouped by concept. */
@@ -384,9 +397,9 @@ static void html_table(FILE *fp, const padan_check_finding *f, int variants) {
     padan_glossary_html_escape(fp, f->id_lines, strlen(f->id_lines));
     fputs("</th><td lang=\"id\">", fp);
     html_marked(fp, f->id_text, f->id_marks, f->nid_marks);
-    fputs("</td></tr>\n<tr><th>en ", fp);
+    fputs(*f->en_lines ? "</td></tr>\n<tr><th>en " : "</td></tr>\n<tr><th>en", fp);
     padan_glossary_html_escape(fp, f->en_lines, strlen(f->en_lines));
-    fputs("</th><td lang=\"en\">", fp);
+    fputs(*f->en_lines ? "</th><td lang=\"en\">" : "</th><td lang=\"en\">(no line)", fp);
     html_marked(fp, f->en_text, f->en_marks, f->nen_marks);
     fputs("</td></tr>\n", fp);
   }
@@ -821,6 +834,11 @@ int cmd_check(int argc, char **argv) {
     cli_error(CMD, variants ? "--variants needs at least one FILE (see 'padan check --help')"
                             : "needs ID_FILE and EN_FILE (see 'padan check --help')");
     goto done;
+  }
+  if (!variants) { /* "- -" as align and learn refuse it (cli_pargs_check reads only these) */
+    cli_pargs pair = {.cmd = CMD, .files = {files[0], files[1]}, .nfiles = 2};
+    if (cli_pargs_check(&pair) != EXIT_DONE)
+      goto done;
   }
   lo.no_base = 1;
   if (cli_lexicon_open(CMD, &lo, &lex) != EXIT_DONE)

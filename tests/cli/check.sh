@@ -255,4 +255,40 @@ set -e
 expect_empty_err "UTF-16 on standard input"
 if cmp -s "$TMP/out" "$TMP/want"; then ok; else fail "UTF-16 on standard input: not the UTF-8 file's findings"; fi
 
+# both files standard input ("- -") was accepted and the Indonesian checked
+# against itself; align and learn refuse it, check now too
+for m in --lines --no-lines; do
+  [ $m = --lines ] && a=--lines || a=
+  run_in "$F/id.txt" check $a $L - -
+  expect_rc 2 "check $m - -"
+  expect_err "padan check: only one of the two files can be standard input" "check $m - -"
+  if [ -s "$TMP/out" ]; then fail "check $m - -: output written"; else ok; fi
+done
+
+# --lines, EN_FILE shorter: a finding on a line the English lacks showed
+# '(id line 3, en line )' in text; now 'en: no line' (text), an empty en_line
+# (TSV), null (JSON), '(no line)' (HTML)
+head -n 2 "$F/en.txt" > "$TMP/en2.txt"
+run check --lines $L "$F/id.txt" "$TMP/en2.txt"
+expect_rc 1 "EN shorter, text"
+expect_out '  missing: "North Korea" expected (id line 3, en: no line)' "EN shorter, text: no line"
+expect_out '(id line 2, en line 2)' "EN shorter, text: lines both sides have"
+expect_no_out 'en line )' "EN shorter, text: no blank line number"
+expect_err "has 4 lines and" "EN shorter, text: warned"
+run check --lines $L --format=tsv "$F/id.txt" "$TMP/en2.txt"
+expect_out "missing	Korut	North Korea		3		k2	Korut" "EN shorter, TSV: en_line empty"
+run check --lines $L --format=json "$F/id.txt" "$TMP/en2.txt"
+expect_json "EN shorter, JSON"
+if python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+k = [f for f in d["findings"] if f["id_term"] == "Korut"]
+assert len(k) == 1 and k[0]["id_line"] == "3", k
+assert k[0]["en_line"] is None and k[0]["en_text"] is None, k
+assert all(f["en_line"] == "2" for f in d["findings"] if f["id_line"] == "2"), d
+PY
+then ok; else fail "EN shorter, JSON: en_line null where EN has no line"; fi
+run check --lines $L --format=html "$F/id.txt" "$TMP/en2.txt"
+expect_out '<tr><th>en</th><td lang="en">(no line)</td></tr>' "EN shorter, HTML"
+
 done_tests
