@@ -29,15 +29,35 @@ static int lang_tag(const char *s, size_t n) {
   return 1;
 }
 
+/* The error for a row s[0..n) of line `line` that is not UTF-8 (TSV: a
+ * NUL byte too; in a CSV record NULs separate the fields): a UTF-16 or
+ * UTF-32 file (by its BOM) and a legacy 8-bit one are named, with the
+ * conversion to run; the lexicon's encoding is never guessed. */
+static int not_utf8(pd_lexload *ld, const char *s, size_t n, size_t line, int tsv) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (line == 1 && n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    int w32 = n >= 4 && u[0] == 0xFF && !u[2] && !u[3];
+    return pd_lex_fail(ld->lex, PADAN_EUTF8,
+                       "%s: a UTF-%d lexicon: padan reads lexicons in UTF-8 "
+                       "(convert it: iconv -f UTF-%d -t UTF-8)",
+                       ld->name, w32 ? 32 : 16, w32 ? 32 : 16);
+  }
+  if (tsv && memchr(s, '\0', n))
+    return pd_lex_fail(ld->lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name, line);
+  size_t at = pd_utf8_valid_prefix(s, n);
+  return pd_lex_fail(ld->lex, PADAN_EUTF8,
+                     "%s:%zu: invalid UTF-8 (byte 0x%02X): padan reads lexicons in UTF-8 "
+                     "(from Windows-1252: iconv -f WINDOWS-1252 -t UTF-8)",
+                     ld->name, line, (unsigned)u[at]);
+}
+
 /* One row s[0..n) (no line end) of a TSV lexicon, line `line`. */
 static int tsv_row(pd_lexload *ld, const char *s, size_t n, size_t line) {
   padan_lexicon *lex = ld->lex;
   if (n == 0 || s[0] == '#')
     return PADAN_OK;
-  if (memchr(s, '\0', n))
-    return pd_lex_fail(lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name, line);
-  if (pd_utf8_valid_prefix(s, n) != n)
-    return pd_lex_fail(lex, PADAN_EUTF8, "%s:%zu: invalid UTF-8", ld->name, line);
+  if (memchr(s, '\0', n) || pd_utf8_valid_prefix(s, n) != n)
+    return not_utf8(ld, s, n, line, 1);
   const char *f[7] = {0};
   size_t fl[7] = {0};
   size_t nf = 0, a = 0;
@@ -392,7 +412,7 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
       break;
     }
     if (pd_utf8_valid_prefix(r.buf.p, r.buf.len) != r.buf.len) {
-      rc = pd_lex_fail(lex, PADAN_EUTF8, "%s:%zu: invalid UTF-8", ld->name, recline);
+      rc = not_utf8(ld, r.buf.p, r.buf.len, recline, 0);
       break;
     }
     if (first && header) {

@@ -178,6 +178,23 @@ expect_rc 0 "TBX with French to TSV"
 run lexicon lint "$TMP/fr.tsv"
 expect_rc 1 "the TSV export reads back"; expect_out "language: concept c1 has terms in 'fr'" "TSV language finding"
 expect_empty_err "the TSV export reads back"
+# a lexicon is UTF-8: UTF-16/32 (by BOM) and Windows-1252 are named, with the
+# conversion to run, never guessed (a guess could corrupt terms)
+printf 'c1\tid\tperang\tpreferred\nc1\ten\twar\tpreferred\n' | iconv -f UTF-8 -t UTF-16 > "$TMP/u16.tsv"
+printf 'id_term,en_term\nperang,war\n' | iconv -f UTF-8 -t UTF-32 > "$TMP/u32.csv"
+cp "$TMP/u16.tsv" "$TMP/u16.dat"
+for f in u16.tsv:16 u32.csv:32 u16.dat:16; do
+  run lexicon stats "$TMP/${f%%:*}"
+  expect_rc 2 "a UTF-${f#*:} lexicon (${f%%:*})"
+  expect_err "${f%%:*}: a UTF-${f#*:} lexicon: padan reads lexicons in UTF-8 (convert it: iconv -f UTF-${f#*:} -t UTF-8)" "UTF-${f#*:} named (${f%%:*})"
+done
+printf 'c1\tid\tperang\tpreferred\nc2\tid\tkaf\351\tpreferred\n' > "$TMP/w1252.tsv"
+printf 'id_term,en_term\nperang,war\nkaf\351,cafe\n' > "$TMP/w1252.csv"
+for f in tsv:2 csv:3; do
+  run lexicon import "$TMP/w1252.${f%%:*}" -o "$TMP/keep3.tsv"
+  expect_rc 2 "a Windows-1252 $f lexicon"
+  expect_err "w1252.$f: invalid UTF-8 (byte 0xE9): padan reads lexicons in UTF-8 (from Windows-1252: iconv -f WINDOWS-1252 -t UTF-8)" "Windows-1252 $f named"
+done
 printf 'id_term,en_term\nperang,war\n"x"y,z\n' > "$TMP/afterq.csv"
 run lexicon import "$TMP/afterq.csv" -o "$TMP/keep3.tsv"
 expect_rc 2 "CSV text after a closing quote"; expect_err "afterq.csv:3: text after the closing quote" "after quote message"

@@ -84,7 +84,9 @@ static void test_errors(void) {
   static const char bad_utf8[] = "c1\tid\tpera\xffng\tpreferred\n";
   CU_ASSERT_EQUAL(padan_lexicon_load_mem(lex, "mem.tsv", bad_utf8, sizeof bad_utf8 - 1,
                                          PADAN_LEXFMT_TSV, 0), PADAN_EUTF8);
-  CU_ASSERT_STRING_EQUAL(padan_lexicon_errmsg(lex), "mem.tsv:1: invalid UTF-8");
+  CU_ASSERT_STRING_EQUAL(padan_lexicon_errmsg(lex),
+                         "mem.tsv:1: invalid UTF-8 (byte 0xFF): padan reads lexicons in UTF-8 "
+                         "(from Windows-1252: iconv -f WINDOWS-1252 -t UTF-8)");
   static const char csv_quote[] = "id_term,en_term\nperang,\"war\n";
   CU_ASSERT_EQUAL(padan_lexicon_load_mem(lex, "q.csv", csv_quote, sizeof csv_quote - 1,
                                          PADAN_LEXFMT_CSV, 0), PADAN_EFORMAT);
