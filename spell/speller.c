@@ -501,11 +501,22 @@ static int each_line(padan_speller *sp, const char *path, line_fn fn) {
     return set_msg(sp, rc, "%s: %s", path, padan_strerror(rc));
   size_t ok = pd_utf8_valid_prefix(data, len);
   if (ok != len) {
+    /* a word list is UTF-8: another encoding is named, with its conversion */
+    const unsigned char *u = (const unsigned char *)data;
+    int bom16 = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    int w = len >= 4 && u[0] == 0xFF && !u[2] && !u[3] ? 32 : 16;
     size_t line = 1;
     for (size_t i = 0; i < ok; i++)
       line += data[i] == '\n';
+    unsigned bad = u[ok];
     free(data);
-    return set_msg(sp, PADAN_EUTF8, "%s:%zu: invalid UTF-8", path, line);
+    if (bom16)
+      return set_msg(sp, PADAN_EUTF8,
+                     "%s: a UTF-%d word list: padan reads word lists in UTF-8 (convert it: "
+                     "iconv -f UTF-%d -t UTF-8)", path, w, w);
+    return set_msg(sp, PADAN_EUTF8,
+                   "%s:%zu: invalid UTF-8 (byte 0x%02X): padan reads word lists in UTF-8 (from "
+                   "Windows-1252: iconv -f WINDOWS-1252 -t UTF-8)", path, line, bad);
   }
   size_t i = 0, lineno = 0;
   rc = PADAN_OK;
