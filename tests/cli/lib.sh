@@ -30,7 +30,7 @@ expect_out() { if grep -qF -- "$1" "$TMP/out"; then ok; else fail "${2:-}: stdou
 expect_out_re() { if grep -qE -- "$1" "$TMP/out"; then ok; else fail "${2:-}: stdout lacks /$1/"; fi; }
 expect_no_out() { if grep -qF -- "$1" "$TMP/out"; then fail "${2:-}: stdout has '$1'"; else ok; fi; }
 expect_err() { if grep -qF -- "$1" "$TMP/err"; then ok; else fail "${2:-}: stderr lacks '$1'"; fi; }
-expect_empty_err() { if [ -s "$TMP/err" ]; then fail "${2:-}: stderr not empty"; else ok; fi; }
+expect_empty_err() { if [ -s "$TMP/err" ]; then fail "${1:-}: stderr not empty: $(head -c 200 "$TMP/err")"; else ok; fi; }
 expect_json() {
   if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/out" 2>"$TMP/jsonerr"; then ok
   else fail "${1:-}: not valid JSON: $(cat "$TMP/jsonerr" | tail -1)"; fi
