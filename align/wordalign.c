@@ -627,13 +627,16 @@ int padan_learner_train(padan_learner *l, int m1, int m2) {
 
 /* ------------------------------------------------------------ model files */
 
+/* The model file format written and read: '#padan-learn-model N' heads it. */
+#define MODEL_VERSION 1
+
 int padan_learner_save(padan_learner *l, const char *path) {
   pd_atomic at;
   if (pd_atomic_open(&at, path)) {
     snprintf(l->err, sizeof l->err, "%s: cannot write: %s", path, strerror(errno));
     return PADAN_EIO;
   }
-  fputs("#padan-learn-model 1\tid\ten\tp_en_given_id\tp_id_given_en\n", at.fp);
+  fprintf(at.fp, "#padan-learn-model %d\tid\ten\tp_en_given_id\tp_id_given_en\n", MODEL_VERSION);
   for (size_t s = 0; s < l->nslots; s++) {
     if (l->pa[s] < 1e-3f && l->pb[s] < 1e-3f)
       continue; /* prune: keeps the file small, costs nothing measurable */
@@ -659,6 +662,28 @@ int padan_learner_load(padan_learner *l, const char *path) {
   }
   if (len < 19 || memcmp(data, "#padan-learn-model ", 19) != 0) {
     snprintf(l->err, sizeof l->err, "%s:1: not a padan learn model", path);
+    free(data);
+    return PADAN_EFORMAT;
+  }
+  /* the version: a model of another format would be read as probabilities
+   * (or refused line by line) and then overwritten by the save */
+  size_t v = 19, vend = 19;
+  while (vend < len && pd_is_ascii_digit((unsigned char)data[vend]))
+    vend++;
+  if (vend == v || (vend < len && !strchr("\t \r\n", data[vend]))) {
+    snprintf(l->err, sizeof l->err, "%s:1: not a padan learn model (no version number)", path);
+    free(data);
+    return PADAN_EFORMAT;
+  }
+  while (v + 1 < vend && data[v] == '0')
+    v++;
+  char want[16];
+  int wn = snprintf(want, sizeof want, "%d", MODEL_VERSION);
+  if (vend - v != (size_t)wn || memcmp(data + v, want, (size_t)wn) != 0) {
+    int shown = vend - v > 20 ? 20 : (int)(vend - v);
+    snprintf(l->err, sizeof l->err,
+             "%s:1: unsupported model version %.*s%s (this padan reads version %d)", path,
+             shown, data + v, vend - v > 20 ? "..." : "", MODEL_VERSION);
     free(data);
     return PADAN_EFORMAT;
   }

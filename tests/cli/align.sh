@@ -241,6 +241,20 @@ echo garbage > "$TMP/bad.model"
 run learn --model="$TMP/bad.model" "$LI" "$LE"
 expect_rc 2 "learn: bad model"
 expect_err "bad.model:1" "learn: bad model named with its line"
+# a model of another version was read (its rows as version 1's) and then
+# overwritten by the save: refused now, the file left as it was
+if head -n 1 "$TMP/m.tsv" | grep -q '^#padan-learn-model 1	'; then ok; else fail "model version 1 written"; fi
+sed '1s/^#padan-learn-model 1	/#padan-learn-model 9	/' "$TMP/m.tsv" > "$TMP/v9.model"
+cp "$TMP/v9.model" "$TMP/v9.before"
+run learn --min-count=1 --model="$TMP/v9.model" "$LI" "$LE"
+expect_rc 2 "learn: model version 9"
+expect_err "padan learn: $TMP/v9.model:1: unsupported model version 9 (this padan reads version 1)" "learn: model version 9"
+if [ -s "$TMP/out" ]; then fail "learn: model version 9: output written"; else ok; fi
+if cmp -s "$TMP/v9.model" "$TMP/v9.before"; then ok; else fail "learn: model version 9 overwritten"; fi
+printf '#padan-learn-model\tid\ten\n' > "$TMP/v.model"
+run learn --min-count=1 --model="$TMP/v.model" "$LI" "$LE"
+expect_rc 2 "learn: model without a version"
+expect_err "v.model:1: not a padan learn model" "learn: model without a version"
 
 # --align: files with different line counts are sentence-aligned first
 run learn --align --min-count=2 "$LI" "$TMP/short.en"
