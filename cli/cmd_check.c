@@ -441,6 +441,11 @@ typedef struct {
   char *gconcept, *gterm; /* group of the previous finding */
 } pw_t;
 
+/* A finding could not be written (a full disk, >/dev/full): the check stops,
+ * and the output's close reports the write error rather than the checker's
+ * "stopped by the caller". */
+static int out_failed;
+
 static void pw_begin(pw_t *w, size_t count) {
   if (w->fmt == FMT_TSV)
     tsv_header(w->fp, 0);
@@ -477,7 +482,11 @@ static int pw_finding(void *ud, const padan_check_finding *f) {
     else
       text_pair(w->fp, f);
   }
-  return ferror(w->fp) ? PADAN_EIO : 0;
+  if (ferror(w->fp)) {
+    out_failed = 1; /* stops the check: the output is lost */
+    return PADAN_EIO;
+  }
+  return 0;
 }
 
 static void pw_end(pw_t *w) {
@@ -525,7 +534,8 @@ static int sents_pass(padan_checker *ck, const char *const path[2], const char *
       goto out;
     }
     if (st) {
-      cli_error(CMD, "%s: %s", shown[side], padan_checker_errmsg(ck));
+      if (!out_failed) /* else the output's write error is reported */
+        cli_error(CMD, "%s: %s", shown[side], padan_checker_errmsg(ck));
       goto out;
     }
   }
@@ -574,7 +584,8 @@ static int lines_pass(padan_checker *ck, const char *const path[2], const char *
       }
     }
     if (st) {
-      cli_error(CMD, "%s: %s", shown[side < 0 ? 0 : side], padan_checker_errmsg(ck));
+      if (!out_failed) /* else the output's write error is reported */
+        cli_error(CMD, "%s: %s", shown[side < 0 ? 0 : side], padan_checker_errmsg(ck));
       goto out;
     }
   }
@@ -770,7 +781,7 @@ static int check_stream(padan_checker *ck, const char **files, const char *encod
 out:
   if (opened) {
     pw_end(&w);
-    cli_out_close(CMD, &o, 0);
+    cli_out_close(CMD, &o, out_failed); /* a failed write: commit reports it */
   }
   for (int k = 0; k < 2; k++)
     if (kept[k])

@@ -666,10 +666,12 @@ static char *resolve_links(const char *path) {
   size_t cap = 256;
   for (int hops = 0; cur; hops++) {
     struct stat st;
-    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) {
+      free(link);
       return cur; /* not there, or not a link; an error shows when it is opened */
+    }
     if (hops == 40) {
-      free(cur);
+      free(link), free(cur);
       errno = ELOOP;
       return NULL;
     }

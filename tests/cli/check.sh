@@ -291,4 +291,21 @@ then ok; else fail "EN shorter, JSON: en_line null where EN has no line"; fi
 run check --lines $L --format=html "$F/id.txt" "$TMP/en2.txt"
 expect_out '<tr><th>en</th><td lang="en">(no line)</td></tr>' "EN shorter, HTML"
 
+# standard output full with findings past the stdio buffer: the finding writer
+# stopped the check and the message was the library's 'ID_FILE: stopped by the
+# caller'; now the output's write error
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$F/id.txt"; done > "$TMP/full.id"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$F/en.txt"; done > "$TMP/full.en"
+for m in --lines --no-lines; do
+  [ $m = --lines ] && a=--lines || a=
+  for f in text json; do
+    set +e
+    ${PADAN_WRAP:-} "$PADAN" check $a --format=$f $L "$TMP/full.id" "$TMP/full.en" > /dev/full 2> "$TMP/err"
+    rc=$?
+    set -e
+    expect_rc 2 "check $m --format=$f >/dev/full"
+    expect_err "padan check: (standard output): write failed: No space left on device" "check $m --format=$f >/dev/full"
+  done
+done
+
 done_tests
