@@ -38,6 +38,12 @@ void cli_warn(const char *cmd, const char *fmt, ...)
  * returns 0 when it is unknown or not allowed. */
 int cli_parse_format(const char *cmd, const char *value, int allowed);
 
+/* Parses an option's number: decimal digits only (no sign, no spaces, not
+ * empty; strtol would take " -5" and "+5"), from min to max. Returns 0 with
+ * *out, or -1 after "OPT must be a number from MIN to MAX, not 'V'". */
+int cli_number(const char *cmd, const char *opt, const char *v, unsigned long min,
+               unsigned long max, unsigned long *out);
+
 /* Reads and decodes one input file ("-" = stdin) to UTF-8 with the encoding
  * option. Prints "FILE: reason" on failure and returns EXIT_ERROR; else
  * EXIT_DONE with *text malloc'd (caller frees). A fallback to Windows-1252 is

@@ -236,14 +236,10 @@ int cmd_align(int argc, char **argv) {
     } else if (strncmp(a, "--band=", 7) == 0 || strncmp(a, "--window=", 9) == 0) {
       int isband = a[2] == 'b';
       const char *v = a + (isband ? 7 : 9);
-      char *end;
-      long x = strtol(v, &end, 10);
-      if (*end || !*v || x < (isband ? 1 : 16) || x > 1000000) {
-        cli_error(CMD, "--%s needs a number from %d to 1000000, not '%s'",
-                  isband ? "band" : "window", isband ? 1 : 16, v);
+      unsigned long x;
+      if (cli_number(CMD, isband ? "--band" : "--window", v, isband ? 1 : 16, 1000000, &x))
         return cli_pargs_free(&pa), EXIT_ERROR;
-      }
-      *(isband ? &band : &window) = x;
+      *(isband ? &band : &window) = (long)x;
     } else if (strcmp(a, "--stats") == 0) {
       stats = 1;
     } else {

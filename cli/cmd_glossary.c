@@ -50,21 +50,6 @@ static void usage(FILE *fp) {
           "Exit status: 0 done (a glossary is not a finding), 2 usage or input error.\n");
 }
 
-/* Decimal digits only: strtoul would take " -5" (as a huge number) and "+5". */
-static int parse_num(const char *opt, const char *v, unsigned long *out) {
-  char *end = (char *)v;
-  errno = 0;
-  unsigned long x = 0;
-  if (strspn(v, "0123456789") == strlen(v))
-    x = strtoul(v, &end, 10);
-  if (!*v || *end || errno) {
-    cli_error(CMD, "%s needs a non-negative number, not '%s'", opt, v);
-    return -1;
-  }
-  *out = x;
-  return 0;
-}
-
 static int g_whole(void *c, const char *s, size_t n) { return padan_glossary_add(c, s, n); }
 static int g_piece(void *c, const char *s, size_t n) { return padan_glossary_add_piece(c, s, n); }
 static int g_end(void *c) { return padan_glossary_end_doc(c); }
@@ -145,24 +130,17 @@ int cmd_glossary(int argc, char **argv) {
         goto done;
       }
     } else if (strncmp(a, "--top=", 6) == 0) {
-      if (parse_num("--top", a + 6, &v))
+      if (cli_number(CMD, "--top", a + 6, 0, 1000000000UL, &v))
         goto done;
       opt.top = v;
     } else if (strncmp(a, "--min-freq=", 11) == 0) {
-      if (parse_num("--min-freq", a + 11, &v))
+      /* (once cut to an unsigned: 4294967298 meant 2) */
+      if (cli_number(CMD, "--min-freq", a + 11, 0, 1000000000UL, &v))
         goto done;
-      if (v > 1000000000UL) { /* was cut to an unsigned: 4294967298 meant 2 */
-        cli_error(CMD, "--min-freq must be 0 to 1000000000");
-        goto done;
-      }
       opt.min_freq = v > 0 ? (unsigned)v : 1;
     } else if (strncmp(a, "--max-words=", 12) == 0) {
-      if (parse_num("--max-words", a + 12, &v))
+      if (cli_number(CMD, "--max-words", a + 12, 1, 6, &v))
         goto done;
-      if (v < 1 || v > 6) {
-        cli_error(CMD, "--max-words must be 1 to 6, not '%s'", a + 12);
-        goto done;
-      }
       opt.max_words = (int)v;
     } else {
       cli_error(CMD, "unknown option '%s' (see 'padan glossary --help')", a);

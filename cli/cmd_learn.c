@@ -356,13 +356,13 @@ static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) 
 int cmd_learn(int argc, char **argv) {
   int do_align = 0, extract = 1;
   long min_count = 3, top = 1, m1 = 5, m2 = 5;
+  unsigned long num;
   int iters_given = 0;
   const char *model = NULL, *terms_file = NULL;
   cli_pargs pa;
   cli_pargs_init(&pa, CMD, FMT_TSV);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    char *end;
     if (strcmp(a, "--extract") == 0) {
       extract = 1;
     } else if (strcmp(a, "--ngrams") == 0) {
@@ -376,22 +376,28 @@ int cmd_learn(int argc, char **argv) {
     } else if (strncmp(a, "--terms=", 8) == 0 && a[8]) {
       terms_file = a + 8;
     } else if (strncmp(a, "--min-count=", 12) == 0) {
-      min_count = strtol(a + 12, &end, 10);
-      if (*end || a[12] == 0 || min_count < 1 || min_count > 1000000) {
-        cli_error(CMD, "--min-count needs a number from 1 to 1000000, not '%s'", a + 12);
+      if (cli_number(CMD, "--min-count", a + 12, 1, 1000000, &num))
         return cli_pargs_free(&pa), EXIT_ERROR;
-      }
+      min_count = (long)num;
     } else if (strncmp(a, "--top=", 6) == 0) {
-      top = strtol(a + 6, &end, 10);
-      if (*end || a[6] == 0 || top < 0 || top > 1000) {
-        cli_error(CMD, "--top needs a number from 0 to 1000, not '%s'", a + 6);
+      if (cli_number(CMD, "--top", a + 6, 0, 1000, &num))
         return cli_pargs_free(&pa), EXIT_ERROR;
-      }
+      top = (long)num;
     } else if (strncmp(a, "--iterations=", 13) == 0) {
-      if (sscanf(a + 13, "%ld,%ld", &m1, &m2) != 2 || m1 < 0 || m2 < 0 || m1 > 100 || m2 > 100) {
+      /* M1,M2: two numbers, one comma */
+      char m[32];
+      const char *comma = strchr(a + 13, ',');
+      if (!comma || strlen(a + 13) >= sizeof m) {
         cli_error(CMD, "--iterations needs M1,M2 (0 to 100 each), not '%s'", a + 13);
         return cli_pargs_free(&pa), EXIT_ERROR;
       }
+      snprintf(m, sizeof m, "%s", a + 13);
+      m[comma - (a + 13)] = '\0';
+      unsigned long n1, n2;
+      if (cli_number(CMD, "--iterations M1", m, 0, 100, &n1) ||
+          cli_number(CMD, "--iterations M2", comma + 1, 0, 100, &n2))
+        return cli_pargs_free(&pa), EXIT_ERROR;
+      m1 = (long)n1, m2 = (long)n2;
       iters_given = 1;
     } else {
       int r = cli_pargs_arg(&pa, FMT_TSV | FMT_JSON | FMT_LEXICON, help, argc, argv, &i);

@@ -676,12 +676,9 @@ int cmd_lexicon(int argc, char **argv) {
         goto out;
       }
     } else if (strncmp(a, "--max=", 6) == 0) {
-      char *end;
-      long v = strtol(a + 6, &end, 10);
-      if (*end || v < 1 || v > 100000) {
-        cli_error(o.cmd, "--max needs a number from 1 to 100000");
+      unsigned long v;
+      if (cli_number(o.cmd, "--max", a + 6, 1, 100000, &v))
         goto out;
-      }
       o.max = (size_t)v;
     } else if (strncmp(a, "--encoding=", 11) == 0) {
       /* accepted for the contract; lexicon files are UTF-8 */

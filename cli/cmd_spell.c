@@ -364,24 +364,6 @@ static int spell_file(padan_speller *sp, padan_tokenizer *tk, const char *path,
 
 /* ------------------------------------------------------------ main */
 
-/* A count given as decimal digits only (no sign, no spaces, not empty), at
- * most max: 1 with *out, else 0. */
-static int parse_count(const char *v, unsigned long max, unsigned long *out) {
-  unsigned long x = 0;
-  if (!*v)
-    return 0;
-  for (; *v; v++) {
-    if (*v < '0' || *v > '9')
-      return 0;
-    unsigned long d = (unsigned long)(*v - '0');
-    if (d > max || x > (max - d) / 10)
-      return 0;
-    x = x * 10 + d;
-  }
-  *out = x;
-  return 1;
-}
-
 static int load_data(padan_speller *sp, int (*fn)(padan_speller *, const char *), const char *name) {
   const char *p = cli_data_file(name);
   if (!p)
@@ -483,10 +465,8 @@ int cmd_spell(int argc, char **argv) {
     case O_CAPS: so.check_caps = 1; break;
     case O_MAXSUGG: {
       unsigned long v = 0;
-      if (!parse_count(optarg, 100, &v)) {
-        cli_error(CMD, "--max-suggestions: expected 0..100, got '%s'", optarg);
+      if (cli_number(CMD, "--max-suggestions", optarg, 0, 100, &v))
         rc = EXIT_ERROR;
-      }
       so.max_suggest = v == 0 ? -1 : (int)v;
       break;
     }

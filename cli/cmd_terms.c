@@ -46,22 +46,6 @@ static void usage(FILE *fp) {
           "Exit status: 0 done, 2 usage or input error.\n");
 }
 
-/* Decimal digits only: strtoul would take " -5" (as a huge number) and "+5". */
-static int parse_num(const char *v, unsigned long *out) {
-  if (!*v)
-    return 0;
-  for (const char *q = v; *q; q++)
-    if (*q < '0' || *q > '9')
-      return 0;
-  char *end;
-  errno = 0;
-  unsigned long x = strtoul(v, &end, 10);
-  if (*end || errno)
-    return 0;
-  *out = x;
-  return 1;
-}
-
 static int file_exists(const char *p) {
   struct stat st;
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
@@ -235,18 +219,16 @@ int cmd_terms(int argc, char **argv) {
       if (!format)
         goto fail;
     } else if (strncmp(a, "--top=", 6) == 0) {
-      if (!parse_num(a + 6, &num))
-        goto badnum;
+      if (cli_number(CMD, "--top", a + 6, 0, 1000000000UL, &num))
+        goto fail;
       opt.top = num;
     } else if (strncmp(a, "--min-freq=", 11) == 0) {
-      if (!parse_num(a + 11, &num) || num > 1000000000UL)
-        goto badnum;
+      if (cli_number(CMD, "--min-freq", a + 11, 0, 1000000000UL, &num))
+        goto fail;
       opt.min_freq = (unsigned)num;
     } else if (strncmp(a, "--max-words=", 12) == 0) {
-      if (!parse_num(a + 12, &num) || num < 1 || num > 6) {
-        cli_error(CMD, "--max-words must be 1 to 6, not '%s'", a + 12);
+      if (cli_number(CMD, "--max-words", a + 12, 1, 6, &num))
         goto fail;
-      }
       opt.max_words = (int)num;
     } else if (strncmp(a, "--reference=", 12) == 0) {
       if (!*(reference = a + 12))
@@ -278,9 +260,6 @@ int cmd_terms(int argc, char **argv) {
       goto fail;
     }
     continue;
-  badnum:
-    cli_error(CMD, "invalid number in '%s'", a);
-    goto fail;
   missing: {
     size_t n = strcspn(a, "="); /* '--dict=': name the option */
     cli_error(CMD, "option '%.*s' needs a value", (int)n, a);

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,25 @@ static const struct {
                {"json", FMT_JSON}, {"tbx", FMT_TBX},       {"tbx2", FMT_TBX2},
                {"omegat", FMT_OMEGAT}, {"md", FMT_MD},     {"html", FMT_HTML},
                {"lexicon", FMT_LEXICON}};
+
+int cli_number(const char *cmd, const char *opt, const char *v, unsigned long min,
+               unsigned long max, unsigned long *out) {
+  unsigned long x = 0;
+  int ok = *v != '\0';
+  for (const char *p = v; ok && *p; p++) {
+    unsigned long d = (unsigned long)(unsigned char)*p - '0';
+    if (d > 9 || x > (ULONG_MAX - d) / 10)
+      ok = 0;
+    else
+      x = x * 10 + d;
+  }
+  if (!ok || x < min || x > max) {
+    cli_error(cmd, "%s must be a number from %lu to %lu, not '%s'", opt, min, max, v);
+    return -1;
+  }
+  *out = x;
+  return 0;
+}
 
 int cli_parse_format(const char *cmd, const char *value, int allowed) {
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)

@@ -147,7 +147,7 @@ else fail "long line pair: every link numbered 1"; fi
 # windowed alignment gives the links of whole-text alignment
 run align --window=5 "$ID" "$EN"
 expect_rc 2 "--window below 16"
-expect_err "--window needs a number" "--window message"
+expect_err "--window must be a number from 16 to 1000000, not '5'" "--window message"
 awk 'BEGIN { split("Bandung Medan Ambon Kupang Manado", c, " ")
   for (k = 1; k <= 400; k++) {
     if (k % 40 != 17) printf "Kota %s%d memiliki %d penduduk dan %d sekolah.\n", c[k % 5 + 1], k, k * 37 + 11, k + 5 > "'"$TMP"'/w.id"
@@ -193,6 +193,16 @@ expect_rc 2 "learn: unequal line counts"
 expect_err "short.en has 3" "learn: line counts named"
 run learn --min-count=0 "$LI" "$LE"
 expect_rc 2 "learn: bad --min-count"
+expect_err "--min-count must be a number from 1 to 1000000, not '0'" "learn: --min-count range named"
+# numbers are plain digits: sscanf/strtol took '5,5,5', ' 5' and '+5'
+for a in "--iterations=5,5,5:--iterations M2 must be a number from 0 to 100, not '5,5'" \
+         "--iterations= 5,5:--iterations M1 must be a number from 0 to 100, not ' 5'" \
+         "--iterations=5:--iterations needs M1,M2 (0 to 100 each), not '5'" \
+         "--top=+5:--top must be a number from 0 to 1000, not '+5'" \
+         "--min-count= 3:--min-count must be a number from 1 to 1000000, not ' 3'"; do
+  run learn "${a%%:*}" "$LI" "$LE"
+  expect_rc 2 "learn ${a%%:*}"; expect_err "learn: ${a#*:}" "learn ${a%%:*}"
+done
 run learn --format=tbx "$LI" "$LE"
 expect_rc 2 "learn: bad format"
 

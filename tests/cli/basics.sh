@@ -32,11 +32,11 @@ done < "$TMP/cmds"
 # 2), not defaults (regression: glossary took --min-freq=4294967298 as 2 and
 # ' -5' as a huge --top; an empty --encoding= was auto, --output= a file '')
 IN="$FIX/terms/small.txt"
-for a in "--min-freq=4294967298:--min-freq must be 0 to 1000000000" \
-         "--top= -5:--top needs a non-negative number, not ' -5'" \
-         "--top=+5:--top needs a non-negative number, not '+5'" \
-         "--top=:--top needs a non-negative number, not ''" \
-         "--max-words=7:--max-words must be 1 to 6" \
+for a in "--min-freq=4294967298:--min-freq must be a number from 0 to 1000000000, not '4294967298'" \
+         "--top= -5:--top must be a number from 0 to 1000000000, not ' -5'" \
+         "--top=+5:--top must be a number from 0 to 1000000000, not '+5'" \
+         "--top=:--top must be a number from 0 to 1000000000, not ''" \
+         "--max-words=7:--max-words must be a number from 1 to 6, not '7'" \
          "--encoding=:--encoding needs a value" \
          "--stopwords=:--stopwords needs a file name" \
          "--output=:--output needs a file name"; do

@@ -14,6 +14,8 @@ expect_rc 2 "bad subcommand"
 run lexicon lookup --bogus x
 expect_rc 2 "bad option"; expect_err "unknown option '--bogus'" "bad option"
 
+run lexicon lookup --max=+5 x
+expect_rc 2 "lookup --max=+5"; expect_err "--max must be a number from 1 to 100000, not '+5'" "lookup --max range named"
 # lookup: exact, case, lemma, fuzzy, reverse, not found
 run lexicon lookup $NODEF PBB
 expect_rc 0 "lookup exact"

@@ -100,9 +100,9 @@ cd - > /dev/null
 
 # Empty and overflowing option values are errors, not defaults
 run spell --max-suggestions= "$S/sample.txt"
-expect_rc 2 "--max-suggestions="; expect_err "--max-suggestions: expected 0..100, got ''" "--max-suggestions="
+expect_rc 2 "--max-suggestions="; expect_err "--max-suggestions must be a number from 0 to 100, not ''" "--max-suggestions="
 run spell --max-suggestions=99999999999999999999999 "$S/sample.txt"
-expect_rc 2 "--max-suggestions overflow"; expect_err "expected 0..100" "--max-suggestions overflow"
+expect_rc 2 "--max-suggestions overflow"; expect_err "--max-suggestions must be a number from 0 to 100, not '99999999999999999999999'" "--max-suggestions overflow"
 run spell --max-suggestions=" 5" "$S/sample.txt"
 expect_rc 2 "--max-suggestions with a space"
 run spell --max-suggestions=2 "$S/sample.txt"

@@ -17,16 +17,16 @@ expect_rc 2 "bad number"
 # --max-words out of range names the range, as glossary does (regression:
 # 'invalid number in --max-words=7')
 run terms --max-words=7 "$IN"
-expect_rc 2 "--max-words=7"; expect_err "terms: --max-words must be 1 to 6" "--max-words=7 names the range"
+expect_rc 2 "--max-words=7"; expect_err "terms: --max-words must be a number from 1 to 6, not '7'" "--max-words=7 names the range"
 run terms --max-words=0 "$IN"
-expect_rc 2 "--max-words=0"; expect_err "--max-words must be 1 to 6" "--max-words=0 names the range"
+expect_rc 2 "--max-words=0"; expect_err "--max-words must be a number from 1 to 6, not '0'" "--max-words=0 names the range"
 run terms --max-words=2 --top=1 "$IN"
 expect_rc 0 "--max-words=2"
 # empty values and numbers that are not plain digits are errors (regression:
 # ' -5' was taken as a huge --top, '--dict=' as a dictionary named '')
 for a in "--top= -5" "--top=+5" "--top=" "--min-freq=" "--top=99999999999999999999999"; do
   run terms "$a" "$IN"
-  expect_rc 2 "$a"; expect_err "invalid number in '$a'" "$a"
+  expect_rc 2 "$a"; expect_err "${a%%=*} must be a number from 0 to 1000000000, not '${a#*=}'" "$a"
 done
 for a in --dict= --encoding= --stopwords= --reference= --output=; do
   run terms "$a" "$IN"
