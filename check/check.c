@@ -724,7 +724,8 @@ static size_t ck_count(padan_checker *c, size_t concept, uint32_t key) {
 
 /* Second pass: what the translation used instead of a missed term. Among the
  * English words of the pair not explained by a form of a concept found there,
- * not function words and not copied from the Indonesian, the word most
+ * not function words and not copied from the Indonesian (for a name, those
+ * with a capital only), the word most
  * associated with this concept's misses (seen in at least two of them, and in
  * at least 30% of all the sentence pairs that contain it); otherwise, when
  * only one to four such words are left, the longest run of them. */
@@ -733,6 +734,9 @@ static int guess_found(padan_checker *c, pd_arena *ba, const char *ent, size_t c
   pd_chk_pairs *st = &c->pp;
   const pd_chk_word *w = st->enw.p;
   int rc = PADAN_OK;
+  /* a name (an English rendering with a capital) is not rendered by a common
+     word: "arrived" is no guess for a missed "Joko Widodo" */
+  int name = f->expected && pd_chk_starts_upper(f->expected, strlen(f->expected));
   st->un.n = 0;
   st->stamp++;
   for (size_t k = 0; k < st->enw.n; k++) {
@@ -741,6 +745,8 @@ static int guess_found(padan_checker *c, pd_arena *ba, const char *ent, size_t c
       return rc;
     if (!ok || pd_strmap_find(&st->idwords, st->tmp.p, st->tmp.len))
       continue; /* names and words copied from the Indonesian */
+    if (name && !pd_chk_starts_upper(ent + w[k].start, w[k].len))
+      continue;
     size_t *sn = vat(&st->seen, w[k].key), *u;
     if (!sn)
       return PADAN_ENOMEM;

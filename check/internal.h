@@ -28,6 +28,8 @@ int pd_chk_en_norm(const char *w, size_t len, pd_buf *out);
 int pd_chk_en_vnorm(const char *k, size_t n, pd_buf *out);
 /* 1 when the folded English word is a function word. */
 int pd_chk_en_stopword(const char *w, size_t len);
+/* Does s[0..len) begin with an upper-case or title-case letter? */
+int pd_chk_starts_upper(const char *s, size_t len);
 
 /* Indonesian key of a (multiword) string: the conservative lemma key, with
  * hyphens, dots and spacing reduced to single spaces. */

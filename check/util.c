@@ -19,6 +19,14 @@ static int is_word_cp(int32_t cp) {
          (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+int pd_chk_starts_upper(const char *s, size_t len) {
+  int32_t cp;
+  if (!len || pd_utf8_next(s, len, &cp) <= 0 || cp < 0)
+    return 0;
+  utf8proc_category_t cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 static int ends_with(const char *s, size_t n, const char *suf) {

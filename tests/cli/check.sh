@@ -14,7 +14,7 @@ run check --lines $L --format=tsv "$F/id.txt" "$F/en.txt"
 expect_rc 1 "findings exit 1"
 expect_empty_err "no warnings"
 if head -n 1 "$TMP/out" | grep -q "^#kind	id_term	expected	found	id_line	en_line"; then ok; else fail "TSV header"; fi
-expect_out "missing	Korut	North Korea		3	3	k2" "missing with line numbers"
+expect_out "missing	Korut	North Korea	Pyongyang	3	3	k2" "missing with line numbers"
 expect_out "deprecated	perjanjian pertahanan bersama	mutual defense treaty	mutual defense pact	3	3	k1" "deprecated form"
 expect_out_re "^missing	bantuan timbal balik	mutual assistance	[^	]*reciprocal help[^	]*	2	2	k5" "what was used instead"
 expect_out_re "^inconsistent	perjanjian pertahanan bersama	mutual defense treaty	mutual defense treaty \(1\); mutual defence treaty \(1\); mutual defense pact \(1\)	" "inconsistent with counts"
@@ -23,10 +23,19 @@ expect_no_out "missing	Perjanjian pertahanan bersama" "case and plural tolerated
 n=$(grep -vc '^#' "$TMP/out")
 if [ "$n" -eq 4 ]; then ok; else fail "4 findings, got $n"; fi
 
+# what was used instead of a missed name is a capitalized word or nothing:
+# "arrived" (translating 'tiba') was guessed for a missed "Joko Widodo"
+printf 'p1\tid\tpresiden\tpreferred\t\t\t\np1\ten\tpresident\tpreferred\t\t\t\nj1\tid\tJoko Widodo\tpreferred\t\t\t\nj1\ten\tJoko Widodo\tpreferred\t\t\t\n' > "$TMP/jw.tsv"
+printf 'Presiden Joko Widodo tiba di Jakarta.\n' > "$TMP/jw.id"
+printf 'The President arrived in Jakarta.\n' > "$TMP/jw.en"
+run check --lines --no-default-lexicon --lexicon="$TMP/jw.tsv" --format=tsv "$TMP/jw.id" "$TMP/jw.en"
+expect_rc 1 "a missed name"
+expect_out "missing	Joko Widodo	Joko Widodo		1	1	j1" "a missed name: no common word guessed"
+
 # aligned first (no --lines): the same findings on this text
 run check $L --format=tsv "$F/id.txt" "$F/en.txt"
 expect_rc 1 "aligned"
-expect_out "missing	Korut	North Korea		3	3	k2" "aligned: missing"
+expect_out "missing	Korut	North Korea	Pyongyang	3	3	k2" "aligned: missing"
 
 # nothing to report
 run check --lines $L "$F/ok-id.txt" "$F/ok-en.txt"
@@ -143,7 +152,7 @@ expect_out "DPR" "acronym used on its own is a variant"
 # ---- --lines streams: a pair of files given in pieces, stdin read twice
 run_in "$F/en.txt" check --lines $L --format=tsv "$F/id.txt" -
 expect_rc 1 "--lines with English on stdin"
-expect_out "missing	Korut	North Korea		3	3	k2" "stdin: same findings"
+expect_out "missing	Korut	North Korea	Pyongyang	3	3	k2" "stdin: same findings"
 n=$(grep -vc '^#' "$TMP/out")
 if [ "$n" -eq 4 ]; then ok; else fail "stdin: 4 findings, got $n"; fi
 # a pipe (read twice: copied first)
