@@ -60,6 +60,11 @@ static const char *gloss_msg(const padan_glossary *g, int st) {
   return m && *m ? m : padan_strerror(st);
 }
 
+static void on_progress(void *ud, const char *stage, size_t done, size_t total) {
+  (void)ud;
+  cli_progress_stage(CMD, stage, done, total);
+}
+
 int cmd_glossary(int argc, char **argv) {
   const char *out_path = NULL, *encoding = NULL, *stopwords = NULL;
   int format = FMT_TSV, docs = CLI_DOCS_FILE;
@@ -207,7 +212,8 @@ int cmd_glossary(int argc, char **argv) {
       cli_progress(CMD, "files", i + 1, nfiles);
   }
   pd_buf_free(&piece);
-  cli_progress_stage(CMD, "ranking, examples", 0, 0);
+  cli_progress_stage(CMD, "ranking", 0, 0);
+  padan_glossary_set_progress(g, on_progress, NULL);
   if ((st = padan_glossary_build(g, NULL, NULL))) {
     cli_error(CMD, "%s", gloss_msg(g, st));
     goto fail;

@@ -55,7 +55,17 @@ struct padan_glossary {
   int built;
   int nomem;     /* an arena copy failed during build */
   char empty[2]; /* what a failed copy returns */
+  void (*progress)(void *ud, const char *stage, size_t done, size_t total);
+  void *progress_ud;
 };
+
+void padan_glossary_set_progress(padan_glossary *g,
+                                 void (*fn)(void *ud, const char *stage, size_t done,
+                                            size_t total),
+                                 void *ud) {
+  if (g)
+    g->progress = fn, g->progress_ud = ud;
+}
 
 static const char *match_names[] = {"none", "lexicon", "lemma", "fuzzy", "compositional",
                                     "learned"};
@@ -678,12 +688,21 @@ static int scan_stored(padan_glossary *g, scanner *sc) {
   pd_buf cur;
   pd_buf_init(&cur);
   int rc = PADAN_OK;
-  size_t pos = 0;
+  size_t pos = 0, total = g->mem.len, done = 0, shown = (size_t)-1;
   if (g->spill) {
-    if (fflush(g->spill) || fseek(g->spill, 0, SEEK_SET))
+    long end;
+    if (fflush(g->spill) || fseek(g->spill, 0, SEEK_END) || (end = ftell(g->spill)) < 0 ||
+        fseek(g->spill, 0, SEEK_SET))
       return fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+    total = (size_t)end;
   }
+  /* progress in units of 64 KiB of the stored text */
+  total = (total >> 16) + 1;
   for (;;) {
+    if (g->progress && done >> 16 != shown) {
+      shown = done >> 16;
+      g->progress(g->progress_ud, "examples and lexicon matches", shown, total);
+    }
     char type;
     uint64_t n = 0;
     if (g->spill) {
@@ -719,6 +738,7 @@ static int scan_stored(padan_glossary *g, scanner *sc) {
       }
       cur.len += (size_t)n;
       cur.p[cur.len] = '\0';
+      done += (size_t)n + 1 + sizeof n;
       if ((rc = scan_text(g, sc, cur.p, cur.len, 0, &used)))
         break;
       memmove(cur.p, cur.p + used, cur.len - used);
@@ -735,6 +755,8 @@ static int scan_stored(padan_glossary *g, scanner *sc) {
   }
   if (g->spill && fseek(g->spill, 0, SEEK_END) && !rc)
     rc = fail(g, PADAN_EIO, "temporary file for the input: %s", strerror(errno));
+  if (g->progress && !rc)
+    g->progress(g->progress_ud, "examples and lexicon matches", total, total);
   pd_buf_free(&cur);
   return rc;
 }

@@ -114,6 +114,15 @@ int padan_glossary_end_doc(padan_glossary *g);
  * belongs to g and stays valid until the next build or padan_glossary_free. */
 int padan_glossary_build(padan_glossary *g, const padan_glossary_row **rows, size_t *n);
 
+/* Progress of padan_glossary_build's pass over the stored input (examples and
+ * lexicon matches; the long part of a build on a large input): fn(ud, stage,
+ * done, total) in units of 64 KiB of the stored text, at the start and each
+ * time a unit is passed. fn NULL: none (the default). */
+void padan_glossary_set_progress(padan_glossary *g,
+                                 void (*fn)(void *ud, const char *stage, size_t done,
+                                            size_t total),
+                                 void *ud);
+
 /* Output formats. */
 enum padan_gloss_format {
   PADAN_GLOSS_TSV = 1, /* "#id_term en_term match freq score status" + extra columns */

@@ -54,6 +54,14 @@ expect_err "padan learn: EM iteration 10 of 10, 100%" "learn: the last EM iterat
 expect_err "padan learn: word alignment, 100%" "learn: the word alignment pass"
 expect_err "padan learn: phrase pairs, pass 2 of 3, 100%" "learn: the phrase-pair passes"
 
+# ---- glossary: the pass over the stored input after the ranking
+run glossary "$FIX/glossary/article.txt"
+cp "$TMP/out" "$TMP/plain"
+prun glossary "$FIX/glossary/article.txt"
+expect_rc 0 "glossary with progress"
+if cmp -s "$TMP/out" "$TMP/plain"; then ok; else fail "progress changed glossary's output"; fi
+expect_err "padan glossary: examples and lexicon matches, 100%" "glossary: the examples pass"
+
 # ---- check reads its pair twice: each pass counts its own bytes
 prun check "$FIX/check/id.txt" "$FIX/check/en.txt"
 size=$(cat "$FIX/check/id.txt" "$FIX/check/en.txt" | wc -c)
