@@ -17,14 +17,16 @@ static void usage(FILE *fp) {
           "Ranked domain terms of the documents (one document per file unless --docs says\n"
           "otherwise; standard input when no FILE or '-').\n\n"
           "Options:\n"
-          "  --format=FMT       tsv (default), csv, json or text\n"
+          "  --format=FMT       tsv (default), csv, json or text (for reading: rank, term,\n"
+          "                     counts, other spellings, an example)\n"
           "  -o FILE            write the output to FILE (atomically)\n"
           "  --top=N            keep the best N terms (default: all)\n"
           "  --min-freq=N       keep terms seen at least N times (default 2)\n"
           "  --max-words=N      longest candidate in words, 1..6 (default 6)\n"
           "  --reference=FILE   general-language word counts (word<TAB>count) for specificity\n"
           "  --count            write the word counts of the input (a reference) instead\n"
-          "  --counts           write mergeable counts of the input instead (for --merge)\n"
+          "  --counts           write mergeable counts of the input instead (for --merge);\n"
+          "                     they write their own formats (--format does not apply)\n"
           "  --merge            the FILEs ('-' = standard input) are --counts outputs, or\n"
           "                     concatenations of them: merge them in order and rank\n"
           "  --docs=UNIT        what a document is: file (default), line (each non-blank\n"
@@ -136,6 +138,36 @@ static void write_tsv(FILE *fp, const padan_term *v, size_t n) {
   }
 }
 
+/* For reading: rank, term, kind, counts and score; other spellings and the
+ * context on their own indented lines (tabs and newlines in them as spaces). */
+static void text_line(FILE *fp, const char *s) {
+  for (; *s; s++)
+    putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+static void write_text(FILE *fp, const padan_term *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const padan_term *t = &v[i];
+    fprintf(fp, "%zu. ", i + 1);
+    text_line(fp, t->term);
+    fprintf(fp, " (%s; %lu time%s in %lu document%s; score %.2f)\n", kind_name(t->kind), t->freq,
+            t->freq == 1 ? "" : "s", t->docs, t->docs == 1 ? "" : "s", t->score);
+    size_t others = 0;
+    for (size_t k = 0; k < t->nvariants; k++)
+      if (strcmp(t->variants[k], t->term) != 0) {
+        fputs(others++ ? ", " : "   also: ", fp);
+        text_line(fp, t->variants[k]);
+      }
+    if (others)
+      putc('\n', fp);
+    if (t->context[0]) {
+      fputs("   e.g.: ", fp);
+      text_line(fp, t->context);
+      putc('\n', fp);
+    }
+  }
+}
+
 static void write_csv(FILE *fp, const padan_term *v, size_t n) {
   fputs("term,score,freq,docs,variants,context,kind,cvalue,assoc,spec\r\n", fp);
   pd_buf b;
@@ -189,7 +221,7 @@ int cmd_terms(int argc, char **argv) {
   padan_terms_options_init(&opt);
   const char *out_path = NULL, *reference = NULL, *stopwords = NULL, *dict = NULL;
   const char *encoding = NULL;
-  int format = FMT_TSV, count = 0, no_dict = 0, counts = 0, merge = 0, docs = CLI_DOCS_FILE;
+  int format = FMT_TSV, format_given = 0, count = 0, no_dict = 0, counts = 0, merge = 0, docs = CLI_DOCS_FILE;
   int nfiles = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files)
@@ -218,6 +250,7 @@ int cmd_terms(int argc, char **argv) {
       format = cli_parse_format(CMD, a + 9, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON);
       if (!format)
         goto fail;
+      format_given = 1;
     } else if (strncmp(a, "--top=", 6) == 0) {
       if (cli_number(CMD, "--top", a + 6, 0, 1000000000UL, &num))
         goto fail;
@@ -268,6 +301,11 @@ int cmd_terms(int argc, char **argv) {
   }
   if (nfiles == 0)
     files[nfiles++] = "-";
+  if ((count && format != FMT_TSV) || (counts && format_given)) {
+    cli_error(CMD, "%s", count ? "--count writes TSV (word TAB count): --format does not apply"
+                              : "--counts writes its own format: --format does not apply");
+    goto fail;
+  }
   if (count + counts + merge > 1) {
     cli_error(CMD, "--count, --counts and --merge exclude each other");
     goto fail;
@@ -367,6 +405,8 @@ int cmd_terms(int argc, char **argv) {
         write_csv(o.fp, v, n);
       else if (format == FMT_JSON)
         write_json(o.fp, v, n);
+      else if (format == FMT_TEXT)
+        write_text(o.fp, v, n);
       else
         write_tsv(o.fp, v, n);
     }

@@ -83,6 +83,22 @@ run terms --format=csv "$IN"
 expect_rc 0 "csv"
 expect_out "term,score,freq,docs,variants,context,kind" "csv header"
 
+# text: for reading (it printed the TSV): rank, term, kind and counts, other
+# spellings, an example; the same terms in the same order as the TSV
+run terms --format=text "$IN"
+expect_rc 0 "text"
+expect_out_re "^[0-9]+\. perjanjian pertahanan bersama \(term; 3 times in 1 document; score [0-9.]+\)$" "text: a term line"
+expect_out "   also: Perjanjian pertahanan bersama" "text: the other spelling"
+if grep -q '	' "$TMP/out"; then fail "text: a TAB in the text format"; else ok; fi
+sed -n 's/^[0-9][0-9]*\. \(.*\) ([a-z]*; [0-9]* times\{0,1\} in .*$/\1/p' "$TMP/out" > "$TMP/text.terms"
+grep -v '^#' "$TMP/first" | cut -f1 > "$TMP/tsv.terms"
+if cmp -s "$TMP/text.terms" "$TMP/tsv.terms"; then ok; else fail "text: not the TSV's terms in order"; fi
+# --count and --counts write their own formats
+run terms --count --format=json "$IN"
+expect_rc 2 "--count --format=json"; expect_err "--count writes TSV (word TAB count): --format does not apply" "--count --format"
+run terms --counts --format=tsv "$IN"
+expect_rc 2 "--counts --format=tsv"; expect_err "--counts writes its own format" "--counts --format"
+
 # -o writes the file, nothing on stdout
 run terms -o "$TMP/terms.tsv" "$IN"
 expect_rc 0 "-o"
