@@ -45,7 +45,8 @@ static const char *const usage_text =
     "           the preferred Indonesian one. Read by header names (only id_term and\n"
     "           en_term are required; source/target are accepted too).\n"
     "  --no-header  CSV without the header row and only id_term,en_term,comment: the\n"
-    "           form OmegaT reads (it takes a header for an entry). Input: positional.\n"
+    "           form OmegaT reads (it takes a header for an entry); import reads its\n"
+    "           input so, by position (also --from-format=csv-noheader).\n"
     "  tbx      TBX-Basic v3 (ISO 30042:2019, DCA style); reading also accepts v2\n"
     "  tbx2     TBX v2 <martif>, for OmegaT and older tools\n"
     "  omegat   OmegaT glossary: source TAB target TAB comment\n"
@@ -195,12 +196,17 @@ static int do_import(opts *o) {
     cli_error(o->cmd, "import takes one input file (see 'padan lexicon --help')");
     return EXIT_ERROR;
   }
-  int in = PADAN_LEXFMT_AUTO;
+  /* --no-header: the input is CSV without its header row (read by position) */
+  int in = o->no_header ? PADAN_LEXFMT_CSV_NOHEADER : PADAN_LEXFMT_AUTO;
   if (o->from_format) {
     in = lexfmt(o->from_format, o->no_header);
     if (in <= 0) {
       cli_error(o->cmd, "unknown input format '%s' (choose from: tsv, csv, csv-noheader, tbx, "
                         "tbx2, omegat, dictd)", o->from_format);
+      return EXIT_ERROR;
+    }
+    if (o->no_header && in != PADAN_LEXFMT_CSV_NOHEADER) {
+      cli_error(o->cmd, "--no-header is for CSV, not --from-format=%s", o->from_format);
       return EXIT_ERROR;
     }
   }
