@@ -897,6 +897,8 @@ int cmd_check(int argc, char **argv) {
         pd_buf_free(&piece);
         goto done;
       }
+      if (nfiles > 1)
+        cli_progress(CMD, "files", i + 1, nfiles);
     }
     pd_buf_free(&piece);
     st = padan_check_variants(ck);

@@ -573,6 +573,8 @@ int cmd_spell(int argc, char **argv) {
       const char *path = nfiles ? files[i] : "-";
       if (spell_file(sp, tk, path, encoding, &toks, &pend, &ec))
         ok = 0;
+      else if (nfiles > 1)
+        cli_progress(CMD, "files", (size_t)i + 1, (size_t)nfiles);
     }
     pd_buf_free(&pend);
     padan_tokens_free(&toks);

@@ -486,6 +486,8 @@ int cmd_tokenize(int argc, char **argv) {
     cli_stream_close(in);
     if (format == FMT_JSON)
       ob_s(&o, c.first_sent ? "]}" : "\n  ]}");
+    if (nfiles > 1)
+      cli_progress(cmd, "files", f + 1, nfiles);
   }
   pd_buf_free(&text);
   if (format == FMT_JSON && status == EXIT_DONE)

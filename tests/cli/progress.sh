@@ -83,6 +83,11 @@ expect_rc 0 "terms on two files with progress"
 size=$(cat "$A/id.txt" "$FIX/terms/small.txt" | wc -c)
 kb=$(( (size + 999) / 1000 ))
 expect_err "padan terms: files 2/2, $kb kB of $kb kB read (100%)" "terms: files and bytes of both"
+# ... in tokenize, spell and check --variants too (they showed the bytes only)
+for c in tokenize spell "check --variants"; do
+  prun $c "$A/id.txt" "$FIX/terms/small.txt"
+  expect_err "padan ${c%% *}: files 2/2, $kb kB of $kb kB read (100%)" "$c: files done of all"
+done
 
 # ---- off: PADAN_NO_PROGRESS wins; not a terminal (these tests): nothing
 set +e
