@@ -33,7 +33,7 @@ static void usage(FILE *fp) {
           "  -h, --help            this help\n\n"
           "TSV columns: kind id_term expected found id_line en_line concept id_form\n"
           "  (id_term: the lexicon's Indonesian term; id_form: as written in the text;\n"
-          "  en_line empty, null in JSON, 'no line' in text, when EN_FILE has no such line)\n"
+          "  en_line empty, null in JSON, 'en: no line' in text, when EN_FILE has no such line)\n"
           "  --variants: kind forms counts example preferred concept\n"
           "Only curated lexicons supply approved terms (never a base dictionary).\n"
           "Bilingual findings come in input order (text and HTML start a heading when the\n"

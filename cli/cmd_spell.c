@@ -60,7 +60,8 @@ static void help(FILE *fp) {
           "text) is checked by its first 64 KiB only, ended after punctuation when it\n"
           "has some: a word is answered once, never in parts. A line that is not valid\n"
           "UTF-8 gets the empty line alone.\n"
-          "Exit status: 0 no findings, 1 findings reported, 2 usage or input error.\n");
+          "Exit status: 0 no findings, 1 findings reported, 2 usage or input error;\n"
+          "with -a, 0 at the end of the input whatever it answered (as hunspell -a).\n");
 }
 
 typedef struct {

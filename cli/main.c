@@ -13,7 +13,7 @@ static const struct {
     {"tokenize", cmd_tokenize, "split text into sentences and typed tokens"},
     {"spell", cmd_spell, "spell-check Indonesian text (misspellings, non-standard forms)"},
     {"terms", cmd_terms, "ranked domain terms with variants and a context"},
-    {"lexicon", cmd_lexicon, "look up, import, export, lint the bilingual lexicon"},
+    {"lexicon", cmd_lexicon, "look up, import, export, lint, count the bilingual lexicon"},
     {"align", cmd_align, "align the sentences of an Indonesian text and its English version"},
     {"learn", cmd_learn, "learn term pairs from parallel text by word alignment"},
     {"glossary", cmd_glossary, "the terms of Indonesian articles with their English equivalents"},

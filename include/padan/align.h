@@ -53,8 +53,10 @@ void padan_aligner_free(padan_aligner *a); /* NULL is a no-op */
 /* enum padan_align_option bits (default 0: lexical anchors and realign on). */
 void padan_aligner_set_options(padan_aligner *a, int options);
 
-/* The smallest half-width of the search band, in sentences (default 24). The
- * band grows where needed; a small value makes tests of widening possible. */
+/* The smallest half-width of the first pass's search band, in sentences
+ * (default 24); the second pass, around the first pass's path, starts from
+ * half of it (at least 4). The band grows where needed; a small value makes
+ * tests of widening possible. */
 void padan_aligner_set_band(padan_aligner *a, size_t half_width);
 
 /* Adds a translation pair (Indonesian word, English word), e.g. from a
