@@ -105,6 +105,23 @@ typedef struct {
   FILE *fp;
 } cli_out;
 int cli_out_open(const char *cmd, cli_out *o, const char *path);
+
+/* Rows of a table as TSV (a '#' header row, fields escaped with \t \n \r \\)
+ * or as CSV (RFC 4180: a plain header row, fields quoted where needed, CRLF
+ * line ends), so that a command's TSV writer gives CSV too:
+ *   cli_row r = cli_row_start(fp, format == FMT_CSV);
+ *   cli_row_header(&r, "line\tstart\tend");   (the column names, TAB-separated)
+ *   cli_row_str(&r, s, n); cli_row_fmt(&r, "%zu", x); ... cli_row_end(&r); */
+typedef struct {
+  FILE *fp;
+  int csv;
+  int col; /* fields written in the current row */
+} cli_row;
+cli_row cli_row_start(FILE *fp, int csv);
+void cli_row_header(cli_row *r, const char *names);
+void cli_row_str(cli_row *r, const char *s, size_t n);
+void cli_row_fmt(cli_row *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_row_end(cli_row *r);
 /* Commits (rename) or, with ok = 0, discards the output. Returns EXIT_DONE or EXIT_ERROR. */
 int cli_out_close(const char *cmd, cli_out *o, int ok);
 

@@ -45,6 +45,43 @@ static const struct {
                {"omegat", FMT_OMEGAT}, {"md", FMT_MD},     {"html", FMT_HTML},
                {"lexicon", FMT_LEXICON}};
 
+cli_row cli_row_start(FILE *fp, int csv) {
+  cli_row r = {fp, csv, 0};
+  return r;
+}
+
+void cli_row_header(cli_row *r, const char *names) {
+  if (!r->csv)
+    putc('#', r->fp);
+  for (const char *p = names; *p; p++)
+    putc(*p == '\t' && r->csv ? ',' : *p, r->fp);
+  fputs(r->csv ? "\r\n" : "\n", r->fp);
+  r->col = 0;
+}
+
+void cli_row_str(cli_row *r, const char *s, size_t n) {
+  if (r->col++)
+    putc(r->csv ? ',' : '\t', r->fp);
+  if (r->csv)
+    pd_csv_field(r->fp, s, n);
+  else
+    pd_tsv_field(r->fp, s, n);
+}
+
+void cli_row_fmt(cli_row *r, const char *fmt, ...) {
+  char b[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(b, sizeof b, fmt, ap);
+  va_end(ap);
+  cli_row_str(r, b, n < 0 ? 0 : (size_t)n < sizeof b ? (size_t)n : sizeof b - 1);
+}
+
+void cli_row_end(cli_row *r) {
+  fputs(r->csv ? "\r\n" : "\n", r->fp);
+  r->col = 0;
+}
+
 int cli_number(const char *cmd, const char *opt, const char *v, unsigned long min,
                unsigned long max, unsigned long *out) {
   unsigned long x = 0;
