@@ -25,7 +25,8 @@ static void usage(FILE *fp) {
           "Options:\n"
           "  --format=FMT      tsv (default), csv, json, tbx (TBX-Basic v3), tbx2 (TBX v2\n"
           "                    martif), omegat (OmegaT glossary TSV), md, html (one\n"
-          "                    self-contained page with a sortable table)\n"
+          "                    self-contained page with a sortable table), text (for\n"
+          "                    reading: 'term -> English (match, status; n times)')\n"
           "  -o FILE           write to FILE (atomically) instead of standard output\n"
           "  --top=N           keep the N best rows (default: all); rows are ordered by\n"
           "                    score, then frequency: lexicon terms the extractor did not\n"
@@ -100,7 +101,7 @@ int cmd_glossary(int argc, char **argv) {
     } else if (strncmp(a, "--format=", 9) == 0) {
       format = cli_parse_format(CMD, a + 9,
                                 FMT_TSV | FMT_CSV | FMT_JSON | FMT_TBX | FMT_TBX2 | FMT_OMEGAT |
-                                    FMT_MD | FMT_HTML);
+                                    FMT_MD | FMT_HTML | FMT_TEXT);
       if (!format)
         goto done;
     } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
@@ -229,6 +230,7 @@ int cmd_glossary(int argc, char **argv) {
            : format == FMT_OMEGAT ? PADAN_GLOSS_OMEGAT
            : format == FMT_MD     ? PADAN_GLOSS_MD
            : format == FMT_HTML   ? PADAN_GLOSS_HTML
+           : format == FMT_TEXT   ? PADAN_GLOSS_TEXT
                                   : PADAN_GLOSS_TSV;
   st = padan_glossary_write(g, o.fp, gf);
   if (st)

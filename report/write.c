@@ -194,6 +194,51 @@ static void write_md(FILE *fp, const padan_glossary_row *rows, size_t n) {
   }
 }
 
+/* A field on one line: TAB, CR and LF as spaces, '|' lists as ", ". */
+static void text_field(FILE *fp, const char *s) {
+  for (; *s; s++) {
+    if (*s == '|')
+      fputs(", ", fp);
+    else
+      putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+  }
+}
+
+static void write_text(FILE *fp, const padan_glossary_row *rows, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const padan_glossary_row *r = &rows[i];
+    text_field(fp, r->id_term);
+    fputs(" -> ", fp);
+    if (r->en_term[0])
+      text_field(fp, r->en_term);
+    else
+      fputs("?", fp);
+    fprintf(fp, " (%s", r->match == PADAN_GLOSS_NONE ? "no English found"
+                                                      : padan_glossary_match_name(r->match));
+    if (r->status[0])
+      fprintf(fp, ", %s", r->status);
+    if (r->match != PADAN_GLOSS_NONE && r->confidence < 1)
+      fprintf(fp, ", confidence %.2f", r->confidence);
+    fprintf(fp, "; %lu time%s)\n", r->freq, r->freq == 1 ? "" : "s");
+    const char *also = r->admitted[0] ? r->admitted : r->alternatives;
+    if (also[0]) {
+      fputs("   also: ", fp);
+      text_field(fp, also);
+      putc('\n', fp);
+    }
+    if (r->note[0]) {
+      fputs("   note: ", fp);
+      text_field(fp, r->note);
+      putc('\n', fp);
+    }
+    if (r->example[0]) {
+      fputs("   e.g.: ", fp);
+      text_field(fp, r->example);
+      putc('\n', fp);
+    }
+  }
+}
+
 static const char html_head[] =
     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -387,6 +432,7 @@ int padan_glossary_write(padan_glossary *g, FILE *fp, int format) {
   case PADAN_GLOSS_JSON: write_json(fp, rows, n); break;
   case PADAN_GLOSS_MD: write_md(fp, rows, n); break;
   case PADAN_GLOSS_HTML: write_html(fp, rows, n); break;
+  case PADAN_GLOSS_TEXT: write_text(fp, rows, n); break;
   case PADAN_GLOSS_TBX:
   case PADAN_GLOSS_TBX2:
   case PADAN_GLOSS_OMEGAT: {

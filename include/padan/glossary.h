@@ -132,7 +132,9 @@ enum padan_gloss_format {
   PADAN_GLOSS_TBX2,    /* TBX v2 martif through the lexicon writer */
   PADAN_GLOSS_OMEGAT,  /* OmegaT glossary TSV through the lexicon writer */
   PADAN_GLOSS_MD,      /* a Markdown table */
-  PADAN_GLOSS_HTML     /* one self-contained page with a sortable table */
+  PADAN_GLOSS_HTML,    /* one self-contained page with a sortable table */
+  PADAN_GLOSS_TEXT     /* for reading: "id_term -> en_term (match, status; n times)",
+                          other English, notes and an example on indented lines */
 };
 
 /* Writes the rows of the last build (building first if needed) to fp.

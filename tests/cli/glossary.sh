@@ -82,6 +82,17 @@ for f in html md; do
   if LC_ALL=C grep -q "$(printf '[\001\033]')" "$TMP/out"; then fail "$f: a raw control character"; else ok; fi
 done
 
+# text: for reading, the rows of the TSV in its order
+run glossary $L --format=text "$G/article.txt"
+expect_rc 0 "text"
+expect_out "perjanjian pertahanan bersama -> mutual defense treaty (lexicon, preferred; 2 times)" "text: a lexicon row"
+expect_out "   also: mutual defence treaty" "text: the other English"
+expect_out "   e.g.: Korea Utara dan Rusia menandatangani perjanjian pertahanan bersama di Pyongyang." "text: the example"
+grep -v '^   ' "$TMP/out" | sed 's/ -> .*//' > "$TMP/text.terms"
+run glossary $L "$G/article.txt"
+grep -v '^#' "$TMP/out" | cut -f1 > "$TMP/tsv.terms"
+if cmp -s "$TMP/text.terms" "$TMP/tsv.terms"; then ok; else fail "text: not the TSV's rows in order"; fi
+
 run glossary $L --format=omegat "$G/article.txt"
 expect_rc 0 "omegat"
 expect_out "perjanjian pertahanan bersama	mutual defense treaty" "omegat row"
