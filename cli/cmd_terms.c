@@ -121,21 +121,30 @@ static int t_end(void *c) { return padan_terms_end_doc(c); }
 
 static const char *kind_name(int k) { return k == PADAN_TERM_NAME ? "name" : "term"; }
 
-static void write_tsv(FILE *fp, const padan_term *v, size_t n) {
-  fputs("#term\tscore\tfreq\tdocs\tvariants\tcontext\tkind\tcvalue\tassoc\tspec\n", fp);
+/* The table of ranked terms as TSV or CSV. */
+static void write_table(FILE *fp, const padan_term *v, size_t n, int csv) {
+  cli_row r = cli_row_start(fp, csv);
+  cli_row_header(&r, "term\tscore\tfreq\tdocs\tvariants\tcontext\tkind\tcvalue\tassoc\tspec");
+  pd_buf b;
+  pd_buf_init(&b);
   for (size_t i = 0; i < n; i++) {
     const padan_term *t = &v[i];
-    pd_tsv_field(fp, t->term, strlen(t->term));
-    fprintf(fp, "\t%.4f\t%lu\t%lu\t", t->score, t->freq, t->docs);
-    for (size_t k = 0; k < t->nvariants; k++) {
-      if (k)
-        putc('|', fp);
-      pd_tsv_field(fp, t->variants[k], strlen(t->variants[k]));
-    }
-    putc('\t', fp);
-    pd_tsv_field(fp, t->context, strlen(t->context));
-    fprintf(fp, "\t%s\t%.4f\t%.4f\t%.4f\n", kind_name(t->kind), t->cvalue, t->assoc, t->spec);
+    cli_row_str(&r, t->term, strlen(t->term));
+    cli_row_fmt(&r, "%.4f", t->score);
+    cli_row_fmt(&r, "%lu", t->freq);
+    cli_row_fmt(&r, "%lu", t->docs);
+    pd_buf_clear(&b);
+    for (size_t k = 0; k < t->nvariants; k++)
+      pd_buf_printf(&b, "%s%s", k ? "|" : "", t->variants[k]);
+    cli_row_str(&r, b.p ? b.p : "", b.len);
+    cli_row_str(&r, t->context, strlen(t->context));
+    cli_row_str(&r, kind_name(t->kind), strlen(kind_name(t->kind)));
+    cli_row_fmt(&r, "%.4f", t->cvalue);
+    cli_row_fmt(&r, "%.4f", t->assoc);
+    cli_row_fmt(&r, "%.4f", t->spec);
+    cli_row_end(&r);
   }
+  pd_buf_free(&b);
 }
 
 /* For reading: rank, term, kind, counts and score; other spellings and the
@@ -166,25 +175,6 @@ static void write_text(FILE *fp, const padan_term *v, size_t n) {
       putc('\n', fp);
     }
   }
-}
-
-static void write_csv(FILE *fp, const padan_term *v, size_t n) {
-  fputs("term,score,freq,docs,variants,context,kind,cvalue,assoc,spec\r\n", fp);
-  pd_buf b;
-  pd_buf_init(&b);
-  for (size_t i = 0; i < n; i++) {
-    const padan_term *t = &v[i];
-    pd_csv_field(fp, t->term, strlen(t->term));
-    fprintf(fp, ",%.4f,%lu,%lu,", t->score, t->freq, t->docs);
-    pd_buf_clear(&b);
-    for (size_t k = 0; k < t->nvariants; k++)
-      pd_buf_printf(&b, "%s%s", k ? "|" : "", t->variants[k]);
-    pd_csv_field(fp, b.p ? b.p : "", b.len);
-    putc(',', fp);
-    pd_csv_field(fp, t->context, strlen(t->context));
-    fprintf(fp, ",%s,%.4f,%.4f,%.4f\r\n", kind_name(t->kind), t->cvalue, t->assoc, t->spec);
-  }
-  pd_buf_free(&b);
 }
 
 static void write_json(FILE *fp, const padan_term *v, size_t n) {
@@ -401,14 +391,12 @@ int cmd_terms(int argc, char **argv) {
     size_t n;
     rc = padan_terms_rank(t, &v, &n);
     if (!rc) {
-      if (format == FMT_CSV)
-        write_csv(o.fp, v, n);
-      else if (format == FMT_JSON)
+      if (format == FMT_JSON)
         write_json(o.fp, v, n);
       else if (format == FMT_TEXT)
         write_text(o.fp, v, n);
       else
-        write_tsv(o.fp, v, n);
+        write_table(o.fp, v, n, format == FMT_CSV);
     }
   }
   if (rc == PADAN_EIO || (rc == PADAN_OK && ferror(o.fp))) {
