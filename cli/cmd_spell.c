@@ -26,6 +26,7 @@ static void help(FILE *fp) {
           "  --format=FMT         text (default): FILE:LINE:COL: word -> sugg, sugg\n"
           "                       tsv: file line col word suggestions kind offset\n"
           "                         (suggestions '|'-separated; offset: 0-based byte offset)\n"
+          "                       csv: the same columns, RFC 4180 (header without '#', CRLF)\n"
           "                       json: an array of finding objects\n"
           "                       LINE and COL are 1-based; COL counts characters (code points).\n"
           "  --encoding=ENC       input encoding (auto, utf-8, windows-1252, ...; default auto)\n"
@@ -71,6 +72,7 @@ typedef struct {
   size_t count;
   size_t line_base; /* lines before the current chunk */
   size_t col_base;  /* characters before the chunk on its first line (a cut long line) */
+  pd_buf sugg;      /* TSV, CSV: the suggestions column */
 } emit_ctx;
 
 static int emit(void *user, const padan_spell_finding *f0) {
@@ -82,17 +84,23 @@ static int emit(void *user, const padan_spell_finding *f0) {
     fl.col += c->col_base;
   fl.line += c->line_base;
   const char *kind = padan_spell_kind_name(f->kind);
-  if (c->fmt == FMT_TSV) {
-    pd_tsv_field(fp, c->file, strlen(c->file));
-    fprintf(fp, "\t%zu\t%zu\t", f->line, f->col);
-    pd_tsv_field(fp, f->word, f->len);
-    fputc('\t', fp);
-    for (size_t i = 0; i < f->nsugg; i++) {
-      if (i)
-        fputc('|', fp);
-      pd_tsv_field(fp, f->sugg[i], strlen(f->sugg[i]));
-    }
-    fprintf(fp, "\t%s\t%zu\n", kind, f->start);
+  if (c->fmt == FMT_TSV || c->fmt == FMT_CSV) {
+    /* the suggestions are one field, '|'-separated */
+    pd_buf_clear(&c->sugg);
+    int oom = 0;
+    for (size_t i = 0; i < f->nsugg; i++)
+      oom |= (i && pd_buf_putc(&c->sugg, '|')) || pd_buf_puts(&c->sugg, f->sugg[i]);
+    if (oom)
+      return PADAN_ENOMEM; /* check_text returns it: "out of memory" */
+    cli_row r = cli_row_start(fp, c->fmt == FMT_CSV);
+    cli_row_str(&r, c->file, strlen(c->file));
+    cli_row_fmt(&r, "%zu", f->line);
+    cli_row_fmt(&r, "%zu", f->col);
+    cli_row_str(&r, f->word, f->len);
+    cli_row_str(&r, c->sugg.p ? c->sugg.p : "", c->sugg.len);
+    cli_row_str(&r, kind, strlen(kind));
+    cli_row_fmt(&r, "%zu", f->start);
+    cli_row_end(&r);
   } else if (c->fmt == FMT_JSON) {
     fputs(c->count ? ",\n  {\"file\": " : "\n  {\"file\": ", fp);
     cli_json_str(fp, c->file, strlen(c->file));
@@ -434,7 +442,7 @@ int cmd_spell(int argc, char **argv) {
       break;
     case O_FORMAT:
       fmt_given = 1;
-      if (!(fmt = cli_parse_format(CMD, optarg, FMT_TEXT | FMT_TSV | FMT_JSON)))
+      if (!(fmt = cli_parse_format(CMD, optarg, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON)))
         rc = EXIT_ERROR;
       break;
     case O_ENCODING:
@@ -558,10 +566,13 @@ int cmd_spell(int argc, char **argv) {
       rc = EXIT_ERROR;
       goto done;
     }
-    emit_ctx ec = {out.fp, fmt, NULL, 0, 0, 0};
+    emit_ctx ec = {out.fp, fmt, NULL, 0, 0, 0, {0}};
+    pd_buf_init(&ec.sugg);
     int ok = 1;
-    if (fmt == FMT_TSV)
-      fputs("#file\tline\tcol\tword\tsuggestions\tkind\toffset\n", out.fp);
+    if (fmt == FMT_TSV || fmt == FMT_CSV) {
+      cli_row r = cli_row_start(out.fp, fmt == FMT_CSV);
+      cli_row_header(&r, "file\tline\tcol\tword\tsuggestions\tkind\toffset");
+    }
     if (fmt == FMT_JSON)
       fputc('[', out.fp);
     padan_tokens toks;
@@ -578,6 +589,7 @@ int cmd_spell(int argc, char **argv) {
         cli_progress(CMD, "files", (size_t)i + 1, (size_t)nfiles);
     }
     pd_buf_free(&pend);
+    pd_buf_free(&ec.sugg);
     padan_tokens_free(&toks);
     if (fmt == FMT_JSON)
       fputs(ec.count ? "\n]\n" : "]\n", out.fp);

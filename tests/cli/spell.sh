@@ -25,6 +25,26 @@ expect_out "#file	line	col	word	suggestions	kind" "tsv header"
 expect_out_re "sample.txt	2	9	Zhrobkovitz	[^	]*	name" "names reported with --names"
 expect_out_re "mengatakn	mengatakan(\|[^	]*)?	misspelled" "tsv suggestions"
 
+# csv: the TSV's columns, RFC 4180; a file name with a comma and a quote is one quoted field
+cp "$S/sample.txt" "$TMP/a,b \"c\".txt"
+run spell --names --format=csv "$TMP/a,b \"c\".txt"
+expect_rc 1 csv; expect_empty_err csv
+python3 - "$TMP/out" "$TMP/a,b \"c\".txt" <<'PY' && ok || fail "csv content"
+import csv, sys
+raw = open(sys.argv[1], newline="").read()
+assert raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", ""), "CRLF line ends"
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["file", "line", "col", "word", "suggestions", "kind", "offset"], rows[0]
+name = [r for r in rows[1:] if r[3] == "Zhrobkovitz"]
+assert len(name) == 1 and name[0][0] == sys.argv[2], name
+assert name[0][1:3] == ["2", "9"] and name[0][5] == "name", name
+m = [r for r in rows[1:] if r[3] == "mengatakn"]
+assert m and m[0][4].split("|")[0] == "mengatakan" and m[0][5] == "misspelled", m
+assert all(len(r) == 7 for r in rows), "7 fields a row"
+PY
+n_csv=$(grep -c . "$TMP/out"); run spell --names --format=tsv "$TMP/a,b \"c\".txt"
+if [ "$n_csv" -eq "$(grep -c . "$TMP/out")" ]; then ok; else fail "csv and tsv: not as many rows"; fi
+
 run spell --format=json "$S/sample.txt"
 expect_rc 1 json; expect_json json
 python3 - "$TMP/out" <<'PY' && ok || fail "json content"
@@ -66,7 +86,7 @@ expect_rc 2 "missing input"; expect_err "nonexistent.txt" "missing input named"
 printf 'rumah \377\376 bagus\n' > "$TMP/bad.txt"
 run spell --encoding=utf-8 "$TMP/bad.txt"
 expect_rc 2 "invalid UTF-8"; expect_err "bad.txt" "invalid input named"
-run spell --format=csv "$S/sample.txt"
+run spell --format=tbx "$S/sample.txt"
 expect_rc 2 "bad format"
 run spell --bogus
 expect_rc 2 "bad option"
