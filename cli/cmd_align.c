@@ -26,7 +26,7 @@ static void help(FILE *fp) {
         "\n"
         "Options:\n"
         "  --lines            one sentence a line (else both texts are sentence-split)\n"
-        "  --format=FMT       tsv (default), text or json\n"
+        "  --format=FMT       tsv (default), csv, text or json\n"
         "  -o FILE            write to FILE (atomically) instead of standard output\n"
         "  --encoding=ENC     input encoding (default auto: UTF-8, else Windows-1252)\n"
         "  --lexicon=FILE     add a lexicon whose one-word pairs are anchors (repeatable;\n"
@@ -42,14 +42,14 @@ static void help(FILE *fp) {
         "                     on stderr\n"
         "  -h, --help         this help\n"
         "\n"
-        "TSV columns: id_lines en_lines score id_text en_text. Numbers are 1-based\n"
-        "line numbers with --lines, else sentence numbers; comma-separated when two\n"
-        "sentences are merged, empty when a sentence has no counterpart. score is a\n"
-        "confidence in (0,1). With --lines, empty (blank) lines are not aligned and\n"
-        "not listed, and the other lines keep their line numbers; a line over 1 MiB\n"
-        "is aligned sentence by sentence, each link giving its line number (once\n"
-        "for sentences of the same line); a shorter line is one sentence, aligned by\n"
-        "length and its first 4000 words when very long.\n"
+        "TSV and CSV columns: id_lines en_lines score id_text en_text. Numbers are\n"
+        "1-based line numbers with --lines, else sentence numbers; comma-separated\n"
+        "when two sentences are merged, empty when a sentence has no counterpart.\n"
+        "score is a confidence in (0,1). With --lines, empty (blank) lines are not\n"
+        "aligned and not listed, and the other lines keep their line numbers; a line\n"
+        "over 1 MiB is aligned sentence by sentence, each link giving its line number\n"
+        "(once for sentences of the same line); a shorter line is one sentence,\n"
+        "aligned by length and its first 4000 words when very long.\n"
         "\n"
         "Exit status: 0 done, 2 usage or input error.\n",
         fp);
@@ -150,21 +150,23 @@ static int add_pair(void *ctx, const char *id, size_t idlen, const char *en, siz
   return padan_aligner_add_pair(ctx, id, idlen, en, enlen);
 }
 
-/* A TSV field; most text needs no escaping and is written at once. */
-static void tsv_text(FILE *fp, const char *s, size_t len) {
-  for (size_t i = 0; i < len; i++)
-    if ((unsigned char)s[i] < 0x20 || s[i] == '\\') {
-      pd_tsv_field(fp, s, len);
-      return;
+/* The numbers of a bead side as put_nums writes them, into b (a table field). */
+static void nums_field(pd_buf *b, const side_in *sd, int lines, size_t first, size_t n) {
+  char d[32];
+  pd_buf_clear(b);
+  for (size_t k = 0; k < n; k++)
+    if (!k || num_of(sd, lines, first + k) != num_of(sd, lines, first + k - 1)) {
+      int m = snprintf(d, sizeof d, "%s%zu", k ? "," : "", num_of(sd, lines, first + k));
+      pd_buf_append(b, d, (size_t)m);
     }
-  fwrite(s, 1, len, fp);
 }
 
 typedef struct {
   FILE *fp;
   int fmt, lines;
   size_t n;
-  pd_buf ti, te;
+  pd_buf ti, te, nums;
+  cli_row row; /* TSV and CSV */
 } writer;
 
 static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
@@ -176,14 +178,15 @@ static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
   join(&w->te, ens, x->en_n, &se, &le);
   switch (w->fmt) {
   case FMT_TSV:
-    put_nums(fp, &sd[0], w->lines, x->id_first, x->id_n, 0);
-    putc('\t', fp);
-    put_nums(fp, &sd[1], w->lines, x->en_first, x->en_n, 0);
-    fprintf(fp, "\t%.3f\t", x->score);
-    tsv_text(fp, si, li);
-    putc('\t', fp);
-    tsv_text(fp, se, le);
-    putc('\n', fp);
+  case FMT_CSV:
+    nums_field(&w->nums, &sd[0], w->lines, x->id_first, x->id_n);
+    cli_row_str(&w->row, w->nums.len ? w->nums.p : "", w->nums.len);
+    nums_field(&w->nums, &sd[1], w->lines, x->en_first, x->en_n);
+    cli_row_str(&w->row, w->nums.len ? w->nums.p : "", w->nums.len);
+    cli_row_fmt(&w->row, "%.3f", x->score);
+    cli_row_str(&w->row, si, li);
+    cli_row_str(&w->row, se, le);
+    cli_row_end(&w->row);
     break;
   case FMT_JSON:
     fputs(w->n ? ",\n {\"id_lines\":" : "\n {\"id_lines\":", fp);
@@ -246,7 +249,7 @@ int cmd_align(int argc, char **argv) {
     } else if (strcmp(a, "--stats") == 0) {
       stats = 1;
     } else {
-      int r = cli_pargs_arg(&pa, FMT_TSV | FMT_TEXT | FMT_JSON, help, argc, argv, &i);
+      int r = cli_pargs_arg(&pa, FMT_TSV | FMT_CSV | FMT_TEXT | FMT_JSON, help, argc, argv, &i);
       if (r != 1)
         return cli_pargs_free(&pa), r == 2 ? EXIT_DONE : EXIT_ERROR;
     }
@@ -263,7 +266,7 @@ int cmd_align(int argc, char **argv) {
   padan_align_stream *st = NULL;
   writer w;
   memset(&w, 0, sizeof w);
-  pd_buf_init(&w.ti), pd_buf_init(&w.te);
+  pd_buf_init(&w.ti), pd_buf_init(&w.te), pd_buf_init(&w.nums);
   cli_out o;
   for (int k = 0; k < 2; k++) {
     pd_vec_init(&sd[k].nums, sizeof(size_t));
@@ -303,8 +306,9 @@ int cmd_align(int argc, char **argv) {
     goto done;
   opened = 1;
   w.fp = o.fp, w.fmt = pa.fmt, w.lines = lines;
-  if (w.fmt == FMT_TSV)
-    fputs("#id_lines\ten_lines\tscore\tid_text\ten_text\n", w.fp);
+  w.row = cli_row_start(w.fp, w.fmt == FMT_CSV);
+  if (w.fmt == FMT_TSV || w.fmt == FMT_CSV)
+    cli_row_header(&w.row, "id_lines\ten_lines\tscore\tid_text\ten_text");
   else if (w.fmt == FMT_JSON)
     fputs("[", w.fp);
   while (!padan_align_stream_done(st)) {
@@ -348,7 +352,7 @@ done:
     cli_lines_close(&sd[k].in);
     pd_vec_free(&sd[k].nums);
   }
-  pd_buf_free(&w.ti), pd_buf_free(&w.te);
+  pd_buf_free(&w.ti), pd_buf_free(&w.te), pd_buf_free(&w.nums);
   cli_pargs_free(&pa);
   return ret;
 }

@@ -68,6 +68,37 @@ assert a[-1]["id_lines"] == [8] and a[-1]["en_lines"] == [6, 7], a[-1]
 assert any(x["id_lines"] == [4] and x["en_lines"] == [] for x in a)
 ' "$TMP/out"; then ok; else fail "json content"; fi
 
+# CSV: the TSV's columns and rows, RFC 4180 (fields with a comma or a quote
+# quoted, CRLF line ends), read back with Python's csv module
+run align --lines --format=csv "$ID" "$EN"
+expect_rc 0 "csv"
+expect_empty_err "csv"
+if python3 -c '
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.endswith(b"\r\n") and raw.count(b"\n") == raw.count(b"\r\n"), "CRLF line ends"
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0] == ["id_lines", "en_lines", "score", "id_text", "en_text"], rows[0]
+assert len(rows) == 8 and all(len(r) == 5 for r in rows), rows
+r = [r for r in rows if r[0] == "8"][0]
+assert r[1] == "6,7" and 0 <= float(r[2]) <= 1, r
+assert r[3:] == ["Apakah perjanjian akan ditandatangani? Belum ada kepastian.",
+                 "Will the agreement be signed? There is no certainty yet."], r
+r = [r for r in rows if r[0] == "7"][0]
+assert r[3] == "Delegasi Indonesia terdiri atas 40 orang, termasuk empat menteri.", r
+assert [r for r in rows if r[0] == "4"][0][1] == "", "line 4 has no translation"
+' "$TMP/out"; then ok; else fail "csv content"; fi
+run align --lines --format=csv "$FIX/check/id.txt" "$FIX/check/en.txt"
+expect_rc 0 "csv quotes"
+expect_out '3,3,1.000,"Korut menyebut perjanjian pertahanan bersama sebagai ""tameng"" <rakyat> & negara.",' "csv: a quoted field, its quotes doubled"
+if python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+r = [r for r in rows if r[0] == "3"][0]
+assert r[3] == "Korut menyebut perjanjian pertahanan bersama sebagai \"tameng\" <rakyat> & negara.", r
+assert r[4] == "Pyongyang called the mutual defense pact a \"shield\" <people> & state.", r
+' "$TMP/out"; then ok; else fail "csv: quoted fields read back"; fi
+
 run align --lines --format=text "$ID" "$EN"
 expect_rc 0 "text"
 expect_out "id 4 = en -" "text: deletion shown"
@@ -331,7 +362,8 @@ fi
 # the message other commands give
 awk 'BEGIN { for (i = 1; i <= 600; i++) printf "rumah kota%d besar\n", i }' > "$TMP/full.id"
 awk 'BEGIN { for (i = 1; i <= 600; i++) printf "big town%d house\n", i }' > "$TMP/full.en"
-for args in "align --lines" "align --lines --format=tsv" "align --lines --format=json" \
+for args in "align --lines" "align --lines --format=tsv" "align --lines --format=csv" \
+  "align --lines --format=json" \
   "learn --no-default-lexicon --ngrams --min-count=1 --top=0" \
   "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=json" \
   "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=lexicon"; do
