@@ -50,13 +50,18 @@ static void help(FILE *fp) {
         "                     the trained model to it\n"
         "  --iterations=M1,M2 EM iterations of Model 1 and Model 2 (default 5,5;\n"
         "                     0,2 when starting from a saved model)\n"
-        "  --format=FMT       tsv (default), json, or lexicon (native lexicon TSV rows,\n"
-        "                     status admitted, note 'learned', for review)\n"
+        "  --format=FMT       tsv (default), csv, json, text (for reading, a pair a\n"
+        "                     line: 'id term -> en term (score S; C of N times)',\n"
+        "                     aligned C of the N times the term occurs), or lexicon\n"
+        "                     (native lexicon TSV rows, status admitted, note\n"
+        "                     'learned', for review)\n"
         "  -o FILE            write to FILE (atomically) instead of standard output\n"
         "  --encoding=ENC     input encoding (default auto)\n"
         "  -h, --help         this help\n"
         "\n"
-        "TSV columns: id_term en_term score count id_count. Words are lower-cased.\n"
+        "TSV and CSV columns: id_term en_term score count id_count (count: times the\n"
+        "pair was aligned; id_count: times the Indonesian term occurs). Words are\n"
+        "lower-cased.\n"
         "Exit status: 0 done, 2 usage or input error.\n",
         fp);
 }
@@ -347,10 +352,15 @@ out:
   return ret;
 }
 
-static void lexicon_row(FILE *fp, size_t c, const char *lang, const char *term) {
-  fprintf(fp, "learned%05zu\t%s\t", c, lang);
-  pd_tsv_field(fp, term, strlen(term));
-  fputs("\tadmitted\t\tlearned\t\n", fp);
+static void lexicon_row(cli_row *w, size_t c, const char *lang, const char *term) {
+  cli_row_fmt(w, "learned%05zu", c);
+  cli_row_str(w, lang, strlen(lang));
+  cli_row_str(w, term, strlen(term));
+  cli_row_str(w, "admitted", 8);
+  cli_row_str(w, "", 0);
+  cli_row_str(w, "learned", 7);
+  cli_row_str(w, "", 0);
+  cli_row_end(w);
 }
 
 int cmd_learn(int argc, char **argv) {
@@ -400,7 +410,7 @@ int cmd_learn(int argc, char **argv) {
       m1 = (long)n1, m2 = (long)n2;
       iters_given = 1;
     } else {
-      int r = cli_pargs_arg(&pa, FMT_TSV | FMT_JSON | FMT_LEXICON, help, argc, argv, &i);
+      int r = cli_pargs_arg(&pa, FMT_TSV | FMT_CSV | FMT_JSON | FMT_TEXT | FMT_LEXICON, help, argc, argv, &i);
       if (r != 1)
         return cli_pargs_free(&pa), r == 2 ? EXIT_DONE : EXIT_ERROR;
     }
@@ -549,19 +559,26 @@ int cmd_learn(int argc, char **argv) {
     goto done;
   FILE *fp = o.fp;
   int fmt = pa.fmt;
-  if (fmt == FMT_TSV)
-    fputs("#id_term\ten_term\tscore\tcount\tid_count\n", fp);
+  cli_row w = cli_row_start(fp, fmt == FMT_CSV);
+  if (fmt == FMT_TSV || fmt == FMT_CSV)
+    cli_row_header(&w, "id_term\ten_term\tscore\tcount\tid_count");
   else if (fmt == FMT_JSON)
     fputs("[", fp);
-  else
-    fputs("#concept\tlang\tterm\tstatus\tpos\tnote\tdomain\n", fp);
+  else if (fmt == FMT_LEXICON)
+    cli_row_header(&w, "concept\tlang\tterm\tstatus\tpos\tnote\tdomain");
   for (size_t k = 0; k < nres; k++) {
     const padan_learned *r = &res[k];
-    if (fmt == FMT_TSV) {
-      pd_tsv_field(fp, r->id_term, strlen(r->id_term));
-      putc('\t', fp);
-      pd_tsv_field(fp, r->en_term, strlen(r->en_term));
-      fprintf(fp, "\t%.3f\t%u\t%u\n", r->score, r->count, r->id_count);
+    if (fmt == FMT_TSV || fmt == FMT_CSV) {
+      cli_row_str(&w, r->id_term, strlen(r->id_term));
+      cli_row_str(&w, r->en_term, strlen(r->en_term));
+      cli_row_fmt(&w, "%.3f", r->score);
+      cli_row_fmt(&w, "%u", r->count);
+      cli_row_fmt(&w, "%u", r->id_count);
+      cli_row_end(&w);
+    } else if (fmt == FMT_TEXT) {
+      /* as padan glossary's listing: 'term -> English (...; n times)' */
+      fprintf(fp, "%s -> %s (score %.2f; %u of %u time%s)\n", r->id_term, r->en_term,
+              r->score, r->count, r->id_count, r->id_count == 1 ? "" : "s");
     } else if (fmt == FMT_JSON) {
       fputs(k ? ",\n {\"id_term\":" : "\n {\"id_term\":", fp);
       cli_json_str(fp, r->id_term, strlen(r->id_term));
@@ -570,8 +587,8 @@ int cmd_learn(int argc, char **argv) {
       fprintf(fp, ",\"score\":%.3f,\"count\":%u,\"id_count\":%u}", r->score, r->count,
               r->id_count);
     } else {
-      lexicon_row(fp, k + 1, "id", r->id_term);
-      lexicon_row(fp, k + 1, "en", r->en_term);
+      lexicon_row(&w, k + 1, "id", r->id_term);
+      lexicon_row(&w, k + 1, "en", r->en_term);
     }
   }
   if (fmt == FMT_JSON)

@@ -253,6 +253,36 @@ expect_rc 0 "learn lexicon"
 expect_out "#concept	lang	term	status	pos	note	domain" "lexicon header"
 expect_out_re '^learned[0-9]+	en	black cat	admitted		learned	$' "lexicon row"
 
+# CSV: the TSV's rows and columns, read back with Python's csv module (a
+# learned term is words: no field of it needs quoting, as align's and check's
+# sentences do; the quoting is cli_row's, tested there)
+run learn --min-count=2 "$LI" "$LE"
+mv "$TMP/out" "$TMP/learn.tsv"
+run learn --min-count=2 --format=csv "$LI" "$LE"
+expect_rc 0 "learn csv"
+expect_empty_err "learn csv"
+if python3 -c '
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.endswith(b"\r\n") and raw.count(b"\n") == raw.count(b"\r\n"), "CRLF line ends"
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0] == ["id_term", "en_term", "score", "count", "id_count"], rows[0]
+r = [r for r in rows if r[0] == "kucing hitam"][0]
+assert r[1] == "black cat" and 0 < float(r[2]) <= 1 and r[3:] == ["4", "4"], r
+tsv = [l.split("\t") for l in open(sys.argv[2], encoding="utf-8").read().splitlines()]
+tsv[0][0] = tsv[0][0].lstrip("#")
+assert rows == tsv, (rows, tsv)
+' "$TMP/out" "$TMP/learn.tsv"; then ok; else fail "learn csv: the TSV's rows"; fi
+# text: one pair a line, for reading
+run learn --min-count=2 --format=text "$LI" "$LE"
+expect_rc 0 "learn text"
+expect_empty_err "learn text"
+if grep -qx "kucing hitam -> black cat (score 1.00; 4 of 4 times)" "$TMP/out"; then ok
+else fail "learn text: the kucing hitam pair line"; fi
+if [ "$(wc -l < "$TMP/out")" -eq "$(($(wc -l < "$TMP/learn.tsv") - 1))" ]; then ok
+else fail "learn text: a line a pair"; fi
+expect_no_out "	" "learn text: no TSV"
+
 printf 'kucing hitam\n# a comment\n  Anjing  \n' > "$TMP/terms.txt"
 run learn --min-count=1 --terms="$TMP/terms.txt" "$LI" "$LE"
 expect_rc 0 "learn --terms"
@@ -366,6 +396,8 @@ for args in "align --lines" "align --lines --format=tsv" "align --lines --format
   "align --lines --format=json" \
   "learn --no-default-lexicon --ngrams --min-count=1 --top=0" \
   "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=json" \
+  "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=csv" \
+  "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=text" \
   "learn --no-default-lexicon --ngrams --min-count=1 --top=0 --format=lexicon"; do
   run $args "$TMP/full.id" "$TMP/full.en"
   if [ "$(wc -c < "$TMP/out")" -gt 16384 ]; then ok; else fail "$args: output too small for the test"; fi
