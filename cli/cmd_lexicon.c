@@ -6,10 +6,10 @@
 #include <string.h>
 
 static const char *const usage_text =
-    "Usage: padan lexicon lookup [--from=id|en] [--format=tsv|json|text] [-o FILE] TERM...\n"
+    "Usage: padan lexicon lookup [--from=id|en] [--format=tsv|csv|json|text] [-o FILE] TERM...\n"
     "       padan lexicon import IN [-o OUT] [--from-format=F] [--format=F] [--no-header]\n"
     "       padan lexicon export [--format=F] [--no-header] [-o OUT] [LEXICON...]\n"
-    "       padan lexicon lint [--format=text|tsv|json] [-o FILE] [LEXICON...]\n"
+    "       padan lexicon lint [--format=text|tsv|csv|json] [-o FILE] [LEXICON...]\n"
     "       padan lexicon stats [--format=text|tsv|json] [LEXICON...]\n"
     "\n"
     "The bilingual Indonesian-English lexicon: concepts with terms per language,\n"
@@ -22,7 +22,7 @@ static const char *const usage_text =
     "          Matches, tried in order:\n"
     "          exact, case (case-insensitive), lemma (reduplication, clitics, hyphens),\n"
     "          fuzzy:N (N edits, only when nothing else matched). FreeDict results come\n"
-    "          after curated ones, marked by their source. TSV columns:\n"
+    "          after curated ones, marked by their source. TSV and CSV columns:\n"
     "          #id_term en_term match status concept source query\n"
     "          (status: of the equivalent; match 'none' for a term not found).\n"
     "import    converts IN to OUT (format by --format, else OUT's extension: .tsv,\n"
@@ -33,10 +33,12 @@ static const char *const usage_text =
     "          another, stray whitespace, duplicates and case duplicates, domain\n"
     "          conflicts, terms in a language other than id and en (a TBX may have\n"
     "          them; a TSV row must be id or en). Without a file: the curated lexicon.\n"
+    "          TSV and CSV columns: #file line kind concept lang term message\n"
     "stats     concepts, terms, languages, statuses.\n"
     "\n"
-    "Formats (--format for output, --from-format for input; input is recognized\n"
-    "by extension and content when not given):\n"
+    "Formats of import and export (--format for output, --from-format for input;\n"
+    "input is recognized by extension and content when not given; lookup and lint\n"
+    "write their rows as text, tsv, csv or json):\n"
     "  tsv      native: concept TAB lang TAB term [TAB status TAB pos TAB note TAB domain],\n"
     "           '#' comments; status preferred|admitted|deprecated (empty = admitted)\n"
     "  csv      RFC 4180 pairs, header row: id_term,en_term,comment,concept,id_status,\n"
@@ -271,17 +273,16 @@ typedef struct {
 static void on_finding(const padan_lexicon_finding *f, void *ud) {
   lintctx *L = ud;
   FILE *fp = L->fp;
-  if (L->fmt == FMT_TSV) {
-    pd_tsv_field(fp, f->source, strlen(f->source));
-    fprintf(fp, "\t%zu\t%s\t", f->line, f->kind);
-    pd_tsv_field(fp, f->concept, strlen(f->concept));
-    putc('\t', fp);
-    pd_tsv_field(fp, f->lang, strlen(f->lang));
-    putc('\t', fp);
-    pd_tsv_field(fp, f->term, strlen(f->term));
-    putc('\t', fp);
-    pd_tsv_field(fp, f->message, strlen(f->message));
-    putc('\n', fp);
+  if (L->fmt == FMT_TSV || L->fmt == FMT_CSV) {
+    cli_row r = cli_row_start(fp, L->fmt == FMT_CSV);
+    cli_row_str(&r, f->source, strlen(f->source));
+    cli_row_fmt(&r, "%zu", f->line);
+    cli_row_str(&r, f->kind, strlen(f->kind));
+    cli_row_str(&r, f->concept, strlen(f->concept));
+    cli_row_str(&r, f->lang, strlen(f->lang));
+    cli_row_str(&r, f->term, strlen(f->term));
+    cli_row_str(&r, f->message, strlen(f->message));
+    cli_row_end(&r);
   } else if (L->fmt == FMT_JSON) {
     fputs(L->n ? ",\n {\"file\":" : "\n {\"file\":", fp);
     cli_json_str(fp, f->source, strlen(f->source));
@@ -302,7 +303,7 @@ static void on_finding(const padan_lexicon_finding *f, void *ud) {
 
 static int do_lint(opts *o) {
   int fmt = FMT_TEXT;
-  if (o->fmtname && !(fmt = cli_parse_format(o->cmd, o->fmtname, FMT_TEXT | FMT_TSV | FMT_JSON)))
+  if (o->fmtname && !(fmt = cli_parse_format(o->cmd, o->fmtname, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON)))
     return EXIT_ERROR;
   padan_lexicon *lex;
   if (open_set(o, &lex, 0))
@@ -313,8 +314,10 @@ static int do_lint(opts *o) {
     return EXIT_ERROR;
   }
   lintctx L = {out.fp, fmt, 0};
-  if (fmt == FMT_TSV)
-    fputs("#file\tline\tkind\tconcept\tlang\tterm\tmessage\n", out.fp);
+  if (fmt == FMT_TSV || fmt == FMT_CSV) {
+    cli_row r = cli_row_start(out.fp, fmt == FMT_CSV);
+    cli_row_header(&r, "file\tline\tkind\tconcept\tlang\tterm\tmessage");
+  }
   if (fmt == FMT_JSON)
     fputs("[", out.fp);
   size_t count = 0;
@@ -411,15 +414,16 @@ static int lookup_one(opts *o, padan_lexicon *lex, lookctx *L, const char *q, si
     fwrite(q, 1, qlen, fp);
     fputs(nh ? ":\n" : ": not found\n", fp);
   }
-  if (!nh && L->fmt == FMT_TSV) {
-    if (!o->from_en)
-      pd_tsv_field(fp, q, qlen);
-    fputs("\t", fp);
-    if (o->from_en)
-      pd_tsv_field(fp, q, qlen);
-    fputs("\tnone\t\t\t\t", fp);
-    pd_tsv_field(fp, q, qlen);
-    putc('\n', fp);
+  if (!nh && (L->fmt == FMT_TSV || L->fmt == FMT_CSV)) {
+    /* not found: the query in its language's column, match none */
+    cli_row r = cli_row_start(fp, L->fmt == FMT_CSV);
+    cli_row_str(&r, q, o->from_en ? 0 : qlen);
+    cli_row_str(&r, q, o->from_en ? qlen : 0);
+    cli_row_str(&r, "none", 4);
+    for (int k = 0; k < 3; k++) /* status, concept, source */
+      cli_row_str(&r, "", 0);
+    cli_row_str(&r, q, qlen);
+    cli_row_end(&r);
   }
   size_t rows = 0;
   for (size_t h = 0; h < nh; h++) {
@@ -451,17 +455,16 @@ static int lookup_one(opts *o, padan_lexicon *lex, lookctx *L, const char *q, si
       any = 1;
       const padan_lexicon_term *it = o->from_en ? &et : &mt, *en = o->from_en ? &mt : &et;
       const char *status = et.status ? padan_lexicon_status_name(et.status) : "";
-      if (L->fmt == FMT_TSV) {
-        pd_tsv_field(fp, it->text, it->len);
-        putc('\t', fp);
-        pd_tsv_field(fp, en->text, en->len);
-        fprintf(fp, "\t%s\t%s\t", match, status);
-        pd_tsv_field(fp, ci.id, strlen(ci.id));
-        putc('\t', fp);
-        pd_tsv_field(fp, src, strlen(src));
-        putc('\t', fp);
-        pd_tsv_field(fp, q, qlen);
-        putc('\n', fp);
+      if (L->fmt == FMT_TSV || L->fmt == FMT_CSV) {
+        cli_row r = cli_row_start(fp, L->fmt == FMT_CSV);
+        cli_row_str(&r, it->text, it->len);
+        cli_row_str(&r, en->text, en->len);
+        cli_row_str(&r, match, strlen(match));
+        cli_row_str(&r, status, strlen(status));
+        cli_row_str(&r, ci.id, strlen(ci.id));
+        cli_row_str(&r, src, strlen(src));
+        cli_row_str(&r, q, qlen);
+        cli_row_end(&r);
       } else if (L->fmt == FMT_JSON) {
         fputs(rows ? ",{\"id_term\":" : "{\"id_term\":", fp);
         cli_json_str(fp, it->text, it->len);
@@ -588,7 +591,7 @@ static int lookup_stdin(opts *o, padan_lexicon *lex, lookctx *L, padan_lexicon_h
 
 static int do_lookup(opts *o) {
   int fmt = FMT_TSV;
-  if (o->fmtname && !(fmt = cli_parse_format(o->cmd, o->fmtname, FMT_TEXT | FMT_TSV | FMT_JSON)))
+  if (o->fmtname && !(fmt = cli_parse_format(o->cmd, o->fmtname, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON)))
     return EXIT_ERROR;
   if (!o->nargs) {
     cli_error(o->cmd, "lookup needs a TERM (or '-' to read terms from standard input)");
@@ -605,8 +608,10 @@ static int do_lookup(opts *o) {
     return EXIT_ERROR;
   }
   lookctx L = {out.fp, fmt, 0};
-  if (fmt == FMT_TSV)
-    fputs("#id_term\ten_term\tmatch\tstatus\tconcept\tsource\tquery\n", out.fp);
+  if (fmt == FMT_TSV || fmt == FMT_CSV) {
+    cli_row r = cli_row_start(out.fp, fmt == FMT_CSV);
+    cli_row_header(&r, "id_term\ten_term\tmatch\tstatus\tconcept\tsource\tquery");
+  }
   if (fmt == FMT_JSON)
     fputs("[", out.fp);
   int missing = 0, err = 0;

@@ -47,6 +47,36 @@ if python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decod
 expect_out '{"query":"caf\ufffd \ufffd\ufffd","matches":[]}' "json, invalid UTF-8 query: U+FFFD"
 run lexicon lookup $NODEF --format=text PBB
 expect_out "United Nations (preferred)" "text"
+# lookup and lint --format=csv: the TSV's columns, RFC 4180 (terms with a comma and quotes quoted)
+printf '#concept\tlang\tterm\tstatus\nc1\tid\tkata "kutip", koma\tpreferred\nc1\ten\tword "quoted", comma\tpreferred\nc2\tid\tkata "kutip", koma\tpreferred\nc2\ten\tsaying\tpreferred\n' > "$TMP/q,lex.tsv"
+run lexicon lookup --no-default-lexicon --lexicon="$TMP/q,lex.tsv" --format=csv 'kata "kutip", koma' 'tidak, ada'
+expect_rc 1 "lookup csv (one not found)"; expect_empty_err "lookup csv"
+python3 - "$TMP/out" <<'PY' && ok || fail "lookup csv content"
+import csv, sys
+raw = open(sys.argv[1], newline="").read()
+assert raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", ""), "CRLF line ends"
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["id_term", "en_term", "match", "status", "concept", "source", "query"], rows[0]
+q = 'kata "kutip", koma'
+assert rows[1] == [q, 'word "quoted", comma', "exact", "preferred", "c1", "q,lex.tsv", q], rows[1]
+assert rows[2] == [q, "saying", "exact", "preferred", "c2", "q,lex.tsv", q], rows[2]
+assert rows[3] == ["tidak, ada", "", "none", "", "", "", "tidak, ada"], rows[3]
+assert len(rows) == 4, rows
+PY
+run lexicon lookup --no-default-lexicon --lexicon="$TMP/q,lex.tsv" --from=en --format=csv 'no, such'
+expect_rc 1 "lookup --from=en csv"; expect_out ',"no, such",none,,,,"no, such"' "reverse csv: not found in en_term"
+run lexicon lint --no-default-lexicon --format=csv "$TMP/q,lex.tsv"
+expect_rc 1 "lint csv"; expect_empty_err "lint csv"
+python3 - "$TMP/out" "$TMP/q,lex.tsv" <<'PY' && ok || fail "lint csv content"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["file", "line", "kind", "concept", "lang", "term", "message"], rows[0]
+assert rows[1][:6] == [sys.argv[2], "4", "multi-concept", "c2", "id", 'kata "kutip", koma'], rows[1]
+assert rows[1][6].startswith("'kata \"kutip\", koma' (id) is also a term of concept c1"), rows[1]
+assert len(rows) == 2, rows
+PY
+run lexicon lint --no-default-lexicon --format=tsv "$TMP/q,lex.tsv"
+expect_out "q,lex.tsv	4	multi-concept	c2	id	kata \"kutip\", koma	'kata" "lint tsv row"
 printf 'PBB\nKorut\n\n' > "$TMP/terms"
 run_in "$TMP/terms" lexicon lookup $NODEF -
 expect_rc 0 "stdin"; expect_out "Korut	North Korea" "stdin row"
