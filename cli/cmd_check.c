@@ -27,11 +27,11 @@ static void usage(FILE *fp) {
           "  --variants            source-side variant report over Indonesian FILEs\n"
           "  --lexicon=FILE        add a lexicon (repeatable; .tsv, .csv, .tbx)\n"
           "  --no-default-lexicon  do not load the curated dicts/lexicon.tsv\n"
-          "  --format=FMT          text (default), tsv, json, html\n"
+          "  --format=FMT          text (default), tsv, csv, json, html\n"
           "  --encoding=ENC        input encoding (default auto)\n"
           "  -o FILE               write to FILE (atomically)\n"
           "  -h, --help            this help\n\n"
-          "TSV columns: kind id_term expected found id_line en_line concept id_form\n"
+          "TSV/CSV columns: kind id_term expected found id_line en_line concept id_form\n"
           "  (id_term: the lexicon's Indonesian term; id_form: as written in the text;\n"
           "  en_line empty, null in JSON, 'en: no line' in text, when EN_FILE has no such line)\n"
           "  --variants: kind forms counts example preferred concept\n"
@@ -69,57 +69,60 @@ static void html_marked(FILE *fp, const char *s, const padan_check_mark *m, size
   padan_glossary_html_escape(fp, s + pos, len - pos);
 }
 
-static void tsv(FILE *fp, const char *s) { pd_tsv_field(fp, s, strlen(s)); }
 static void js(FILE *fp, const char *s) { cli_json_str(fp, s, strlen(s)); }
+static void field(cli_row *r, const char *s) { cli_row_str(r, s, strlen(s)); }
 
-static void tsv_header(FILE *fp, int variants) {
+/* TSV and CSV: one writer (cli_row) */
+static void row_header(cli_row *r, int variants) {
   if (variants)
-    fputs("#kind\tforms\tcounts\texample\tpreferred\tconcept\n", fp);
+    cli_row_header(r, "kind\tforms\tcounts\texample\tpreferred\tconcept");
   else
-    fputs("#kind\tid_term\texpected\tfound\tid_line\ten_line\tconcept\tid_form\n", fp);
+    cli_row_header(r, "kind\tid_term\texpected\tfound\tid_line\ten_line\tconcept\tid_form");
 }
 
-static void tsv_finding(FILE *fp, const padan_check_finding *f, int variants) {
-  fputs(padan_check_kind_name(f->kind), fp);
-  fputc('\t', fp);
+/* Returns 0, or -1 when out of memory. */
+static int row_finding(cli_row *r, const padan_check_finding *f, int variants) {
+  field(r, padan_check_kind_name(f->kind));
   if (variants) {
-    for (size_t k = 0; k < f->nforms; k++) {
-      if (k)
-        fputc('|', fp);
-      tsv(fp, f->forms[k].form);
-    }
-    fputc('\t', fp);
+    /* forms and counts '|'-separated; the example as FILE:LINE */
+    pd_buf b;
+    pd_buf_init(&b);
+    int bad = 0;
     for (size_t k = 0; k < f->nforms; k++)
-      fprintf(fp, "%s%zu", k ? "|" : "", f->forms[k].count);
-    fputc('\t', fp);
-    tsv(fp, f->file);
-    fprintf(fp, ":%zu\t", f->line);
-    tsv(fp, f->expected);
-  } else {
-    tsv(fp, f->id_term);
-    fputc('\t', fp);
-    tsv(fp, f->expected);
-    fputc('\t', fp);
-    tsv(fp, f->found);
-    fputc('\t', fp);
-    tsv(fp, f->id_lines);
-    fputc('\t', fp);
-    tsv(fp, f->en_lines);
+      bad |= (k && pd_buf_putc(&b, '|')) || pd_buf_puts(&b, f->forms[k].form);
+    cli_row_str(r, b.len ? b.p : "", b.len);
+    pd_buf_clear(&b);
+    for (size_t k = 0; k < f->nforms; k++)
+      bad |= pd_buf_printf(&b, "%s%zu", k ? "|" : "", f->forms[k].count) != 0;
+    cli_row_str(r, b.len ? b.p : "", b.len);
+    pd_buf_clear(&b);
+    bad |= pd_buf_printf(&b, "%s:%zu", f->file, f->line) != 0;
+    cli_row_str(r, b.len ? b.p : "", b.len);
+    pd_buf_free(&b);
+    field(r, f->expected);
+    field(r, f->concept);
+    cli_row_end(r);
+    return bad ? -1 : 0;
   }
-  fputc('\t', fp);
-  tsv(fp, f->concept);
-  if (!variants) {
-    fputc('\t', fp);
-    tsv(fp, f->id_form);
-  }
-  fputc('\n', fp);
+  field(r, f->id_term);
+  field(r, f->expected);
+  field(r, f->found);
+  field(r, f->id_lines);
+  field(r, f->en_lines);
+  field(r, f->concept);
+  field(r, f->id_form);
+  cli_row_end(r);
+  return 0;
 }
 
-static void write_tsv(FILE *fp, padan_checker *c, int variants) {
+static int write_rows(FILE *fp, padan_checker *c, int csv) {
   size_t n = padan_check_count(c);
-  tsv_header(fp, variants);
+  cli_row r = cli_row_start(fp, csv);
+  row_header(&r, 1);
   for (size_t i = 0; i < n; i++)
-    tsv_finding(fp, padan_check_get(c, i), variants);
+    if (row_finding(&r, padan_check_get(c, i), 1))
+      return -1;
+  return 0;
 }
 
 static void json_header(FILE *fp, int variants, size_t n) {
@@ -439,6 +442,7 @@ typedef struct {
   int fmt;
   size_t n;
   char *gconcept, *gterm; /* group of the previous finding */
+  cli_row row;            /* TSV and CSV */
 } pw_t;
 
 /* A finding could not be written (a full disk, >/dev/full): the check stops,
@@ -447,8 +451,9 @@ typedef struct {
 static int out_failed;
 
 static void pw_begin(pw_t *w, size_t count) {
-  if (w->fmt == FMT_TSV)
-    tsv_header(w->fp, 0);
+  w->row = cli_row_start(w->fp, w->fmt == FMT_CSV);
+  if (w->fmt == FMT_TSV || w->fmt == FMT_CSV)
+    row_header(&w->row, 0);
   else if (w->fmt == FMT_JSON)
     json_header(w->fp, 0, count);
   else if (w->fmt == FMT_HTML)
@@ -458,8 +463,8 @@ static void pw_begin(pw_t *w, size_t count) {
 static int pw_finding(void *ud, const padan_check_finding *f) {
   pw_t *w = ud;
   int first = w->n++ == 0;
-  if (w->fmt == FMT_TSV) {
-    tsv_finding(w->fp, f, 0);
+  if (w->fmt == FMT_TSV || w->fmt == FMT_CSV) {
+    row_finding(&w->row, f, 0);
   } else if (w->fmt == FMT_JSON) {
     json_finding(w->fp, f, 0, first);
   } else {
@@ -695,7 +700,7 @@ static int check_whole(padan_checker *ck, const char *const path[2], const char 
   cli_out o;
   if (cli_out_open(CMD, &o, out) != EXIT_DONE)
     return EXIT_ERROR;
-  pw_t w = {o.fp, fmt, 0, NULL, NULL};
+  pw_t w = {o.fp, fmt, 0, NULL, NULL, {NULL, 0, 0}};
   pw_begin(&w, padan_check_count(ck));
   int wr = pw_list(&w, ck);
   pw_end(&w);
@@ -730,7 +735,7 @@ static int check_stream(padan_checker *ck, const char **files, const char *encod
       }
       path[k] = spool[k];
     }
-  pw_t w = {NULL, fmt, 0, NULL, NULL};
+  pw_t w = {NULL, fmt, 0, NULL, NULL, {NULL, 0, 0}};
   size_t nl[2], nl2[2], count = 0;
   cli_out o;
   int opened = 0;
@@ -828,7 +833,7 @@ int cmd_check(int argc, char **argv) {
       variants = 1;
 
     } else if (strncmp(a, "--format=", 9) == 0) {
-      if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TEXT | FMT_TSV | FMT_JSON | FMT_HTML)))
+      if (!(fmt = cli_parse_format(CMD, a + 9, FMT_TEXT | FMT_TSV | FMT_CSV | FMT_JSON | FMT_HTML)))
         goto done;
     } else if (strncmp(a, "--encoding=", 11) == 0) {
       encoding = a + 11;
@@ -911,8 +916,8 @@ int cmd_check(int argc, char **argv) {
     if (cli_out_open(CMD, &o, out) != EXIT_DONE)
       goto done;
     int wr = 0;
-    if (fmt == FMT_TSV)
-      write_tsv(o.fp, ck, 1);
+    if (fmt == FMT_TSV || fmt == FMT_CSV)
+      wr = write_rows(o.fp, ck, fmt == FMT_CSV);
     else if (fmt == FMT_JSON)
       write_json(o.fp, ck, 1);
     else if (fmt == FMT_HTML)

@@ -78,6 +78,49 @@ run check --variants --format=tsv "$F/var-order.txt"
 expect_rc 1 "order outside the lexicon"
 expect_out "order	Yayasan Sentosa Jaya|Yayasan Jaya Sentosa	2|1	$F/var-order.txt:1" "generic order"
 
+# CSV: the TSV's columns and rows (header without '#'), RFC 4180 with CRLF,
+# read back with Python's csv module
+cat > "$TMP/csvcheck.py" <<'PY'
+import csv, sys
+out, tsv, header, want = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4:]
+raw = open(out, "rb").read()
+assert raw.endswith(b"\r\n") and raw.count(b"\n") == raw.count(b"\r\n"), "CRLF line ends"
+rows = list(csv.reader(open(out, newline="", encoding="utf-8")))
+assert rows[0] == header, rows[0]
+assert all(len(r) == len(header) for r in rows), rows
+assert want in rows, (want, rows)
+t = [l.split("\t") for l in open(tsv, encoding="utf-8").read().splitlines()]
+t[0][0] = t[0][0].lstrip("#")
+assert rows == t, (rows, t)
+PY
+run check --lines $L --format=tsv "$F/id.txt" "$F/en.txt"
+mv "$TMP/out" "$TMP/c.tsv"
+run check --lines $L --format=csv "$F/id.txt" "$F/en.txt"
+expect_rc 1 "csv: findings exit 1"
+expect_empty_err "csv"
+if python3 "$TMP/csvcheck.py" "$TMP/out" "$TMP/c.tsv" "kind id_term expected found id_line en_line concept id_form" \
+  missing Korut "North Korea" Pyongyang 3 3 k2 Korut; then ok; else fail "csv: the TSV's rows"; fi
+# two Indonesian sentences translated by one English one: id_line "2,3" is quoted
+printf 'North Korea and Russia signed a mutual defense treaty.\nThe Mutual Defence Treaty provides for reciprocal help, which Pyongyang called a "shield" <people> & state.\nThere is no term in this line.\n' > "$TMP/m.en"
+run check $L --format=tsv "$F/id.txt" "$TMP/m.en"
+mv "$TMP/out" "$TMP/m.tsv"
+run check $L --format=csv "$F/id.txt" "$TMP/m.en"
+expect_rc 1 "csv, merged sentences"
+expect_out 'missing,Korut,North Korea,Pyongyang,"2,3",2,k2,Korut' "csv: a field with a comma quoted"
+if python3 "$TMP/csvcheck.py" "$TMP/out" "$TMP/m.tsv" "kind id_term expected found id_line en_line concept id_form" \
+  missing Korut "North Korea" Pyongyang "2,3" 2 k2 Korut; then ok; else fail "csv, merged sentences: the TSV's rows"; fi
+# --variants: the example FILE:LINE of a file named with a comma and quotes
+cp "$F/var-b.txt" "$TMP/var \"b\", 2.txt"
+run check --variants $L --format=tsv "$F/var-a.txt" "$TMP/var \"b\", 2.txt"
+mv "$TMP/out" "$TMP/v.tsv"
+run check --variants $L --format=csv "$F/var-a.txt" "$TMP/var \"b\", 2.txt"
+expect_rc 1 "variants csv"
+expect_empty_err "variants csv"
+expect_out "variants,Korea Utara|Korut|DPRK,2|1|1,\"$TMP/var \"\"b\"\", 2.txt:1\",Korea Utara,k2" "variants csv: quoted example"
+if python3 "$TMP/csvcheck.py" "$TMP/out" "$TMP/v.tsv" "kind forms counts example preferred concept" \
+  variants "Korea Utara|Korut|DPRK" "2|1|1" "$TMP/var \"b\", 2.txt:1" "Korea Utara" k2; then ok
+else fail "variants csv: the TSV's rows"; fi
+
 # ordinary morphology, other names, common words and name shortening are not findings
 run check --variants --format=tsv "$F/var-noise.txt"
 expect_rc 0 "no noise (default lexicon)"
@@ -307,7 +350,7 @@ for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$F/id.txt";
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$F/en.txt"; done > "$TMP/full.en"
 for m in --lines --no-lines; do
   [ $m = --lines ] && a=--lines || a=
-  for f in text json; do
+  for f in text json tsv csv; do
     set +e
     ${PADAN_WRAP:-} "$PADAN" check $a --format=$f $L "$TMP/full.id" "$TMP/full.en" > /dev/full 2> "$TMP/err"
     rc=$?
