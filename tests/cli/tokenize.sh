@@ -50,6 +50,34 @@ expect_out "Presiden B. J. Habibie tiba di Jl. Sudirman No. 5 , Jakarta ." "text
 expect_out "Dia membeli 50.000 ton ( 3,5 % ) seharga Rp 38 miliar ." "text sentence 2"
 if [ "$(wc -l < "$TMP/out")" -eq 4 ]; then ok; else fail "text: 4 sentences"; fi
 
+# CSV: the TSV's columns, RFC 4180 (a ',' or '"' token, "3,5", the flags quoted), CRLF
+run tokenize --format=csv "$T/news.txt"
+expect_rc 0 "csv"; expect_empty_err "csv"
+cp "$TMP/out" "$TMP/news.csv"
+run tokenize --format=tsv "$T/news.txt"
+python3 - "$TMP/news.csv" "$TMP/out" <<'PY' && ok || fail "csv content"
+import csv, sys
+raw = open(sys.argv[1], newline="").read()
+assert raw.endswith("\r\n") and "\n" not in raw.replace("\r\n", ""), "CRLF line ends"
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0] == ["line", "start", "end", "kind", "token", "sent", "flags", "base"], rows[0]
+assert rows[1] == ["1", "0", "8", "word", "Presiden", "1", "cap,sent_start", ""], rows[1]
+assert ["2", "111", "112", "punct", '"', "3", "-", ""] in rows, "a quote token"
+assert any(r[3:5] == ["punct", ","] for r in rows), "a comma token"
+assert any(r[3:5] == ["number", "3,5"] for r in rows), "3,5"
+# the same rows as the TSV (news.txt has nothing TSV escapes)
+tsv = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")]
+assert tsv[0][0] == "#line" and tsv[1:] == rows[1:], "csv rows differ from tsv rows"
+PY
+run tokenize --lines --format=csv "$T/news.txt" "$T/crlf.txt"
+expect_rc 0 "csv, 2 files"
+python3 - "$TMP/out" "$T/crlf.txt" <<'PY' && ok || fail "csv file column"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0][-1] == "file" and len(rows[0]) == 9, rows[0]
+assert all(len(r) == 9 for r in rows) and rows[-1][8] == sys.argv[2], rows[-1]
+PY
+
 # JSON parses and holds the sentences and tokens
 run tokenize --format=json "$T/news.txt" "$T/crlf.txt"
 expect_rc 0 "json"
