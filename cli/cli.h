@@ -124,6 +124,11 @@ void cli_row_fmt(cli_row *r, const char *fmt, ...) __attribute__((format(printf,
 void cli_row_end(cli_row *r);
 /* Commits (rename) or, with ok = 0, discards the output. Returns EXIT_DONE or EXIT_ERROR. */
 int cli_out_close(const char *cmd, cli_out *o, int ok);
+/* An input file opened (cli_stream_open notes each regular file): an -o FILE
+ * that is one of them (the same file, by device and inode, links followed) is
+ * not replaced by cli_out_close, which fails naming it: 'padan spell -o a.txt
+ * a.txt' would replace the text by its report. */
+void cli_input_opened(FILE *fp, const char *shown);
 
 /* Progress: one line on stderr, redrawn at most 4 times a second, only when
  * stderr is a terminal and standard output is not (its lines would break into

@@ -188,6 +188,31 @@ int cli_out_open(const char *cmd, cli_out *o, const char *path) {
   return EXIT_DONE;
 }
 
+static struct {
+  dev_t dev;
+  ino_t ino;
+} inputs[64];
+static size_t ninputs;
+
+void cli_input_opened(FILE *fp, const char *shown) {
+  (void)shown;
+  struct stat st;
+  if (ninputs < sizeof inputs / sizeof inputs[0] && fstat(fileno(fp), &st) == 0 &&
+      S_ISREG(st.st_mode))
+    inputs[ninputs].dev = st.st_dev, inputs[ninputs++].ino = st.st_ino;
+}
+
+/* Is the regular file path (links followed) one of the inputs? */
+static int is_input(const char *path) {
+  struct stat st;
+  if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    return 0;
+  for (size_t i = 0; i < ninputs; i++)
+    if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
+      return 1;
+  return 0;
+}
+
 int cli_out_close(const char *cmd, cli_out *o, int ok) {
   if (!o->fp)
     return EXIT_ERROR;
@@ -195,6 +220,10 @@ int cli_out_close(const char *cmd, cli_out *o, int ok) {
   char shown[4096];
   snprintf(shown, sizeof shown, "%s", path);
   o->fp = NULL;
+  if (ok && o->at.tmp && is_input(o->at.target)) {
+    cli_error(cmd, "%s: is also an input: not replaced by the output (write it elsewhere)", shown);
+    ok = 0;
+  }
   if (!ok) {
     pd_atomic_abort(&o->at);
     return EXIT_ERROR;

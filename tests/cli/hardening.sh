@@ -124,4 +124,22 @@ expect_rc 0 "learn --model=symlink"
 if [ -L "$O/model-link" ] && head -n 1 "$O/model.tsv" | grep -q '^#padan-learn-model '; then ok
 else fail "learn --model=symlink: the link was replaced"; fi
 
+# -o naming an input (also through a link) is refused, exit 2, the input kept:
+# 'spell -o a.txt a.txt' replaced the article by its report
+cp "$FIX/align/id.txt" "$TMP/own.txt"
+ln -sf own.txt "$TMP/own-link"
+for c in "tokenize" "spell" "terms" "glossary" "align" "learn --align" "check"; do
+  for o in own.txt own-link; do
+    case $c in align*|learn*|check*) set -- "$TMP/own.txt" "$FIX/align/en.txt" ;; *) set -- "$TMP/own.txt" ;; esac
+    run $c -o "$TMP/$o" "$@"
+    expect_rc 2 "$c -o $o (an input)"
+    expect_err "$o: is also an input: not replaced by the output" "$c -o $o named"
+    if cmp -s "$TMP/own.txt" "$FIX/align/id.txt"; then ok; else fail "$c -o $o: the input was replaced"; fi
+  done
+done
+# a lexicon converted in place stays possible (it is not a text input)
+cp "$FIX/lexicon/small.tsv" "$TMP/inplace.tsv"
+run lexicon import "$TMP/inplace.tsv" -o "$TMP/inplace.tsv"
+expect_rc 0 "lexicon import in place"
+
 done_tests
