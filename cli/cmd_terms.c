@@ -148,11 +148,8 @@ static void write_table(FILE *fp, const padan_term *v, size_t n, int csv) {
 }
 
 /* For reading: rank, term, kind, counts and score; other spellings and the
- * context on their own indented lines (tabs and newlines in them as spaces). */
-static void text_line(FILE *fp, const char *s) {
-  for (; *s; s++)
-    putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
-}
+ * context on their own indented lines (pd_text_put: one line each). */
+static void text_line(FILE *fp, const char *s) { pd_text_put(fp, s, strlen(s)); }
 
 static void write_text(FILE *fp, const padan_term *v, size_t n) {
   for (size_t i = 0; i < n; i++) {

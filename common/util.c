@@ -305,6 +305,21 @@ int pd_utf8_next(const char *s, size_t len, int32_t *cp) {
   return (int)n;
 }
 
+void pd_text_put(FILE *fp, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; i < n; i++) {
+    if (u[i] < 0x20 || u[i] == 0x7F) {
+      putc(' ', fp);
+    } else if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0x85) {
+      putc(' ', fp), i++;
+    } else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+      putc(' ', fp), i += 2;
+    } else {
+      putc(u[i], fp);
+    }
+  }
+}
+
 void pd_lf_in_place(char *d, size_t *len) {
   size_t n = *len;
   char *cr = memchr(d, '\r', n);

@@ -81,6 +81,10 @@ size_t pd_utf8_valid_prefix(const char *s, size_t len);
 /* Turns CRLF and a lone CR into LF in d[0..*len), in place, and NUL-terminates
  * it when it shrinks (d must have room for that NUL). */
 void pd_lf_in_place(char *d, size_t *len);
+/* Writes s[0..n) on one line for reading: a control character (C0, DEL) and
+ * a line or paragraph separator (U+0085, U+2028, U+2029) become a space, so
+ * no entry of a text listing breaks a line or reaches a terminal as ESC. */
+void pd_text_put(FILE *fp, const char *s, size_t n);
 /* Decodes one code point at s (len > 0). Returns its byte length (1..4) and
  * sets *cp; on an invalid sequence returns 1 and sets *cp = -1. */
 int pd_utf8_next(const char *s, size_t len, int32_t *cp);

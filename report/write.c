@@ -194,13 +194,15 @@ static void write_md(FILE *fp, const padan_glossary_row *rows, size_t n) {
   }
 }
 
-/* A field on one line: TAB, CR and LF as spaces, '|' lists as ", ". */
+/* A field on one line (pd_text_put), '|' lists as ", ". */
 static void text_field(FILE *fp, const char *s) {
-  for (; *s; s++) {
-    if (*s == '|')
-      fputs(", ", fp);
-    else
-      putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+  for (;;) {
+    size_t n = strcspn(s, "|");
+    pd_text_put(fp, s, n);
+    if (!s[n])
+      break;
+    fputs(", ", fp);
+    s += n + 1;
   }
 }
 

@@ -92,6 +92,10 @@ grep -v '^   ' "$TMP/out" | sed 's/ -> .*//' > "$TMP/text.terms"
 run glossary $L "$G/article.txt"
 grep -v '^#' "$TMP/out" | cut -f1 > "$TMP/tsv.terms"
 if cmp -s "$TMP/text.terms" "$TMP/tsv.terms"; then ok; else fail "text: not the TSV's rows in order"; fi
+printf 'Dewan Keamanan\033[2J bersidang\013 hari ini.\nDewan Keamanan bersidang lagi.\n' > "$TMP/esc.txt"
+run glossary --format=text "$TMP/esc.txt"
+expect_out "   e.g.: Dewan Keamanan [2J bersidang  hari ini." "text: controls as spaces"
+if LC_ALL=C grep -q "$(printf '[\033\013]')" "$TMP/out"; then fail "text: a raw control character"; else ok; fi
 
 run glossary $L --format=omegat "$G/article.txt"
 expect_rc 0 "omegat"

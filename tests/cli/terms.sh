@@ -93,6 +93,13 @@ if grep -q '	' "$TMP/out"; then fail "text: a TAB in the text format"; else ok; 
 sed -n 's/^[0-9][0-9]*\. \(.*\) ([a-z]*; [0-9]* times\{0,1\} in .*$/\1/p' "$TMP/out" > "$TMP/text.terms"
 grep -v '^#' "$TMP/first" | cut -f1 > "$TMP/tsv.terms"
 if cmp -s "$TMP/text.terms" "$TMP/tsv.terms"; then ok; else fail "text: not the TSV's terms in order"; fi
+# ... one line an entry: control characters and line separators (ESC, VT,
+# U+2028) of the context are spaces (they reached the terminal raw)
+printf 'Dewan Keamanan\033[2J bersidang\013 hari ini\342\200\250 ya.\nDewan Keamanan bersidang lagi.\n' > "$TMP/esc.txt"
+run terms --format=text "$TMP/esc.txt"
+expect_out "   e.g.: Dewan Keamanan [2J bersidang  hari ini  ya." "text: controls as spaces"
+if LC_ALL=C grep -q "$(printf '[\033\013]')" "$TMP/out" || grep -q "$(printf '\342\200\250')" "$TMP/out"; then
+  fail "text: a raw control character or line separator"; else ok; fi
 # --count and --counts write their own formats
 run terms --count --format=json "$IN"
 expect_rc 2 "--count --format=json"; expect_err "--count writes TSV (word TAB count): --format does not apply" "--count --format"
