@@ -237,6 +237,16 @@ int pd_lexload_term(pd_lexload *ld, uint32_t c, const char *lang, size_t langlen
                     const char *note, size_t notelen, size_t line, int dedupe) {
   padan_lexicon *lex = ld->lex;
   uint32_t l, t, p = 0, n = 0;
+  /* language tags are case-insensitive (BCP 47): the language subtag is kept
+     in lower case, so "ID" and "En" are id and en (pt-BR stays pt-BR) */
+  char lc[64];
+  if (langlen < sizeof lc) {
+    memcpy(lc, lang, langlen);
+    for (size_t i = 0; i < langlen && lc[i] != '-'; i++)
+      if (lc[i] >= 'A' && lc[i] <= 'Z')
+        lc[i] = (char)(lc[i] - 'A' + 'a');
+    lang = lc;
+  }
   if (intern_cached(ld, lang, langlen, &l) ||
       pd_strmap_intern(&lex->strs, text, textlen, &t) ||
       (poslen && intern_cached(ld, pos, poslen, &p)) ||

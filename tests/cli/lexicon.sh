@@ -207,6 +207,13 @@ expect_err "wide.tsv:2: too many columns: 8 fields, at most 7" "too many columns
 printf 'c1\tid\tperang\tpreferred\nc1\tf r\tguerre\tpreferred\n' > "$TMP/lang.tsv"
 run lexicon lint "$TMP/lang.tsv"
 expect_rc 2 "TSV lang 'f r'"; expect_err "lang.tsv:2: bad language 'f r'" "lang message"
+# language tags are case-insensitive: ID and EN are id and en ('ID' made every
+# term foreign: lookup found nothing, a CSV export dropped them all)
+printf 'k1\tID\tdamai\tpreferred\nk1\tEN\tpeace\tpreferred\nk1\tPt-BR\tpaz\tpreferred\n' > "$TMP/upper.tsv"
+run lexicon lookup --no-default-lexicon --lexicon="$TMP/upper.tsv" damai
+expect_rc 0 "lookup in a lexicon with ID/EN"; expect_out "damai	peace	exact	preferred	k1" "ID/EN read as id/en"
+run lexicon import "$TMP/upper.tsv"
+expect_out "k1	pt-BR	paz	preferred" "the language subtag in lower case, the region kept"
 # a TBX may carry other languages: kept, and lint reports them; its TSV export
 # reads back (another language in TSV is kept and reported the same way)
 sed 's|</langSec>|</langSec><langSec xml:lang="fr"><termSec><term>guerre</term></termSec></langSec>|' "$TMP/nons.tbx" > "$TMP/fr.tbx"
