@@ -308,8 +308,12 @@ static int csv_next(csv_in *in, size_t *line, char sep, csv_row *r, const char *
           }
           break;
         }
-        if (c == '\n' || (c == '\r' && peek(in) != '\n'))
-          (*line)++; /* LF, CRLF or a lone CR */
+        if (c == '\r' && peek(in) == '\n')
+          continue; /* CRLF: its LF is the line break */
+        if (c == '\n' || c == '\r') {
+          (*line)++; /* LF, CRLF or a lone CR: one line break, kept as LF */
+          c = '\n';
+        }
         pd_buf_putc(&r->buf, (char)c);
       }
     }

@@ -175,13 +175,21 @@ printf '# glossary\rperang\twar\tcomment\r\rdamai\tpeace\r' > "$TMP/cr.txt"
 run lexicon import "$TMP/cr.txt"
 expect_rc 0 "CR-only OmegaT"; expect_out "id:damai	en	peace" "CR-only OmegaT: the comment ends at CR"
 expect_out "id:perang	en	war	preferred		comment" "CR-only OmegaT row"
+# a line break inside a quoted CSV field is one space whatever the line ends
+# (CRLF gave two)
+for e in lf crlf cr; do
+  case $e in lf) n='\n' ;; crlf) n='\r\n' ;; cr) n='\r' ;; esac
+  printf "id_term,en_term${n}\"kerja${n}sama\",cooperation${n}" > "$TMP/q$e.csv"
+  run lexicon import "$TMP/q$e.csv"
+  expect_rc 0 "quoted line break ($e)"; expect_out "	id	kerja sama	preferred" "quoted line break ($e): one space"
+done
 printf 'id_term,en_term,id_status\r\rperang,war,preferred\r"a\rb",c,x\r' > "$TMP/cr.csv"
 run lexicon import "$TMP/cr.csv"
 expect_rc 2 "CR-only CSV"; expect_err "cr.csv:4: unknown status 'x'" "CR-only CSV line number"
 # a control character quoted from the file is escaped in the message
-printf 'id_term,en_term,id_status\nperang,war,"pre\rx\033"\n' > "$TMP/ctl.csv"
+printf 'id_term,en_term,id_status\nperang,war,"pre\tx\033"\n' > "$TMP/ctl.csv"
 run lexicon import "$TMP/ctl.csv"
-expect_rc 2 "control characters in a status"; expect_err "ctl.csv:2: unknown status 'pre\\rx\\x1B'" "escaped"
+expect_rc 2 "control characters in a status"; expect_err "ctl.csv:2: unknown status 'pre\\tx\\x1B'" "escaped"
 if tr -d '\r\033' < "$TMP/err" | cmp -s - "$TMP/err"; then ok; else fail "raw control character in the message"; fi
 
 # malformed lexicons are refused with FILE:LINE, exit 2 (before: loaded with exit 0, lint silent)
