@@ -33,6 +33,24 @@ static int lang_tag(const char *s, size_t n) {
  * NUL byte too; in a CSV record NULs separate the fields): a UTF-16 or
  * UTF-32 file (by its BOM) and a legacy 8-bit one are named, with the
  * conversion to run; the lexicon's encoding is never guessed. */
+static size_t count_nul(const char *s, size_t n) {
+  size_t nul = 0;
+  for (size_t i = 0; i < n; i++)
+    nul += s[i] == '\0';
+  return nul;
+}
+
+/* A row of n bytes with nul NUL bytes, a third or more of it, is a UTF-16 or
+ * UTF-32 file without a byte-order mark: the error says so (0 when not). */
+static int wide_nobom(pd_lexload *ld, size_t nul, size_t n) {
+  if (!n || nul * 3 < n)
+    return 0;
+  return pd_lex_fail(ld->lex, PADAN_EUTF8,
+                     "%s: NUL bytes: a UTF-16 lexicon without a byte-order mark? padan reads "
+                     "lexicons in UTF-8 (convert it: iconv -f UTF-16LE -t UTF-8, or UTF-16BE)",
+                     ld->name);
+}
+
 static int not_utf8(pd_lexload *ld, const char *s, size_t n, size_t line, int tsv) {
   const unsigned char *u = (const unsigned char *)s;
   if (line == 1 && n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -42,8 +60,12 @@ static int not_utf8(pd_lexload *ld, const char *s, size_t n, size_t line, int ts
                        "(convert it: iconv -f UTF-%d -t UTF-8)",
                        ld->name, w32 ? 32 : 16, w32 ? 32 : 16);
   }
+  int rc;
   if (tsv && memchr(s, '\0', n))
-    return pd_lex_fail(ld->lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name, line);
+    return (rc = wide_nobom(ld, count_nul(s, n), n))
+               ? rc
+               : pd_lex_fail(ld->lex, PADAN_EBINARY, "%s:%zu: NUL byte (binary file?)", ld->name,
+                             line);
   size_t at = pd_utf8_valid_prefix(s, n);
   return pd_lex_fail(ld->lex, PADAN_EUTF8,
                      "%s:%zu: invalid UTF-8 (byte 0x%02X): padan reads lexicons in UTF-8 "
@@ -418,6 +440,13 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
     if (pd_utf8_valid_prefix(r.buf.p, r.buf.len) != r.buf.len) {
       rc = not_utf8(ld, r.buf.p, r.buf.len, recline, 0);
       break;
+    }
+    if (memchr(r.buf.p, '\0', r.buf.len)) { /* NULs within the fields (not between them) */
+      size_t nul = 0, len = 0;
+      for (size_t k = 0; k < ROW_N(&r); k++)
+        nul += count_nul(ROW_S(&r, k), ROW_L(&r, k)), len += ROW_L(&r, k);
+      if ((rc = wide_nobom(ld, nul, len)))
+        break;
     }
     if (first && header) {
       first = 0;

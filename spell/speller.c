@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #define DEFAULT_MAX_SUGGEST 5
@@ -499,6 +500,20 @@ static int each_line(padan_speller *sp, const char *path, line_fn fn) {
     return set_msg(sp, rc, "%s: %s", path, strerror(errno));
   if (rc)
     return set_msg(sp, rc, "%s: %s", path, padan_strerror(rc));
+  const unsigned char *u0 = (const unsigned char *)data;
+  int bom = len >= 2 && ((u0[0] == 0xFF && u0[1] == 0xFE) || (u0[0] == 0xFE && u0[1] == 0xFF));
+  const char *nul = bom ? NULL : memchr(data, '\0', len);
+  if (nul) {
+    /* (valid UTF-8, but a word list has no NUL: UTF-16 without a BOM, or binary) */
+    size_t line = 1;
+    for (const char *q = data; q < nul; q++)
+      line += *q == '\n';
+    free(data);
+    return set_msg(sp, PADAN_EUTF8,
+                   "%s:%zu: NUL byte: a UTF-16 file without a byte-order mark, or not text? "
+                   "padan reads word lists in UTF-8 (convert it: iconv -f UTF-16LE -t UTF-8, "
+                   "or UTF-16BE)", path, line);
+  }
   size_t ok = pd_utf8_valid_prefix(data, len);
   if (ok != len) {
     /* a word list is UTF-8: another encoding is named, with its conversion */
@@ -592,7 +607,7 @@ static int lex_line(padan_speller *sp, const char *path, size_t lineno, char *li
   if (nf < 3)
     return set_msg(sp, PADAN_EFORMAT, "%s:%zu: expected concept, lang, term", path, lineno);
   size_t langn = (size_t)(f[2] - 1 - f[1]);
-  if (!(langn == 2 && strncmp(f[1], "id", 2) == 0))
+  if (!(langn == 2 && strncasecmp(f[1], "id", 2) == 0)) /* tags are case-insensitive */
     return PADAN_OK;
   char *term = f[2];
   char *tend = nf > 3 ? f[3] - 1 : end;

@@ -242,6 +242,14 @@ for f in u16.tsv:16 u32.csv:32 u16.dat:16; do
   expect_rc 2 "a UTF-${f#*:} lexicon (${f%%:*})"
   expect_err "${f%%:*}: a UTF-${f#*:} lexicon: padan reads lexicons in UTF-8 (convert it: iconv -f UTF-${f#*:} -t UTF-8)" "UTF-${f#*:} named (${f%%:*})"
 done
+# ... UTF-16 without a BOM too (it was "NUL byte (binary file?)" or a CSV header error)
+printf 'c1\tid\tperang\tpreferred\n' | iconv -f UTF-8 -t UTF-16LE > "$TMP/nb16.tsv"
+printf 'id_term,en_term\nperang,war\n' | iconv -f UTF-8 -t UTF-16LE > "$TMP/nb16.csv"
+for f in nb16.tsv nb16.csv; do
+  run lexicon lint "$TMP/$f"
+  expect_rc 2 "UTF-16 without a BOM ($f)"
+  expect_err "$f: NUL bytes: a UTF-16 lexicon without a byte-order mark?" "UTF-16 without a BOM named ($f)"
+done
 printf 'c1\tid\tperang\tpreferred\nc2\tid\tkaf\351\tpreferred\n' > "$TMP/w1252.tsv"
 printf 'id_term,en_term\nperang,war\nkaf\351,cafe\n' > "$TMP/w1252.csv"
 for f in tsv:2 csv:3; do
