@@ -439,12 +439,6 @@ int cmd_tokenize(int argc, char **argv) {
   padan_tokens toks;
   padan_tokens_init(&toks);
   outctx c = {format, lines, nfiles > 1, NULL, &o, 0, 1};
-  if (status == EXIT_DONE && (format == FMT_TSV || format == FMT_CSV)) {
-    /* nothing is in the buffer yet: the header goes straight to the file */
-    cli_row r = cli_row_start(out.fp, format == FMT_CSV);
-    cli_row_header(&r, nfiles > 1 ? "line\tstart\tend\tkind\ttoken\tsent\tflags\tbase\tfile"
-                                  : "line\tstart\tend\tkind\ttoken\tsent\tflags\tbase");
-  }
   if (status == EXIT_DONE && format == FMT_JSON)
     ob_c(&o, '[');
   pd_buf text; /* decoded text not yet tokenized; text.p[0] is at offset `base` in the file */
@@ -465,6 +459,14 @@ int cmd_tokenize(int argc, char **argv) {
       cli_stream_close(in);
       status = EXIT_ERROR;
       break;
+    }
+    if (f == 0 && (format == FMT_TSV || format == FMT_CSV)) {
+      /* (not before the first piece: a binary file or an unknown encoding
+         prints nothing) nothing is in the buffer yet: the header goes straight
+         to the file */
+      cli_row r = cli_row_start(out.fp, format == FMT_CSV);
+      cli_row_header(&r, nfiles > 1 ? "line\tstart\tend\tkind\ttoken\tsent\tflags\tbase\tfile"
+                                    : "line\tstart\tend\tkind\ttoken\tsent\tflags\tbase");
     }
     if (format == FMT_JSON) {
       ob_s(&o, f ? ",\n {\"file\": " : "\n {\"file\": ");

@@ -135,6 +135,10 @@ expect_err "latin1.txt: invalid UTF-8 at byte 4" "invalid UTF-8 message"
 run tokenize "$T/binary.bin"
 expect_rc 2 "binary"
 expect_err "binary.bin: binary file" "binary message"
+if [ -s "$TMP/out" ]; then fail "binary: the TSV header was printed before the error"; else ok; fi
+run tokenize --encoding=no-such-encoding "$T/news.txt"
+expect_rc 2 "unknown encoding, before any output"
+if [ -s "$TMP/out" ]; then fail "unknown encoding: the TSV header was printed before the error"; else ok; fi
 # UTF-16 without a BOM looks binary: the message says which --encoding to try;
 # an error in a file a BOM made UTF-16 or UTF-32 names that encoding
 printf 'Kata ini.\nDan itu.\n' | iconv -f UTF-8 -t UTF-16BE > "$TMP/nobom16"
