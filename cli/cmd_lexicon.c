@@ -151,6 +151,21 @@ static int write_lexicon(opts *o, padan_lexicon *lex, int fmt) {
     cli_error(o->cmd, "%s", padan_lexicon_errmsg(lex));
     return EXIT_ERROR;
   }
+  if (fmt == PADAN_LEXFMT_CSV || fmt == PADAN_LEXFMT_CSV_NOHEADER || fmt == PADAN_LEXFMT_OMEGAT) {
+    /* pair formats have an Indonesian and an English column only: say what
+       they could not hold rather than lose it quietly */
+    size_t other = 0, nt = padan_lexicon_term_count(lex);
+    for (size_t i = 0; i < nt; i++) {
+      padan_lexicon_term t;
+      if (padan_lexicon_term_get(lex, i, &t) == PADAN_OK && strcmp(t.lang, "id") != 0 &&
+          strcmp(t.lang, "en") != 0)
+        other++;
+    }
+    if (other)
+      cli_warn(o->cmd, "%s: %zu term%s in languages other than id and en left out (the pair "
+                       "format has no column for them; tsv, tbx and json keep them)",
+               o->out ? o->out : "(standard output)", other, other == 1 ? "" : "s");
+  }
   return EXIT_DONE;
 }
 
