@@ -41,6 +41,11 @@ int cli_parse_format(const char *cmd, const char *value, int allowed);
 /* Parses an option's number: decimal digits only (no sign, no spaces, not
  * empty; strtol would take " -5" and "+5"), from min to max. Returns 0 with
  * *out, or -1 after "OPT must be a number from MIN to MAX, not 'V'". */
+/* GNU style "--top 20" for "--top=20": an option that takes a value, given
+ * with its value as the next argument, is joined into one argument in argv
+ * (before "--"), so that a command's "--opt=" parsing takes both. */
+void cli_join_values(int *argc, char **argv);
+
 int cli_number(const char *cmd, const char *opt, const char *v, unsigned long min,
                unsigned long max, unsigned long *out);
 

@@ -227,6 +227,7 @@ static void write_bead(writer *w, const side_in *sd, const padan_align_bead *x,
 }
 
 int cmd_align(int argc, char **argv) {
+  cli_join_values(&argc, argv);
   int lines = 0, options = 0, stats = 0;
   long band = 0, window = 0;
   cli_pargs pa;

@@ -797,6 +797,7 @@ out:
 /* ------------------------------------------------------------ command */
 
 int cmd_check(int argc, char **argv) {
+  cli_join_values(&argc, argv);
   int lines = 0, variants = 0, fmt = FMT_TEXT;
   const char *out = NULL, *encoding = NULL;
   const char **files = calloc((size_t)argc + 1, sizeof *files);

@@ -67,6 +67,7 @@ static void on_progress(void *ud, const char *stage, size_t done, size_t total) 
 }
 
 int cmd_glossary(int argc, char **argv) {
+  cli_join_values(&argc, argv);
   const char *out_path = NULL, *encoding = NULL, *stopwords = NULL;
   int format = FMT_TSV, docs = CLI_DOCS_FILE;
   padan_glossary_options opt;

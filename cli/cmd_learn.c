@@ -364,6 +364,7 @@ static void lexicon_row(cli_row *w, size_t c, const char *lang, const char *term
 }
 
 int cmd_learn(int argc, char **argv) {
+  cli_join_values(&argc, argv);
   int do_align = 0, extract = 1;
   long min_count = 3, top = 1, m1 = 5, m2 = 5;
   unsigned long num;

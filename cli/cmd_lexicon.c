@@ -652,6 +652,7 @@ static int do_lookup(opts *o) {
 }
 
 int cmd_lexicon(int argc, char **argv) {
+  cli_join_values(&argc, argv);
   opts o;
   memset(&o, 0, sizeof o);
   o.cmd = "lexicon";

@@ -204,6 +204,7 @@ static void terms_error(const padan_terms *t, int rc) {
 }
 
 int cmd_terms(int argc, char **argv) {
+  cli_join_values(&argc, argv);
   padan_terms_options opt;
   padan_terms_options_init(&opt);
   const char *out_path = NULL, *reference = NULL, *stopwords = NULL, *dict = NULL;

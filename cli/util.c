@@ -82,6 +82,37 @@ void cli_row_end(cli_row *r) {
   r->col = 0;
 }
 
+static char *joined[64]; /* the joined arguments (reachable until exit) */
+static size_t njoined;
+
+void cli_join_values(int *argc, char **argv) {
+  static const char *const names[] = {
+      "--band",    "--dict",      "--docs",  "--encoding", "--format",    "--from-format",
+      "--from",    "--iterations", "--lexicon", "--max-words", "--max",   "--min-count",
+      "--min-freq", "--model",    "--reference", "--stopwords", "--terms", "--top",
+      "--window"};
+  for (int k = 1; k + 1 < *argc; k++) {
+    if (strcmp(argv[k], "--") == 0)
+      break;
+    size_t j = 0;
+    while (j < sizeof names / sizeof names[0] && strcmp(argv[k], names[j]) != 0)
+      j++;
+    if (j == sizeof names / sizeof names[0] || njoined == sizeof joined / sizeof joined[0])
+      continue;
+    size_t a = strlen(argv[k]), b = strlen(argv[k + 1]);
+    char *s = malloc(a + b + 2);
+    if (!s)
+      return; /* left as it is: the command names the option */
+    memcpy(s, argv[k], a);
+    s[a] = '=';
+    memcpy(s + a + 1, argv[k + 1], b + 1);
+    joined[njoined++] = s;
+    argv[k] = s;
+    memmove(argv + k + 1, argv + k + 2, (size_t)(*argc - k - 2) * sizeof *argv);
+    argv[--*argc] = NULL;
+  }
+}
+
 int cli_number(const char *cmd, const char *opt, const char *v, unsigned long min,
                unsigned long max, unsigned long *out) {
   unsigned long x = 0;

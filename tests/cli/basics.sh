@@ -55,4 +55,20 @@ done
 run tokenize -o "" "$IN"
 expect_rc 2 "tokenize -o ''"; expect_err "tokenize: -o needs a value" "tokenize -o ''"
 
+# GNU style '--opt VALUE' as '--opt=VALUE' in every command ('terms --top 5'
+# was "unknown option '--top'"); '--' still ends the options
+A="$FIX/align"
+for c in "terms --top=2 --format=text $IN" "glossary --top=2 --format=csv $IN" \
+         "align --format=json --band=10 $A/id.txt $A/en.txt" \
+         "check --format=tsv $FIX/check/id.txt $FIX/check/en.txt" \
+         "lexicon lookup --max=1 --format=json perang"; do
+  run $c
+  cp "$TMP/out" "$TMP/eq"; eqrc=$rc
+  run $(printf '%s\n' $c | sed 's/^\(--[a-z-]*\)=\(.*\)$/\1\n\2/')
+  expect_rc $eqrc "'${c%% *}' with '--opt VALUE'"
+  if cmp -s "$TMP/out" "$TMP/eq"; then ok; else fail "'$c' with '--opt VALUE' differs from '--opt=VALUE'"; fi
+done
+run terms -- --top 2
+expect_rc 2 "'--' ends the options"; expect_err "--top: No such file" "'--': --top is a file name"
+
 done_tests
