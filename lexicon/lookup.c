@@ -472,6 +472,18 @@ static int has_ambiguous(padan_lexicon *lex, pd_term *t) {
   return t->note && strstr(PD_LEX_STR(lex, t->note), "ambiguous") != NULL;
 }
 
+/* Where term t is, told from term here: "line N" in the same file, else
+ * "FILE:N" (two files may define a concept with the same id). */
+static const char *where(const padan_lexicon *lex, const pd_term *t, const pd_term *here, char *b,
+                         size_t n) {
+  uint32_t ft = PD_LEX_CONCEPT(lex, t->concept)->file, fh = PD_LEX_CONCEPT(lex, here->concept)->file;
+  if (ft == fh)
+    snprintf(b, n, "line %u", t->line);
+  else
+    snprintf(b, n, "%s:%u", PD_VEC_AT(&lex->files, pd_lexfile, ft).path, t->line);
+  return b;
+}
+
 int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud, size_t *count) {
   if (count)
     *count = 0;
@@ -480,6 +492,7 @@ int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud
   int rc = pd_lex_index(lex);
   if (rc)
     return pd_lex_fail(lex, rc, "lint: out of memory");
+  char wbuf[4200]; /* where(): a file name and a line */
   linter L = {lex, fn, ud, 0, {0}};
   size_t nc = lex->concepts.n;
   for (size_t c = 0; c < nc; c++) {
@@ -576,8 +589,9 @@ int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud
       }
       if (!dup)
         report(&L, "multi-concept", u->concept, (uint32_t)(j - 1),
-               "'%s' (%s) is also a term of concept %s (line %u)", s, PD_LEX_STR(lex, u->lang),
-               PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, v0->concept)->id), v0->line);
+               "'%s' (%s) is also a term of concept %s (%s)", s, PD_LEX_STR(lex, u->lang),
+               PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, v0->concept)->id),
+               where(lex, v0, u, wbuf, sizeof wbuf));
     }
     /* a form deprecated in one concept and preferred in another (any pair in the chain) */
     for (uint32_t j = (uint32_t)i + 1; j; j = lex->next_fold[j - 1]) {
@@ -589,9 +603,9 @@ int padan_lexicon_lint(padan_lexicon *lex, padan_lexicon_finding_fn fn, void *ud
         if (p->status != PADAN_TERM_PREFERRED || p->lang != d->lang || p->concept == d->concept)
           continue;
         report(&L, "status-conflict", d->concept, j - 1,
-               "'%s' is deprecated here but preferred in concept %s (line %u)",
+               "'%s' is deprecated here but preferred in concept %s (%s)",
                PD_LEX_STR(lex, d->text), PD_LEX_STR(lex, PD_LEX_CONCEPT(lex, p->concept)->id),
-               p->line);
+               where(lex, p, d, wbuf, sizeof wbuf));
         break;
       }
     }

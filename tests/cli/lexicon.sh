@@ -215,6 +215,13 @@ expect_err "wide.tsv:2: too many columns: 8 fields, at most 7" "too many columns
 printf 'c1\tid\tperang\tpreferred\nc1\tf r\tguerre\tpreferred\n' > "$TMP/lang.tsv"
 run lexicon lint "$TMP/lang.tsv"
 expect_rc 2 "TSV lang 'f r'"; expect_err "lang.tsv:2: bad language 'f r'" "lang message"
+# lint over two files: the other term's place names its file when it differs
+# (it said "concept k1 (line 1)", the line of the other file, unnamed)
+printf 'k1\tid\tdamai\tpreferred\nk1\ten\tpeace\tpreferred\n' > "$TMP/d1.tsv"
+cp "$TMP/d1.tsv" "$TMP/d2.tsv"
+run lexicon lint "$TMP/d1.tsv" "$TMP/d2.tsv"
+expect_rc 1 "lint over two files"
+expect_out "d2.tsv:1: multi-concept: 'damai' (id) is also a term of concept k1 ($TMP/d1.tsv:1)" "lint: the other file named"
 # language tags are case-insensitive: ID and EN are id and en ('ID' made every
 # term foreign: lookup found nothing, a CSV export dropped them all)
 printf 'k1\tID\tdamai\tpreferred\nk1\tEN\tpeace\tpreferred\nk1\tPt-BR\tpaz\tpreferred\n' > "$TMP/upper.tsv"
