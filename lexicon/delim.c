@@ -395,12 +395,12 @@ static int read_csv(pd_lexload *ld, csv_in *in, int header, char sep) {
   size_t line = 1;
   if (in_more(in) && in->len - in->pos >= 3 && memcmp(in->p + in->pos, "\xEF\xBB\xBF", 3) == 0)
     in->pos += 3;
+  /* a header maps the columns by name (below); without one they are
+     id_term, en_term, comment, as OmegaT and export --no-header write them
+     (no status columns: the first term of each language is preferred) */
   int map[C_N];
   for (int k = 0; k < C_N; k++)
-    map[k] = k < 3 ? k : (sep == ',' ? k : -1);
-  if (sep == '\t')
-    for (int k = 3; k < C_N; k++)
-      map[k] = -1;
+    map[k] = k < 3 ? k : -1;
   if (ld->flags & PADAN_LEXICON_SWAP)
     map[C_ID] = 1, map[C_EN] = 0;
   csv_row r;

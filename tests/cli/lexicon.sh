@@ -112,7 +112,7 @@ expect_no_out "id_term" "no header"; expect_out "Korut,North Korea," "csv no hea
 cp "$TMP/out" "$TMP/nh.csv"
 run lexicon import --no-header "$TMP/nh.csv"
 expect_rc 0 "import --no-header"
-expect_out "	en	North Korea	admitted" "import --no-header: a pair read by position"
+expect_out "id:Korea Utara	en	North Korea	preferred		geography" "import --no-header: a pair read by position, the first English preferred as with a header"
 run lexicon import --no-header --from-format=tsv "$TMP/nh.csv"
 expect_rc 2 "--no-header with a TSV"; expect_err "--no-header is for CSV, not --from-format=tsv" "--no-header with a TSV"
 run lexicon export --format=omegat "$L/small.tsv"
