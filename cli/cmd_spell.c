@@ -57,9 +57,8 @@ static void help(FILE *fp) {
           "'*WORD' '@WORD' '&WORD' (accept WORD), '!' '%%' (terse on/off); '#' '~' '+' '-'\n"
           "are ignored. A line over 1 MiB is checked in pieces cut between words (offsets\n"
           "still count from the line start), so memory stays bounded; a *WORD line over\n"
-          "1 MiB is ignored. A run of over 64 KiB without a space or tab (a blob, not\n"
-          "text) is checked by its first 64 KiB only, ended after punctuation when it\n"
-          "has some: a word is answered once, never in parts. A line that is not valid\n"
+          "1 MiB is ignored. A run of 512 KiB with no blank nor punctuation (a blob, not\n"
+          "text) is answered once, never in parts. A line that is not valid\n"
           "UTF-8 gets the empty line alone.\n"
           "Exit status: 0 no findings, 1 findings reported, 2 usage or input error;\n"
           "with -a, 0 at the end of the input whatever it answered (as hunspell -a).\n");
@@ -128,115 +127,11 @@ static int emit(void *user, const padan_spell_finding *f0) {
 
 /* ------------------------------------------------------------ -a */
 
-/* Runs without a space or tab. The library checks a line over its piece size
- * (PADAN_SPELL_PIPE_MAX_LINE) in pieces cut after a space or tab in the
- * piece's second half, else at any character: a run of text with no blank in
- * half a piece (a base64 blob, a 5 MB "word") was cut there, and its parts
- * answered as words of their own, one '*' or '&' each, so an editor counting
- * one answer a word lost step. Here a run of over RUN_MAX bytes in a text line
- * is passed on as its first RUN_MAX bytes (cut at a character start), the
- * rest each character as one space: answered once, as one word (or the
- * words of its start), and the characters after it keep their offsets. Every
- * run the library sees is then shorter than half a piece, so every cut falls
- * between words. Memory: the run held back, RUN_MAX bytes. */
-#define RUN_MAX ((size_t)64 << 10)
-_Static_assert(PADAN_SPELL_PIPE_MAX_LINE / 2 > RUN_MAX, "a run must fit in half a piece");
-
-typedef struct {
-  int line; /* 0 at a line start, 1 in a text line, 2 in a command line (passed on) */
-  int over; /* the current run went over RUN_MAX: its characters become spaces */
-  int need; /* UTF-8 continuation bytes still due in the blanked run */
-  size_t held;
-  char run[RUN_MAX + 1];
-} run_filter;
-
-/* One byte of a blanked run: a space a character; a byte that would make the
- * line invalid UTF-8 (or a NUL) as 0xFF, so the library still refuses it. */
-static int blank_byte(run_filter *f, unsigned char b, pd_buf *out) {
-  int bad;
-  if (b >= 0x80 && b < 0xC0) {
-    if (f->need) {
-      f->need--;
-      return 0;
-    }
-    bad = 1;
-  } else {
-    bad = f->need || b == 0 || b == 0xC0 || b == 0xC1 || b >= 0xF5;
-    f->need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 ? 1 : 0;
-  }
-  return pd_buf_putc(out, bad ? '\xFF' : ' ');
-}
-
-/* The end of a run (a blank, a line end or the end of the input). */
-static int end_run(run_filter *f, pd_buf *out) {
-  int e = 0;
-  if (!f->over && f->held)
-    e = pd_buf_append(out, f->run, f->held);
-  else if (f->over && f->need)
-    e = pd_buf_putc(out, '\xFF'); /* a character cut short */
-  f->held = 0, f->over = 0, f->need = 0;
-  return e;
-}
-
-/* Passes s[0..n) of the input on to out, runs over RUN_MAX cut (see above). */
-static int filter_runs(run_filter *f, const char *s, size_t n, int eof, pd_buf *out) {
-  int e = 0;
-  for (size_t i = 0; i < n && !e; i++) {
-    unsigned char b = (unsigned char)s[i];
-    if (f->line == 0 && b != '\n') {
-      f->line = strchr("*@&!%#~+-", b) ? 2 : 1; /* as the library reads the first byte */
-      if (f->line == 2 || b == '^') {
-        e = pd_buf_putc(out, (char)b);
-        continue;
-      }
-    }
-    if (f->line != 1 || b == '\n' || b == ' ' || b == '\t') {
-      if (f->line == 1)
-        e = end_run(f, out);
-      if (!e)
-        e = pd_buf_putc(out, (char)b);
-      if (b == '\n')
-        f->line = 0;
-      continue;
-    }
-    if (f->over) {
-      e = blank_byte(f, b, out);
-      continue;
-    }
-    f->run[f->held++] = (char)b;
-    if (f->held <= RUN_MAX)
-      continue;
-    size_t k = RUN_MAX;
-    while (k > RUN_MAX - 3 && ((unsigned char)f->run[k] & 0xC0) == 0x80)
-      k--;
-    if (((unsigned char)f->run[k] & 0xC0) == 0x80)
-      k = RUN_MAX; /* not UTF-8 anyway */
-    /* words joined by punctuation ("kata,kata,..."): end the kept part after
-     * a separator, so that no word is answered for its first letters */
-    for (size_t j = k; j > k / 2; j--)
-      if (f->run[j - 1] && strchr(",;:!?.()[]{}\"<>|/=", f->run[j - 1])) {
-        k = j;
-        break;
-      }
-    e = pd_buf_append(out, f->run, k);
-    f->over = 1, f->need = 0;
-    for (size_t j = k; j < f->held && !e; j++)
-      e = blank_byte(f, (unsigned char)f->run[j], out);
-    f->held = 0;
-  }
-  if (eof && !e && f->line == 1)
-    e = end_run(f, out);
-  return e;
-}
-
 /* The protocol is in the library (padan_spell_pipe_*). read(2) returns what
  * the editor has written so far, so each line is answered as soon as it is
  * complete; the input is fed in blocks, so memory does not grow with it. */
 static int pipe_mode(padan_speller *sp, FILE *out) {
   padan_spell_pipe *pp;
-  static run_filter rf;
-  pd_buf fed;
-  pd_buf_init(&fed);
   if (padan_spell_pipe_new(&pp, sp) != PADAN_OK) {
     cli_error(CMD, "out of memory");
     return EXIT_ERROR;
@@ -254,15 +149,9 @@ static int pipe_mode(padan_speller *sp, FILE *out) {
       rc = EXIT_ERROR;
       break;
     }
-    pd_buf_clear(&fed);
-    if (filter_runs(&rf, block, (size_t)got, got == 0, &fed)) {
-      cli_error(CMD, "out of memory");
-      rc = EXIT_ERROR;
-      break;
-    }
     const char *ans;
     size_t alen;
-    int r = padan_spell_pipe_feed(pp, fed.p ? fed.p : "", fed.len, got == 0, &ans, &alen);
+    int r = padan_spell_pipe_feed(pp, block, (size_t)got, got == 0, &ans, &alen);
     if (alen) {
       fwrite(ans, 1, alen, out);
       fflush(out);
@@ -280,7 +169,6 @@ static int pipe_mode(padan_speller *sp, FILE *out) {
     rc = EXIT_ERROR;
   }
   padan_spell_pipe_free(pp);
-  pd_buf_free(&fed);
   return rc;
 }
 

@@ -2,8 +2,12 @@
  *
  * Input is taken as a stream of bytes cut into lines. A line is processed in
  * pieces of at most PADAN_SPELL_PIPE_MAX_LINE bytes (cut after a space or tab,
- * else at a character start), so a line of any length needs bounded memory;
- * offsets in the answers count from the start of the whole line. */
+ * else after punctuation, else at a character start), so a line of any length
+ * needs bounded memory; offsets in the answers count from the start of the
+ * whole line. A piece cut inside a word (a run with no blank nor punctuation
+ * in half a piece: a blob, not text) has that word answered once, for its
+ * part in the piece: the rest of it is skipped, so an editor counting one
+ * answer a word keeps step. */
 #include "config.h"
 #include "spell_int.h"
 
@@ -30,6 +34,7 @@ struct padan_spell_pipe {
   padan_speller *sp;
   padan_tokenizer *tk;
   size_t max;       /* piece size */
+  int in_run;       /* the last piece was cut inside a word: the rest of it is skipped */
   int terse;
   int state;        /* L_* of the current line */
   size_t boff;      /* bytes of the current line before the piece */
@@ -230,6 +235,20 @@ static int piece(padan_spell_pipe *p, const char *s, size_t n, int last) {
       s++, n--;
     }
   }
+  if (p->in_run && p->state == L_TEXT) {
+    /* the rest of a word cut by the last piece: counted, not checked again */
+    size_t k = 0;
+    while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r')
+      k++;
+    if (memchr(s, '\0', k) || pd_utf8_valid_prefix(s, k) != k)
+      p->state = L_BAD; /* as check_piece would find it */
+    p->in_run = k == n;
+    p->boff += k;
+    p->coff += chars(s, k);
+    s += k, n -= k;
+  }
+  if (last)
+    p->in_run = 0;
   int rc = PADAN_OK;
   if (p->state == L_WORD) {
     if (n > 1 && pd_utf8_valid_prefix(s + 1, n - 1) == n - 1)
@@ -250,11 +269,17 @@ static int piece(padan_spell_pipe *p, const char *s, size_t n, int last) {
 }
 
 /* Where to cut a piece of a line: after the last space or tab in the second
- * half of s[0..n), else at the last character start. */
-static size_t cut_at(const char *s, size_t n) {
+ * half of s[0..n), else after the last punctuation there (words joined by
+ * commas), else at the last character start, inside a word (*inword). */
+static size_t cut_at(const char *s, size_t n, int *inword) {
+  *inword = 0;
   for (size_t i = n; i > n / 2; i--)
     if (s[i - 1] == ' ' || s[i - 1] == '\t')
       return i;
+  for (size_t i = n; i > n / 2; i--)
+    if (s[i - 1] && strchr(",;:!?.()[]{}\"<>|/=", s[i - 1]))
+      return i;
+  *inword = 1;
   size_t c = n;
   while (c > n - 4 && c > 1 && ((unsigned char)s[c - 1] & 0xC0) == 0x80)
     c--;
@@ -283,8 +308,11 @@ int padan_spell_pipe_feed(padan_spell_pipe *p, const char *data, size_t len, int
         break;
       }
       while (rc == PADAN_OK && p->part.len > p->max) {
-        size_t cut = cut_at(p->part.p, p->max);
+        int inword;
+        size_t cut = cut_at(p->part.p, p->max, &inword);
         rc = piece(p, p->part.p, cut, 0);
+        if (inword)
+          p->in_run = 1;
         memmove(p->part.p, p->part.p + cut, p->part.len - cut);
         p->part.len -= cut;
         p->part.p[p->part.len] = '\0';

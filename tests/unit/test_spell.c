@@ -252,10 +252,14 @@ static void test_cache_bound(void) {
 
 /* Feeds in[0..n) in pieces of `step` bytes (0: at once, then eof) and returns
  * the answers (malloc'd). */
+static size_t pipe_max; /* the piece size for pipe_run; 0: the default */
+
 static char *pipe_run(const char *in, size_t n, size_t step) {
   padan_spell_pipe *pp;
   if (padan_spell_pipe_new(&pp, sp) != PADAN_OK)
     return NULL;
+  if (pipe_max)
+    pd_spell_pipe_set_max(pp, pipe_max);
   size_t cap = 1024, len = 0;
   char *all = malloc(cap);
   for (size_t i = 0; all;) {
@@ -348,6 +352,39 @@ static void test_pipe(void) {
 static void test_pipe_long_line(void) {
   if (!have_dict)
     return;
+  /* pieces of 16 bytes: a run with no blank nor punctuation is answered once
+   * (for its part in the first piece), the rest skipped, the offsets of
+   * the words after it right (in characters); words joined by commas are cut
+   * after a comma and answered each; whatever the cut of the input */
+  pipe_max = 16;
+  const char *runs = "saya aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa makn\n"
+                     "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                     "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 makn\n"
+                     "kata,kata,kata,kata,kata,kata,kata pasra\n";
+  for (size_t step = 0; step < 6; step += 5) {
+    char *out = pipe_run(runs, strlen(runs), step);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    /* each answer line starts so (suggestions after ':' not compared) */
+    static const char *const want[] = {
+        "*", "# aaaaaaaaaaa 5", "& makn 5 46: ", "",
+        "# \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 0", "& makn 5 13: ", "",
+        "*", "*", "*", "*", "*", "*", "*", "& pasra 5 35: ", ""};
+    const char *at = out;
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+      const char *e = strchr(at, '\n');
+      CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+      size_t wl = strlen(want[i]), ll = (size_t)(e - at);
+      int prefix = wl && want[i][wl - 1] == ' ';
+      int same = (prefix ? ll >= wl : ll == wl) && memcmp(at, want[i], wl) == 0;
+      if (!same)
+        fprintf(stderr, "pipe runs: line %zu is '%.*s', want '%s'\n", i + 1, (int)ll, at, want[i]);
+      CU_ASSERT(same);
+      at = e + 1;
+    }
+    CU_ASSERT_EQUAL(*at, '\0');
+    free(out);
+  }
+  pipe_max = 0;
   const char *w = "rumah kaf\xc3\xa9 "; /* 12 bytes, 11 characters */
   size_t reps = 3 * PADAN_SPELL_PIPE_MAX_LINE / 12;
   size_t n = reps * 12 + 12;
