@@ -72,7 +72,7 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
     free(s);
     return EXIT_ERROR;
   }
-  cli_input_opened(s->fp, s->shown);
+  cli_input_opened(s->fp);
   pd_buf_init(&s->raw);
   pd_buf_init(&s->dec);
   s->cd = (iconv_t)-1;

@@ -219,18 +219,21 @@ int cli_out_open(const char *cmd, cli_out *o, const char *path) {
   return EXIT_DONE;
 }
 
-static struct {
+typedef struct {
   dev_t dev;
   ino_t ino;
-} inputs[64];
-static size_t ninputs;
+} input_id;
+static pd_vec inputs; /* input_id of every regular file opened (reachable until exit) */
 
-void cli_input_opened(FILE *fp, const char *shown) {
-  (void)shown;
+void cli_input_opened(FILE *fp) {
   struct stat st;
-  if (ninputs < sizeof inputs / sizeof inputs[0] && fstat(fileno(fp), &st) == 0 &&
-      S_ISREG(st.st_mode))
-    inputs[ninputs].dev = st.st_dev, inputs[ninputs++].ino = st.st_ino;
+  if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode))
+    return;
+  if (!inputs.size)
+    pd_vec_init(&inputs, sizeof(input_id));
+  input_id *e = pd_vec_push(&inputs);
+  if (e) /* (out of memory: that input goes unnoted, as a pipe does) */
+    e->dev = st.st_dev, e->ino = st.st_ino;
 }
 
 /* Is the regular file path (links followed) one of the inputs? */
@@ -238,8 +241,9 @@ static int is_input(const char *path) {
   struct stat st;
   if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
     return 0;
-  for (size_t i = 0; i < ninputs; i++)
-    if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
+  const input_id *in = inputs.p;
+  for (size_t i = 0; i < inputs.n; i++)
+    if (in[i].dev == st.st_dev && in[i].ino == st.st_ino)
       return 1;
   return 0;
 }
