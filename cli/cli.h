@@ -133,7 +133,7 @@ int cli_out_close(const char *cmd, cli_out *o, int ok);
  * that is one of them (the same file, by device and inode, links followed) is
  * not replaced by cli_out_close, which fails naming it: 'padan spell -o a.txt
  * a.txt' would replace the text by its report. */
-void cli_input_opened(FILE *fp);
+int cli_input_opened(FILE *fp); /* PADAN_OK or PADAN_ENOMEM */
 
 /* Progress: one line on stderr, redrawn at most 4 times a second, only when
  * stderr is a terminal and standard output is not (its lines would break into

@@ -72,7 +72,13 @@ int cli_stream_open(const char *cmd, const char *path, const char *encoding, cli
     free(s);
     return EXIT_ERROR;
   }
-  cli_input_opened(s->fp);
+  if (cli_input_opened(s->fp) != PADAN_OK) {
+    cli_error(cmd, "out of memory");
+    if (s->fp != stdin)
+      fclose(s->fp);
+    free(s);
+    return EXIT_ERROR;
+  }
   pd_buf_init(&s->raw);
   pd_buf_init(&s->dec);
   s->cd = (iconv_t)-1;

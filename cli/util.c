@@ -225,15 +225,17 @@ typedef struct {
 } input_id;
 static pd_vec inputs; /* input_id of every regular file opened (reachable until exit) */
 
-void cli_input_opened(FILE *fp) {
+int cli_input_opened(FILE *fp) {
   struct stat st;
   if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode))
-    return;
+    return PADAN_OK; /* a pipe or a device cannot be replaced by -o */
   if (!inputs.size)
     pd_vec_init(&inputs, sizeof(input_id));
   input_id *e = pd_vec_push(&inputs);
-  if (e) /* (out of memory: that input goes unnoted, as a pipe does) */
-    e->dev = st.st_dev, e->ino = st.st_ino;
+  if (!e)
+    return PADAN_ENOMEM;
+  e->dev = st.st_dev, e->ino = st.st_ino;
+  return PADAN_OK;
 }
 
 /* Is the regular file path (links followed) one of the inputs? */

@@ -27,6 +27,10 @@ void cli_warn_fallback(const char *cmd, const char *shown, size_t line) {
 }
 void cli_progress_input(const char *cmd, FILE *fp) { (void)cmd, (void)fp; }
 void cli_progress_read(const char *cmd, size_t n, int eof) { (void)cmd, (void)n, (void)eof; }
+int cli_input_opened(FILE *fp) {
+  (void)fp;
+  return PADAN_OK;
+}
 
 static const char *const encodings[] = {
     "utf-16le", "utf-16be", "utf-16",    "utf-8",     "windows-1252", "iso-8859-2", "koi8-r",
